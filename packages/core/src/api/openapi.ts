@@ -1,0 +1,79 @@
+import { z } from 'zod/mini';
+import { ErrorBodySchema } from '../errors/error-body.schema.js';
+import { defaultStatus, type ErrorCode } from '../errors/kontor-error.js';
+import type { RouteDef } from './routes.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const toSchema = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema => {
+  const s = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  delete s.$schema;
+  return s;
+};
+
+const describeStatus: Record<number, string> = {
+  400: 'Malformed request (bad JSON, wrong types)',
+  401: 'Missing, invalid or expired token',
+  403: 'Not allowed for this caller',
+  404: 'Not found in the caller’s scope',
+  409: 'Conflict with the current state',
+  413: 'Body too large',
+  422: 'Validation failed; see issues',
+  429: 'Too many requests',
+};
+
+/**
+ * Builds the OpenAPI 3.1 document of a route table from its zod schemas, so the document
+ * can never drift from what the server validates.
+ */
+export function buildOpenApi(
+  table: Record<string, RouteDef>,
+  info: { title: string; version: string; description?: string },
+  serverUrl?: string,
+): JsonSchema {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const errorRef = { $ref: '#/components/schemas/Error' };
+  for (const [id, r] of Object.entries(table)) {
+    const parameters: unknown[] = [];
+    for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
+      if (!schema) continue;
+      const js = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+      for (const [name, prop] of Object.entries(js.properties ?? {})) {
+        parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
+      }
+    }
+    const responses: Record<string, unknown> = {};
+    responses[String(r.status)] = r.response
+      ? { description: r.summary, content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
+      : { description: 'No content' };
+    const statuses = new Set<number>();
+    for (const code of r.errors as ErrorCode[]) statuses.add(defaultStatus(code));
+    if (r.body || r.query || r.params) statuses.add(400);
+    for (const status of [...statuses].sort()) {
+      responses[String(status)] = { description: describeStatus[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
+    }
+    responses.default = { description: 'Unexpected error', content: { 'application/json': { schema: errorRef } } };
+    const op: Record<string, unknown> = {
+      operationId: id,
+      summary: r.summary,
+      tags: [r.tag],
+      ...(parameters.length ? { parameters } : {}),
+      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
+      responses,
+      security: r.auth === 'none' ? [] : [{ bearer: [] }],
+    };
+    (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
+  }
+  const tags = [...new Set(Object.values(table).map((r) => r.tag))].sort().map((name) => ({ name, description: `${name} routes` }));
+  return {
+    openapi: '3.1.0',
+    info: { ...info, license: { name: 'MIT', identifier: 'MIT' } },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : { servers: [{ url: '/' }] }),
+    tags,
+    paths,
+    components: {
+      schemas: { Error: toSchema(ErrorBodySchema, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Session token, partner API key or customer JWT' } },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod/mini';
+import { CategoryListSchema, ProductListQuerySchema, ProductPageSchema, ProductSchema, SkuSchema } from '../catalogue/product.schema.js';
+import { ErrorBodySchema } from '../errors/error-body.schema.js';
+import type { ErrorCode } from '../errors/kontor-error.js';
+import {
+  CallerSchema,
+  CustomerTokenRequestSchema,
+  CustomerTokenSchema,
+  LoginRequestSchema,
+  PartnerCompanyListSchema,
+  SessionSchema,
+} from '../identity/identity.schema.js';
+import { PriceQuoteRequestSchema, PriceQuoteSchema } from '../pricing/pricing.schema.js';
+
+/** Who may call a route. `user` covers a company user and a partner's end-customer token. */
+export type RouteAuth = 'none' | 'buyer' | 'partner' | 'any';
+
+/**
+ * One route of the Kontor HTTP API: the contract the server implements, the client calls and
+ * the OpenAPI document describes. Paths use `{param}`.
+ */
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  summary: string;
+  tag: string;
+  auth: RouteAuth;
+  params?: z.core.$ZodType;
+  query?: z.core.$ZodType;
+  body?: z.core.$ZodType;
+  /** Success status and body; `null` body means 204. */
+  status: number;
+  response: z.core.$ZodType | null;
+  /** Error codes this route answers with besides the common ones. */
+  errors: ErrorCode[];
+}
+
+const def = <R extends RouteDef>(r: R): R => r;
+
+/** The Kontor HTTP API, `/v1`. */
+export const routes = {
+  login: def({
+    method: 'POST', path: '/v1/auth/login', tag: 'identity', auth: 'none', summary: 'Sign in with e-mail and password; returns a session token.',
+    body: LoginRequestSchema, status: 201, response: SessionSchema, errors: ['validation', 'unauthorized', 'rate_limited'],
+  }),
+  logout: def({
+    method: 'POST', path: '/v1/auth/logout', tag: 'identity', auth: 'buyer', summary: 'End the current session.',
+    status: 204, response: null, errors: ['unauthorized'],
+  }),
+  me: def({
+    method: 'GET', path: '/v1/me', tag: 'identity', auth: 'any', summary: 'Who the bearer token belongs to.',
+    status: 200, response: CallerSchema, errors: ['unauthorized'],
+  }),
+  mintCustomerToken: def({
+    method: 'POST', path: '/v1/partner/customer-tokens', tag: 'partners', auth: 'partner',
+    summary: "Mint a short-lived token for one of the partner's customer companies (partner API key; server to server only).",
+    body: CustomerTokenRequestSchema, status: 201, response: CustomerTokenSchema, errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
+  }),
+  partnerCompanies: def({
+    method: 'GET', path: '/v1/partner/companies', tag: 'partners', auth: 'partner', summary: 'The companies a partner serves.',
+    status: 200, response: PartnerCompanyListSchema, errors: ['unauthorized', 'forbidden'],
+  }),
+  listProducts: def({
+    method: 'GET', path: '/v1/products', tag: 'catalogue', auth: 'buyer', summary: "List and search products with the caller's prices.",
+    query: ProductListQuerySchema, status: 200, response: ProductPageSchema, errors: ['validation', 'unauthorized'],
+  }),
+  getProduct: def({
+    method: 'GET', path: '/v1/products/{sku}', tag: 'catalogue', auth: 'buyer', summary: "One product by SKU with the caller's prices.",
+    params: z.object({ sku: SkuSchema }), status: 200, response: ProductSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  listCategories: def({
+    method: 'GET', path: '/v1/categories', tag: 'catalogue', auth: 'buyer', summary: 'Categories with the number of products the caller sees.',
+    status: 200, response: CategoryListSchema, errors: ['unauthorized'],
+  }),
+  quotePrices: def({
+    method: 'POST', path: '/v1/price-quotes', tag: 'pricing', auth: 'buyer',
+    summary: "Price lines at the caller's prices; quantities are checked against each product's rules.",
+    body: PriceQuoteRequestSchema, status: 200, response: PriceQuoteSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+} as const satisfies Record<string, RouteDef>;
+
+export type RouteId = keyof typeof routes;
+
+/** The error body every route may answer with. */
+export { ErrorBodySchema };

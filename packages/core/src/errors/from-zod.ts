@@ -1,0 +1,64 @@
+import type { ErrorIssue, IssuePath } from './kontor-error.js';
+import { issueMessage, type Lang } from './messages.js';
+import { ValidationError } from './validation-error.js';
+
+/** The parts of a zod v4 issue we read (works for classic zod and zod/mini). */
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  expected?: unknown;
+  input?: unknown;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: string;
+  values?: unknown[];
+  keys?: string[];
+  params?: Record<string, unknown>;
+}
+
+const toPath = (path: PropertyKey[]): IssuePath => path.map((p) => (typeof p === 'number' ? p : String(p)));
+
+/** Turns one zod issue into a Kontor issue with a stable code and a localized message. */
+export function issueFromZod(issue: ZodIssueLike, lang: Lang = 'en', prefix: IssuePath = []): ErrorIssue {
+  let code = issue.code;
+  const params: Record<string, unknown> = {};
+  if (code === 'invalid_type') {
+    if (issue.input === undefined) code = 'required';
+    else params.expected = issue.expected;
+  } else if (code === 'too_small' || code === 'too_big') {
+    params.origin = issue.origin;
+    if (issue.minimum !== undefined) params.minimum = Number(issue.minimum);
+    if (issue.maximum !== undefined) params.maximum = Number(issue.maximum);
+  } else if (code === 'invalid_format') {
+    params.format = issue.format;
+  } else if (code === 'invalid_value') {
+    params.values = issue.values;
+  } else if (code === 'unrecognized_keys') {
+    params.keys = issue.keys;
+  } else if (code === 'custom' && issue.params && typeof issue.params.code === 'string') {
+    // Our own refinements put a stable code in params.
+    code = issue.params.code;
+    Object.assign(params, issue.params);
+    delete params.code;
+  } else if (code === 'invalid_union' || code === 'invalid_key' || code === 'invalid_element' || code === 'custom' || code === 'not_multiple_of') {
+    code = 'invalid';
+  }
+  return { path: [...prefix, ...toPath(issue.path)], code, message: issueMessage(code, params, lang), ...(Object.keys(params).length ? { params } : {}) };
+}
+
+/** A {@link ValidationError} from a zod error, with a message that names what was validated. */
+export function validationErrorFromZod(
+  error: { issues: readonly ZodIssueLike[] },
+  what: string,
+  options: { lang?: Lang; status?: number; prefix?: IssuePath } = {},
+): ValidationError {
+  const issues = error.issues.map((i) => issueFromZod(i, options.lang, options.prefix));
+  const first = issues[0];
+  const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
+  return new ValidationError(`${what} is not valid${where}: ${first?.message ?? ''}`.trim(), issues, {
+    status: options.status,
+    cause: error,
+  });
+}

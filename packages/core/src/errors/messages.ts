@@ -1,0 +1,110 @@
+import type { ErrorCode } from './kontor-error.js';
+
+/** Languages Kontor speaks. */
+export type Lang = 'de' | 'en';
+
+/** Picks `de` or `en` from a BCP 47 tag or an Accept-Language header; anything else is `en`. */
+export function resolveLang(tag: string | null | undefined): Lang {
+  if (!tag) return 'en';
+  for (const part of tag.split(',')) {
+    const code = part.trim().slice(0, 2).toLowerCase();
+    if (code === 'de') return 'de';
+    if (code === 'en') return 'en';
+  }
+  return 'en';
+}
+
+type Params = Record<string, unknown>;
+type Message = (p: Params) => string;
+
+const list = (v: unknown, lang: Lang) =>
+  Array.isArray(v) ? v.join(lang === 'de' ? ' oder ' : ' or ') : String(v ?? '');
+
+/** Messages for error codes (the error as a whole). */
+const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
+  en: {
+    validation: 'The input is not valid.',
+    unauthorized: 'Please sign in again.',
+    forbidden: 'You are not allowed to do this.',
+    not_found: 'Not found.',
+    conflict: 'This was changed in the meantime.',
+    rate_limited: 'Too many requests. Please wait a moment.',
+    payload_too_large: 'The request is too large.',
+    http: 'The server answered with an error.',
+    network: 'The server cannot be reached. Check your connection.',
+    timeout: 'The server did not answer in time.',
+    aborted: 'The request was cancelled.',
+    invalid_response: 'The server sent an unexpected answer.',
+    not_configured: 'Kontor is not configured: no endpoint.',
+    internal: 'Something went wrong on our side.',
+  },
+  de: {
+    validation: 'Die Eingabe ist ungültig.',
+    unauthorized: 'Bitte melden Sie sich erneut an.',
+    forbidden: 'Dazu sind Sie nicht berechtigt.',
+    not_found: 'Nicht gefunden.',
+    conflict: 'Dies wurde zwischenzeitlich geändert.',
+    rate_limited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
+    payload_too_large: 'Die Anfrage ist zu groß.',
+    http: 'Der Server hat mit einem Fehler geantwortet.',
+    network: 'Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung.',
+    timeout: 'Der Server hat nicht rechtzeitig geantwortet.',
+    aborted: 'Die Anfrage wurde abgebrochen.',
+    invalid_response: 'Der Server hat eine unerwartete Antwort gesendet.',
+    not_configured: 'Kontor ist nicht konfiguriert: kein Endpunkt.',
+    internal: 'Bei uns ist etwas schiefgelaufen.',
+  },
+};
+
+/** Messages for issue codes (one field). Unknown codes fall back to `invalid`. */
+const issueMessages: Record<Lang, Record<string, Message>> = {
+  en: {
+    required: () => 'This field is required.',
+    invalid_type: (p) => `Expected ${p.expected ?? 'another type'}.`,
+    invalid_json: () => 'The body is not valid JSON.',
+    too_small: (p) => (p.origin === 'string' ? `At least ${p.minimum} characters.` : p.origin === 'array' ? `At least ${p.minimum} items.` : `Must be at least ${p.minimum}.`),
+    too_big: (p) => (p.origin === 'string' ? `At most ${p.maximum} characters.` : p.origin === 'array' ? `At most ${p.maximum} items.` : `Must be at most ${p.maximum}.`),
+    invalid_format: (p) => `Not a valid ${p.format ?? 'value'}.`,
+    invalid_value: (p) => `Must be ${list(p.values, 'en')}.`,
+    unrecognized_keys: (p) => `Unknown field ${list(p.keys, 'en')}.`,
+    not_integer: () => 'Must be a whole number.',
+    not_positive: () => 'Must be greater than zero.',
+    min_quantity: (p) => `The minimum order quantity is ${p.min}.`,
+    max_quantity: (p) => `The maximum order quantity is ${p.max}.`,
+    step: (p) => `Order in steps of ${p.step}.`,
+    unknown_sku: (p) => `There is no product with SKU ${p.sku}.`,
+    discontinued: (p) => (p.replacementSku ? `Discontinued; replaced by ${p.replacementSku}.` : 'Discontinued.'),
+    invalid_credentials: () => 'E-mail or password is wrong.',
+    invalid: () => 'This value is not valid.',
+  },
+  de: {
+    required: () => 'Dieses Feld ist erforderlich.',
+    invalid_type: (p) => `Erwartet: ${p.expected ?? 'ein anderer Typ'}.`,
+    invalid_json: () => 'Der Inhalt ist kein gültiges JSON.',
+    too_small: (p) => (p.origin === 'string' ? `Mindestens ${p.minimum} Zeichen.` : p.origin === 'array' ? `Mindestens ${p.minimum} Einträge.` : `Muss mindestens ${p.minimum} sein.`),
+    too_big: (p) => (p.origin === 'string' ? `Höchstens ${p.maximum} Zeichen.` : p.origin === 'array' ? `Höchstens ${p.maximum} Einträge.` : `Darf höchstens ${p.maximum} sein.`),
+    invalid_format: (p) => `Kein gültiges Format (${p.format ?? 'Wert'}).`,
+    invalid_value: (p) => `Erlaubt: ${list(p.values, 'de')}.`,
+    unrecognized_keys: (p) => `Unbekanntes Feld ${list(p.keys, 'de')}.`,
+    not_integer: () => 'Bitte eine ganze Zahl angeben.',
+    not_positive: () => 'Muss größer als null sein.',
+    min_quantity: (p) => `Die Mindestbestellmenge ist ${p.min}.`,
+    max_quantity: (p) => `Die Höchstbestellmenge ist ${p.max}.`,
+    step: (p) => `Bitte in Schritten von ${p.step} bestellen.`,
+    unknown_sku: (p) => `Es gibt keinen Artikel mit der Nummer ${p.sku}.`,
+    discontinued: (p) => (p.replacementSku ? `Nicht mehr lieferbar; Ersatz: ${p.replacementSku}.` : 'Nicht mehr lieferbar.'),
+    invalid_credentials: () => 'E-Mail oder Passwort ist falsch.',
+    invalid: () => 'Dieser Wert ist ungültig.',
+  },
+};
+
+/** The human message for an error code. */
+export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {
+  return errorMessages[lang][code] ?? errorMessages[lang].http;
+}
+
+/** The human message for an issue code with its params. */
+export function issueMessage(code: string, params: Params = {}, lang: Lang = 'en'): string {
+  const table = issueMessages[lang];
+  return (table[code] ?? table.invalid!)(params);
+}

@@ -1,0 +1,2 @@
+export * from './identity.schema.js';
+export { createIdentityClient, type IdentityClient } from './identity.client.js';

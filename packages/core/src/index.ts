@@ -1,0 +1,12 @@
+/**
+ * `@kontor/core` — the Kontor SDK: domain schemas, pure business rules, the HTTP client.
+ * @packageDocumentation
+ */
+export * from './errors/index.js';
+export * from './money/index.js';
+export * from './catalogue/index.js';
+export * from './pricing/index.js';
+export * from './identity/index.js';
+export * from './http/index.js';
+export * from './api/index.js';
+export { createKontorClient, type KontorClient } from './client.js';
