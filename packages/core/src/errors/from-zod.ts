@@ -25,7 +25,9 @@ export function issueFromZod(issue: ZodIssueLike, lang: Lang = 'en', prefix: Iss
   let code = issue.code;
   const params: Record<string, unknown> = {};
   if (code === 'invalid_type') {
-    if (issue.input === undefined) code = 'required';
+    // With `reportInput` the input is on the issue; without it, zod's default message says so.
+    const missing = 'input' in issue ? issue.input === undefined : /received undefined/.test(issue.message);
+    if (missing) code = 'required';
     else params.expected = issue.expected;
   } else if (code === 'too_small' || code === 'too_big') {
     params.origin = issue.origin;

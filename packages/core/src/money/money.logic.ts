@@ -40,7 +40,7 @@ export function mulDivRound(a: number, b: number, c: number): number {
     const q = Math.floor(abs / div);
     const r = abs - q * div;
     const rounded = r * 2 >= div ? q + 1 : q;
-    return sign < 0 ? -rounded : rounded;
+    return sign < 0 && rounded !== 0 ? -rounded : rounded; // never -0
   }
   const p = BigInt(a) * BigInt(b);
   const d = BigInt(c);

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import vm from 'node:vm';
+import { z } from 'zod/mini';
+import { PriceQuoteRequestSchema } from '../pricing/pricing.schema.js';
+import { validationErrorFromZod } from './from-zod.js';
+import { HttpError } from './http-error.js';
+import { KontorError, isKontorError } from './kontor-error.js';
+import { resolveLang } from './messages.js';
+import { ValidationError } from './validation-error.js';
+
+describe('isKontorError()', () => {
+  it('recognises every Kontor error class', () => {
+    assert.ok(isKontorError(new KontorError('not_found', 'x')));
+    assert.ok(isKontorError(new ValidationError('x', [])));
+    assert.ok(isKontorError(new HttpError('conflict', 'x', { status: 409, request: { method: 'GET', url: '/' } })));
+    assert.ok(!isKontorError(new Error('x')));
+    assert.ok(!isKontorError({ code: 'validation' }));
+    assert.ok(!isKontorError(null));
+  });
+
+  it('recognises an error from another realm', () => {
+    const foreign = vm.runInNewContext(`const e = new Error('x'); Object.defineProperty(e, Symbol.for('kontor.error'), { value: true }); e`);
+    assert.ok(isKontorError(foreign));
+    assert.ok(!(foreign instanceof KontorError));
+  });
+});
+
+describe('KontorError', () => {
+  it('serialises to the one error body shape', () => {
+    const e = new ValidationError('Quote is not valid', [{ path: ['lines', 0, 'quantity'], code: 'step', message: 'm', suggestions: [20, 30] }]);
+    assert.deepEqual(e.toJSON(), {
+      status: 422,
+      code: 'validation',
+      message: 'Quote is not valid',
+      issues: [{ path: ['lines', 0, 'quantity'], code: 'step', message: 'm', suggestions: [20, 30] }],
+    });
+  });
+
+  it('keeps the cause', () => {
+    const cause = new Error('socket hang up');
+    assert.equal(new KontorError('network', 'x', { cause }).cause, cause);
+  });
+});
+
+describe('validationErrorFromZod()', () => {
+  it('names the path of a wrong quantity and says required for a missing field', () => {
+    const r = z.safeParse(PriceQuoteRequestSchema, { lines: [{ sku: 'A-1', quantity: 'ten' }, { quantity: 1 }] });
+    assert.ok(!r.success);
+    const e = validationErrorFromZod(r.error, 'Price quote');
+    assert.equal(e.code, 'validation');
+    assert.match(e.message, /Price quote is not valid at lines\.0\.quantity/);
+    assert.deepEqual(e.issues.map((i) => [i.path, i.code]), [[['lines', 0, 'quantity'], 'invalid_type'], [['lines', 1, 'sku'], 'required']]);
+  });
+
+  it('speaks German when asked', () => {
+    const r = z.safeParse(PriceQuoteRequestSchema, { lines: [] });
+    assert.ok(!r.success);
+    assert.equal(validationErrorFromZod(r.error, 'x', { lang: 'de' }).issues[0]?.message, 'Mindestens 1 Einträge.');
+  });
+});
+
+describe('resolveLang()', () => {
+  it('reads the first de/en of an Accept-Language header', () => {
+    assert.equal(resolveLang('de-DE,de;q=0.9,en;q=0.8'), 'de');
+    assert.equal(resolveLang('fr-FR, en;q=0.5'), 'en');
+    assert.equal(resolveLang('fr'), 'en');
+    assert.equal(resolveLang(undefined), 'en');
+  });
+});
