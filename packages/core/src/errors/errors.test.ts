@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import vm from 'node:vm';
 import { z } from 'zod/mini';
 import { PriceQuoteRequestSchema } from '../pricing/pricing.schema.js';
-import { validationErrorFromZod } from './from-zod.js';
+import { parseOrThrow, validationErrorFromZod } from './from-zod.js';
 import { HttpError } from './http-error.js';
 import { KontorError, isKontorError } from './kontor-error.js';
 import { resolveLang } from './messages.js';
@@ -45,9 +45,13 @@ describe('KontorError', () => {
 
 describe('validationErrorFromZod()', () => {
   it('names the path of a wrong quantity and says required for a missing field', () => {
-    const r = z.safeParse(PriceQuoteRequestSchema, { lines: [{ sku: 'A-1', quantity: 'ten' }, { quantity: 1 }] });
-    assert.ok(!r.success);
-    const e = validationErrorFromZod(r.error, 'Price quote');
+    let e: ValidationError | undefined;
+    try {
+      parseOrThrow(PriceQuoteRequestSchema, { lines: [{ sku: 'A-1', quantity: 'ten' }, { quantity: 1 }] }, 'Price quote');
+    } catch (error) {
+      e = error as ValidationError;
+    }
+    assert.ok(e instanceof ValidationError);
     assert.equal(e.code, 'validation');
     assert.match(e.message, /Price quote is not valid at lines\.0\.quantity/);
     assert.deepEqual(e.issues.map((i) => [i.path, i.code]), [[['lines', 0, 'quantity'], 'invalid_type'], [['lines', 1, 'sku'], 'required']]);

@@ -1,3 +1,4 @@
+import { safeParse as zodSafeParse, type core } from 'zod/mini';
 import type { ErrorIssue, IssuePath } from './kontor-error.js';
 import { issueMessage, type Lang } from './messages.js';
 import { ValidationError } from './validation-error.js';
@@ -63,4 +64,22 @@ export function validationErrorFromZod(
     status: options.status,
     cause: error,
   });
+}
+
+const safeParse = (schema: core.$ZodType, value: unknown) => zodSafeParse(schema, value, { reportInput: true });
+
+/**
+ * Validates `value` with a zod schema and returns the parsed data, or throws a
+ * {@link ValidationError} that names `what` and every offending path.
+ * Parses with `reportInput` so a missing field is reported as `required`, not `invalid_type`.
+ */
+export function parseOrThrow<S extends core.$ZodType>(
+  schema: S,
+  value: unknown,
+  what: string,
+  options: { lang?: Lang; status?: number; prefix?: IssuePath } = {},
+): core.output<S> {
+  const result = safeParse(schema, value);
+  if (result.success) return result.data as core.output<S>;
+  throw validationErrorFromZod(result.error, what, options);
 }

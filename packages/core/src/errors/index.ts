@@ -5,5 +5,5 @@ export { HttpError, type RequestInfo } from './http-error.js';
 export { NetworkError } from './network-error.js';
 export { TimeoutError } from './timeout-error.js';
 export { errorMessage, issueMessage, resolveLang, type Lang } from './messages.js';
-export { issueFromZod, validationErrorFromZod } from './from-zod.js';
+export { issueFromZod, validationErrorFromZod, parseOrThrow } from './from-zod.js';
 export { ErrorBodySchema, ErrorIssueSchema, type ErrorBody } from './error-body.schema.js';

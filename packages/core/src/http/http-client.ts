@@ -2,7 +2,7 @@ import ky, { HTTPError as KyHttpError, TimeoutError as KyTimeoutError, type KyIn
 import { z } from 'zod/mini';
 import type { RouteDef } from '../api/routes.js';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
-import { validationErrorFromZod } from '../errors/from-zod.js';
+import { parseOrThrow, validationErrorFromZod } from '../errors/from-zod.js';
 import { HttpError, type RequestInfo } from '../errors/http-error.js';
 import { KontorError, isKontorError } from '../errors/kontor-error.js';
 import { errorMessage, type Lang } from '../errors/messages.js';
@@ -104,12 +104,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function call<R extends RouteDef>(route: R, input: RouteInput<R>, callOptions: CallOptions = {}): Promise<RouteOutput<R>> {
     const lang = read(options.lang) ?? 'en';
     const parts = input as { params?: unknown; query?: unknown; body?: unknown };
-    const check = (schema: z.core.$ZodType | undefined, value: unknown, what: string, prefix: string) => {
-      if (!schema) return value;
-      const result = z.safeParse(schema, value);
-      if (!result.success) throw validationErrorFromZod(result.error, what, { lang, prefix: [prefix] });
-      return result.data;
-    };
+    const check = (schema: z.core.$ZodType | undefined, value: unknown, what: string, prefix: string) =>
+      schema ? parseOrThrow(schema, value, what, { lang, prefix: [prefix] }) : value;
     const params = check(route.params, parts.params ?? {}, `${route.method} ${route.path} path`, 'params') as Record<string, unknown>;
     const query = check(route.query, parts.query ?? {}, `${route.method} ${route.path} query`, 'query') as Record<string, unknown>;
     const body = route.body ? check(route.body, parts.body, `${route.method} ${route.path} body`, 'body') : undefined;
