@@ -1,2 +1,2 @@
 export { routes, type RouteDef, type RouteId, type RouteAuth } from './routes.js';
-export { buildOpenApi } from './openapi.js';
+export { buildOpenApi, type JsonSchema } from './openapi.js';

@@ -3,7 +3,8 @@ import { ErrorBodySchema } from '../errors/error-body.schema.js';
 import { defaultStatus, type ErrorCode } from '../errors/kontor-error.js';
 import type { RouteDef } from './routes.js';
 
-type JsonSchema = Record<string, unknown>;
+/** A JSON Schema / OpenAPI object. */
+export type JsonSchema = Record<string, unknown>;
 
 const toSchema = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema => {
   const s = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;

@@ -4,7 +4,7 @@ import { issueMessage, type Lang } from './messages.js';
 import { ValidationError } from './validation-error.js';
 
 /** The parts of a zod v4 issue we read (works for classic zod and zod/mini). */
-interface ZodIssueLike {
+export interface ZodIssueLike {
   code: string;
   path: PropertyKey[];
   message: string;

@@ -14,8 +14,9 @@ export function resolveLang(tag: string | null | undefined): Lang {
   return 'en';
 }
 
-type Params = Record<string, unknown>;
-type Message = (p: Params) => string;
+/** Values a message is built from. */
+export type MessageParams = Record<string, unknown>;
+type Message = (p: MessageParams) => string;
 
 const list = (v: unknown, lang: Lang) =>
   Array.isArray(v) ? v.join(lang === 'de' ? ' oder ' : ' or ') : String(v ?? '');
@@ -104,7 +105,7 @@ export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {
 }
 
 /** The human message for an issue code with its params. */
-export function issueMessage(code: string, params: Params = {}, lang: Lang = 'en'): string {
+export function issueMessage(code: string, params: MessageParams = {}, lang: Lang = 'en'): string {
   const table = issueMessages[lang];
   return (table[code] ?? table.invalid!)(params);
 }

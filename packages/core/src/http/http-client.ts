@@ -37,16 +37,18 @@ export interface CallOptions {
   idempotencyKey?: string;
 }
 
-type In<S> = S extends z.core.$ZodType ? z.input<S> : never;
-type Out<S> = S extends z.core.$ZodType ? z.output<S> : void;
+/** What a schema accepts (`never` for a route part that does not exist). */
+export type SchemaInput<S> = S extends z.core.$ZodType ? z.input<S> : never;
+/** What a schema yields (`void` for a route without a body). */
+export type SchemaOutput<S> = S extends z.core.$ZodType ? z.output<S> : void;
 
 /** What {@link HttpClient.call} takes for a route: only the parts the route has. */
-export type RouteInput<R extends RouteDef> = ([R['params']] extends [z.core.$ZodType] ? { params: In<R['params']> } : { params?: never }) &
-  ([R['query']] extends [z.core.$ZodType] ? { query?: In<R['query']> } : { query?: never }) &
-  ([R['body']] extends [z.core.$ZodType] ? { body: In<R['body']> } : { body?: never });
+export type RouteInput<R extends RouteDef> = ([R['params']] extends [z.core.$ZodType] ? { params: SchemaInput<R['params']> } : { params?: never }) &
+  ([R['query']] extends [z.core.$ZodType] ? { query?: SchemaInput<R['query']> } : { query?: never }) &
+  ([R['body']] extends [z.core.$ZodType] ? { body: SchemaInput<R['body']> } : { body?: never });
 
 /** What a route answers. */
-export type RouteOutput<R extends RouteDef> = Out<R['response']>;
+export type RouteOutput<R extends RouteDef> = SchemaOutput<R['response']>;
 
 export interface HttpClient {
   /** Calls a route of the Kontor API: validates the input, sends it, validates the answer. */

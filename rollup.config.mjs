@@ -1,0 +1,69 @@
+// Builds @kontor/core and @kontor/elements as ESM libraries (one entry per subpath export, deps
+// external) and the one-file standalone bundle of elements for a plain <script type="module">.
+// Usage: rollup -c ../../rollup.config.mjs --environment PKG:core|elements (from the package dir).
+import { readdirSync, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import replace from '@rollup/plugin-replace';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const pkg = process.env.PKG;
+if (pkg !== 'core' && pkg !== 'elements') throw new Error('Set PKG=core or PKG=elements');
+const dir = resolve(root, 'packages', pkg);
+
+const ts = () =>
+  esbuild({ target: 'es2022', tsconfig: join(dir, 'tsconfig.json'), sourceMap: true, minify: false });
+
+/** Anything not relative or absolute is a dependency the consumer installs. */
+const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+function coreConfig() {
+  const domains = ['errors', 'money', 'catalogue', 'pricing', 'identity', 'http', 'api'];
+  const input = { index: 'src/index.ts' };
+  for (const d of domains) input[d] = `src/${d}/index.ts`;
+  return [
+    {
+      input: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, join(dir, v)])),
+      external,
+      plugins: [ts()],
+      output: { dir: join(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  ];
+}
+
+function elementsConfig() {
+  const componentsDir = join(dir, 'src/components');
+  const input = { index: join(dir, 'src/index.ts'), kontor: join(dir, 'src/kontor.ts') };
+  if (existsSync(componentsDir)) {
+    for (const name of readdirSync(componentsDir)) {
+      const reg = join(componentsDir, name, `kontor-${name}.ts`);
+      if (existsSync(reg)) input[`kontor-${name}`] = reg;
+    }
+  }
+  const nodeEnv = () => replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } });
+  return [
+    // Library build: one file per element; lit, @kontor/core and friends stay imports.
+    {
+      input,
+      external,
+      plugins: [ts()],
+      output: { dir: join(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+    // Standalone: everything in one minified file, for <script type="module" src=".../kontor.bundle.js">.
+    {
+      input: join(dir, 'src/kontor.ts'),
+      plugins: [
+        nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+        nodeEnv(),
+        ts(),
+        terser({ ecma: 2022, module: true, format: { comments: false } }),
+      ],
+      output: { file: join(dir, 'dist/kontor.bundle.js'), format: 'es', sourcemap: true, inlineDynamicImports: true },
+    },
+  ];
+}
+
+export default pkg === 'core' ? coreConfig() : elementsConfig();

@@ -1,0 +1,13 @@
+// `pnpm test`: build and type-check everything, then core, server (SQLite + PostgreSQL) and
+// browser tests, then the bundle-size budget.
+import { runSteps } from './run-steps.mjs';
+
+const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm';
+const ok = await runSteps([
+  { name: 'build + type-check', command: pnpm, args: ['build'] },
+  { name: 'core tests', command: pnpm, args: ['--filter', '@kontor/core', 'test'], continueOnFailure: true },
+  { name: 'server tests (SQLite, PostgreSQL)', command: pnpm, args: ['--filter', '@kontor/server', 'test'], continueOnFailure: true },
+  { name: 'browser tests (Chromium)', command: pnpm, args: ['--filter', '@kontor/elements', 'test'], continueOnFailure: true },
+  { name: 'bundle-size budget', command: process.execPath, args: ['scripts/size.mjs'] },
+]);
+process.exit(ok ? 0 : 1);
