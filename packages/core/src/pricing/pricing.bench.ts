@@ -1,0 +1,41 @@
+// pnpm bench: pricing rules on large B2B carts. Reports, never asserts.
+import type { ProductPrice } from '../catalogue/product.schema.js';
+import { checkQuantity } from './quantity.logic.js';
+import { lineNet, totals } from './pricing.logic.js';
+import { quote } from './quote.logic.js';
+
+function bench(name: string, runs: number, fn: () => unknown): void {
+  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)]!;
+  const p95 = times[Math.floor(times.length * 0.95)]!;
+  console.log(`${name.padEnd(52)} median ${median.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  (${runs} runs)`);
+}
+
+const price = (i: number): ProductPrice => ({
+  currency: 'EUR',
+  priceUnit: i % 7 === 0 ? 100 : 1,
+  source: 'base',
+  tiers: [
+    { minQuantity: 1, price: { amount: 1000 + i, currency: 'EUR' } },
+    { minQuantity: 50, price: { amount: 900 + i, currency: 'EUR' } },
+    { minQuantity: 500, price: { amount: 800 + i, currency: 'EUR' } },
+  ],
+});
+const lines = Array.from({ length: 10_000 }, (_, i) => ({
+  product: { sku: `SKU-${i}`, taxClass: (i % 10 === 0 ? 'reduced' : 'standard') as 'reduced' | 'standard', price: price(i) },
+  quantity: 1 + ((i * 37) % 900),
+}));
+const nets = lines.map((l) => ({ net: lineNet(l.product.price, l.quantity), taxRate: l.product.taxClass === 'reduced' ? 700 : 1900 }));
+
+bench('totals() of 10,000 priced lines', 200, () => totals(nets, 'EUR'));
+bench('quote() of 10,000 lines (tier, net, tax, totals)', 100, () => quote(lines, 'EUR'));
+bench('checkQuantity() × 10,000', 200, () => {
+  for (const l of lines) checkQuantity({ min: 10, step: 10, max: 5000 }, l.quantity);
+});
