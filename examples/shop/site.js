@@ -1,0 +1,69 @@
+// The wholesaler's own page code: sign-in box and where the Kontor API lives.
+// Kontor itself needs only the script tag and <kontor-shop>.
+const params = new URLSearchParams(location.search);
+const api = params.get('api') ?? `${location.protocol}//${location.hostname}:8787`;
+
+await customElements.whenDefined('kontor-shop');
+const shop = document.getElementById('shop');
+const list = document.getElementById('catalogue');
+const form = document.getElementById('login');
+const signedIn = document.getElementById('signed-in');
+const who = document.getElementById('who');
+const note = document.getElementById('signed-out-note');
+const errorBox = document.getElementById('login-error');
+
+shop.endpoint = api;
+
+function show(session) {
+  const signed = Boolean(session);
+  form.hidden = signed;
+  signedIn.hidden = !signed;
+  list.hidden = !signed;
+  note.hidden = signed;
+  if (signed) {
+    who.textContent = `${session.user.name} · ${session.company.name}`;
+    const lang = session.user.locale;
+    shop.lang = lang;
+    document.documentElement.lang = lang;
+  }
+}
+
+const saved = sessionStorage.getItem('hansen.session');
+if (saved) {
+  const session = JSON.parse(saved);
+  shop.token = session.token;
+  show(session);
+} else {
+  show(null);
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  errorBox.textContent = '';
+  const data = new FormData(form);
+  try {
+    const session = await shop.login(String(data.get('email')), String(data.get('password')));
+    sessionStorage.setItem('hansen.session', JSON.stringify(session));
+    show(session);
+  } catch (error) {
+    errorBox.textContent = error.message; // rendered as text, never HTML
+  }
+});
+
+document.getElementById('logout').addEventListener('click', async () => {
+  try {
+    await shop.client?.identity.logout();
+  } catch {
+    // The session may already be gone; signing out locally is what matters.
+  }
+  sessionStorage.removeItem('hansen.session');
+  shop.token = '';
+  show(null);
+});
+
+// A token that expired: sign in again.
+shop.addEventListener('kontor-token-expired', () => {
+  sessionStorage.removeItem('hansen.session');
+  shop.token = '';
+  show(null);
+});
