@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { KontorError, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Db } from './db/database.js';
+import { catalogueRoutes } from './http/catalogue.routes.js';
+import { registerErrorHandling } from './http/errors.js';
+import { identityRoutes } from './http/identity.routes.js';
+import { pricingRoutes } from './http/pricing.routes.js';
+import type { AppDeps } from './http/route.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export interface AppOptions {
+  db: Db;
+  /** HS256 secret of customer tokens; at least 32 characters. */
+  jwtSecret: string;
+  logger?: FastifyServerOptions['logger'];
+  /** Allowed CORS origins; default any (auth is bearer tokens, never cookies). */
+  corsOrigins?: string[] | '*';
+  /** Login attempts per IP and e-mail per window; default 10 per minute. */
+  loginRateLimit?: { max: number; timeWindowMs: number };
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/**
+ * The Kontor API as a Fastify instance, not listening yet: `app.inject()` in tests,
+ * `app.listen()` in main. Every route comes from core's route table.
+ */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  if (options.jwtSecret.length < 32) throw new Error('jwtSecret must be at least 32 characters');
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  const deps: AppDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()) };
+
+  registerErrorHandling(app);
+  await app.register(cors, {
+    origin: options.corsOrigins ?? '*',
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'accept', 'accept-language', 'idempotency-key'],
+    exposedHeaders: ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    // preHandler: the body is parsed, so the login limit can key on the e-mail.
+    hook: 'preHandler',
+    errorResponseBuilder: (req, context) =>
+      new KontorError('rate_limited', errorMessage('rate_limited', resolveLang(req.headers['accept-language'])), {
+        status: 429,
+        details: { retryAfterSeconds: Math.ceil(context.ttl / 1000) },
+      }),
+  });
+
+  identityRoutes(app, deps, { loginRateLimit: options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 } });
+  catalogueRoutes(app, deps);
+  pricingRoutes(app, deps);
+
+  const openapi = buildOpenApi(routes, { title: 'Kontor API', version });
+  app.get('/openapi.json', async () => openapi);
+  app.get('/health', async () => ({ ok: true }));
+  return app;
+}

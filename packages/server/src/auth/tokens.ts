@@ -1,0 +1,16 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** Prefix of partner API keys, so a key is recognisable in logs and secret scanners. */
+export const PARTNER_KEY_PREFIX = 'kpk_';
+
+/** Session lifetime. */
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** Tokens are stored only as their SHA-256, so a leaked database holds no usable token. */
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+/** A new session token: 32 random bytes. */
+export const newSessionToken = (): string => randomBytes(32).toString('base64url');
+
+/** A new partner API key. */
+export const newPartnerKey = (): string => PARTNER_KEY_PREFIX + randomBytes(24).toString('base64url');

@@ -1,0 +1,52 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+export type DbKind = 'sqlite' | 'postgres';
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…` selects PostgreSQL; otherwise SQLite. */
+  url?: string | undefined;
+  /** Directory of `kontor.sqlite` (SQLite only). */
+  dataDir?: string | undefined;
+  /** Explicit SQLite file (tests); wins over `dataDir`. */
+  sqliteFile?: string | undefined;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  kind: DbKind;
+}
+
+/** True when the URL names a PostgreSQL database. */
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+/** Opens SQLite (WAL, foreign keys on) or a PostgreSQL pool; the rest of the server does not care which. */
+export function openDatabase(options: OpenDatabaseOptions = {}): OpenedDatabase {
+  if (isPostgresUrl(options.url)) {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: 10,
+      // count(*) and sums come back as int8; our values fit in a double, so parse them as numbers.
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+      },
+    });
+    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
+  }
+  let file = options.sqliteFile;
+  if (!file) {
+    const dir = options.dataDir ?? '.data';
+    mkdirSync(dir, { recursive: true });
+    file = join(dir, 'kontor.sqlite');
+  }
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), kind: 'sqlite' };
+}

@@ -1,0 +1,72 @@
+import type { Db } from './database.js';
+
+/** A company as the API shows it. */
+const companyColumns = ['companies.id as company_id', 'companies.name as company_name', 'companies.customer_number', 'companies.price_list_id', 'companies.partner_id'] as const;
+
+export async function findUserForLogin(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('companies', 'companies.id', 'users.company_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.locale', 'users.password_hash', ...companyColumns])
+    .where('users.email', '=', email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function insertSession(db: Db, s: { tokenHash: string; userId: string; companyId: string; expiresAt: string; createdAt: string }) {
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, company_id: s.companyId, expires_at: s.expiresAt, created_at: s.createdAt })
+    .execute();
+}
+
+/** A live session with its user and company; `null` when unknown or expired. */
+export async function findSession(db: Db, tokenHash: string, nowIso: string) {
+  return (
+    (await db
+      .selectFrom('sessions')
+      .innerJoin('users', (j) => j.onRef('users.id', '=', 'sessions.user_id').onRef('users.company_id', '=', 'sessions.company_id'))
+      .innerJoin('companies', 'companies.id', 'sessions.company_id')
+      .select(['sessions.expires_at', 'users.id', 'users.email', 'users.name', 'users.role', 'users.locale', ...companyColumns])
+      .where('sessions.token_hash', '=', tokenHash)
+      .where('sessions.expires_at', '>', nowIso)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function deleteSession(db: Db, companyId: string, tokenHash: string) {
+  await db.deleteFrom('sessions').where('company_id', '=', companyId).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function findPartnerByKeyHash(db: Db, keyHash: string) {
+  return (
+    (await db
+      .selectFrom('partner_api_keys')
+      .innerJoin('partners', 'partners.id', 'partner_api_keys.partner_id')
+      .select(['partners.id', 'partners.name'])
+      .where('partner_api_keys.key_hash', '=', keyHash)
+      .where('partner_api_keys.revoked_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function findPartner(db: Db, partnerId: string) {
+  return (await db.selectFrom('partners').select(['id', 'name']).where('id', '=', partnerId).executeTakeFirst()) ?? null;
+}
+
+/** A company the partner serves; `null` for any other company (the caller cannot tell them apart). */
+export async function findPartnerCompany(db: Db, partnerId: string, companyId: string) {
+  return (
+    (await db
+      .selectFrom('companies')
+      .select([...companyColumns])
+      .where('companies.partner_id', '=', partnerId)
+      .where('companies.id', '=', companyId)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+export async function listPartnerCompanies(db: Db, partnerId: string) {
+  return db.selectFrom('companies').select([...companyColumns]).where('companies.partner_id', '=', partnerId).orderBy('companies.id').execute();
+}
+
+export type CompanyRow = NonNullable<Awaited<ReturnType<typeof findPartnerCompany>>>;

@@ -1,0 +1,49 @@
+
+
+/**
+ * Tables as Kysely sees them. Amounts are integer minor units; instants are ISO 8601 UTC text
+ * (sorts correctly as text on both SQLite and PostgreSQL).
+ */
+export interface Database {
+  partners: { id: string; name: string };
+  partner_api_keys: { key_hash: string; partner_id: string; created_at: string; revoked_at: string | null };
+  companies: { id: string; name: string; customer_number: string; price_list_id: string | null; partner_id: string | null };
+  users: {
+    id: string;
+    company_id: string;
+    email: string;
+    name: string;
+    role: 'buyer' | 'approver' | 'admin';
+    locale: 'de' | 'en';
+    password_hash: string;
+  };
+  sessions: { token_hash: string; user_id: string; company_id: string; expires_at: string; created_at: string };
+  categories: { slug: string; name_de: string; name_en: string; position: number };
+  products: {
+    id: string;
+    sku: string;
+    name_de: string;
+    name_en: string;
+    description_de: string;
+    description_en: string;
+    category: string;
+    brand: string | null;
+    ean: string | null;
+    unit: 'piece' | 'meter' | 'roll' | 'pack' | 'box' | 'kg' | 'liter';
+    pack_size: number;
+    price_unit: number;
+    tax_class: 'standard' | 'reduced' | 'zero';
+    status: 'active' | 'discontinued';
+    replacement_sku: string | null;
+    qty_min: number;
+    qty_step: number;
+    qty_max: number | null;
+    visibility: 'public' | 'restricted';
+  };
+  product_companies: { company_id: string; product_id: string };
+  price_lists: { id: string; company_id: string | null; currency: string };
+  price_list_tiers: { price_list_id: string; sku: string; min_quantity: number; amount: number };
+}
+
+/** Id of the base price list (the list of companies without their own prices). */
+export const BASE_PRICE_LIST = 'pl_base';

@@ -1,0 +1,64 @@
+import { KontorError, ValidationError, errorMessage, isKontorError, issueMessage, resolveLang, type ErrorCode, type Lang } from '@kontor/core';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+
+/** The language of error messages for a request. */
+export const langOf = (req: FastifyRequest): Lang => resolveLang(req.headers['accept-language']);
+
+/** An error with the localized standard message of its code. */
+export const httpError = (code: ErrorCode, lang: Lang, options: { status?: number; details?: Record<string, unknown> } = {}) =>
+  new KontorError(code, errorMessage(code, lang), options);
+
+/** A 400 for a body that never got to schema validation (bad JSON, wrong content type). */
+const malformed = (issue: string, lang: Lang, path: (string | number)[] = []) =>
+  new ValidationError(errorMessage('validation', lang), [{ path, code: issue, message: issueMessage(issue, {}, lang) }], { status: 400 });
+
+/**
+ * Maps anything thrown into a Kontor error: ours pass through, Fastify's own request errors
+ * (bad JSON, empty body, too large, unsupported type, rate limit) get our codes, everything
+ * else is a 500 `internal` whose details stay in the log.
+ */
+export function toKontorError(error: unknown, lang: Lang): KontorError | null {
+  if (isKontorError(error)) return error;
+  const e = error as Partial<FastifyError> | undefined;
+  switch (e?.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return malformed('invalid_json', lang);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return malformed('required', lang);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return malformed('invalid', lang);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return httpError('payload_too_large', lang);
+  }
+  const status = e?.statusCode;
+  if (e instanceof SyntaxError && status === 400) return malformed('invalid_json', lang);
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 429) return httpError('rate_limited', lang);
+    if (status === 404) return httpError('not_found', lang);
+    if (status === 413) return httpError('payload_too_large', lang);
+    if (status === 401) return httpError('unauthorized', lang);
+    if (status === 403) return httpError('forbidden', lang);
+    return malformed('invalid', lang);
+  }
+  return null;
+}
+
+/** One error handler and one not-found handler: every error leaves in the same JSON shape. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, req, reply) => {
+    const lang = langOf(req);
+    let kontor = toKontorError(error, lang);
+    if (!kontor) {
+      req.log.error({ err: error }, 'unhandled error');
+      kontor = httpError('internal', lang);
+    } else if (kontor.status >= 500) {
+      req.log.error({ err: error }, 'server error');
+    }
+    void reply.status(kontor.status).type('application/json; charset=utf-8').send(kontor.toJSON());
+  });
+  app.setNotFoundHandler((req, reply) => {
+    const error = httpError('not_found', langOf(req));
+    void reply.status(404).type('application/json; charset=utf-8').send(error.toJSON());
+  });
+}

@@ -1,0 +1,84 @@
+import { validationErrorFromZod, type Lang, type RouteDef } from '@kontor/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import { z } from 'zod/mini';
+import { bearerToken, resolveCaller, type AuthCaller, type BuyerCaller } from '../auth/caller.js';
+import type { Db } from '../db/database.js';
+import { httpError, langOf } from './errors.js';
+
+/** What every handler may use. */
+export interface AppDeps {
+  db: Db;
+  jwtSecret: string;
+  now: () => Date;
+}
+
+type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
+type CallerFor<A> = A extends 'buyer' ? BuyerCaller : A extends 'partner' ? Extract<AuthCaller, { kind: 'partner' }> : A extends 'any' ? AuthCaller : null;
+type Result<R extends RouteDef> = R['response'] extends z.core.$ZodType ? z.input<R['response']> : void;
+
+export interface RouteContext<R extends RouteDef> {
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  caller: CallerFor<R['auth']>;
+  lang: Lang;
+  deps: AppDeps;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
+
+async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | null> {
+  if (route.auth === 'none') return null;
+  const token = bearerToken(req.headers.authorization);
+  const caller = token ? await resolveCaller(deps.db, deps.jwtSecret, token, deps.now()) : null;
+  if (!caller) throw httpError('unauthorized', lang);
+  // Partner keys are server-to-server credentials: never good for buyer routes, and buyers never for partner routes.
+  if (route.auth === 'buyer' && caller.kind === 'partner') throw httpError('forbidden', lang);
+  if (route.auth === 'partner' && caller.kind !== 'partner') throw httpError('forbidden', lang);
+  return caller;
+}
+
+/**
+ * Registers one route of core's contract: authenticates, validates params, query and body with
+ * the route's own schemas (a schema failure is a 400 `validation`), runs the handler and answers
+ * with the route's success status.
+ */
+export function addRoute<R extends RouteDef>(
+  app: FastifyInstance,
+  deps: AppDeps,
+  route: R,
+  handler: (ctx: RouteContext<R>) => Promise<Result<R>>,
+  options: RouteShorthandOptions = {},
+): void {
+  const what = `${route.method} ${route.path}`;
+  const parse = (schema: z.core.$ZodType | undefined, value: unknown, part: string, lang: Lang): unknown => {
+    if (!schema) return undefined;
+    const result = z.safeParse(schema, value);
+    if (!result.success) throw validationErrorFromZod(result.error, `${what} ${part}`, { lang, status: 400 });
+    return result.data;
+  };
+  app.route({
+    ...options,
+    method: route.method,
+    url: fastifyPath(route.path),
+    handler: async (req, reply) => {
+      const lang = langOf(req);
+      const caller = await authenticate(route, req, deps, lang);
+      const ctx = {
+        params: parse(route.params, req.params ?? {}, 'path', lang),
+        query: parse(route.query, req.query ?? {}, 'query', lang),
+        body: parse(route.body, req.body, 'body', lang),
+        caller,
+        lang,
+        deps,
+        req,
+        reply,
+      } as RouteContext<R>;
+      const result = await handler(ctx);
+      if (route.response === null) return reply.status(204).send();
+      return reply.status(route.status).send(result);
+    },
+  });
+}

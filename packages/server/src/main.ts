@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createApp } from './app.js';
+import { openDatabase } from './db/database.js';
+import { migrate } from './db/migrations.js';
+import { isEmpty, seed } from './seed/seed.js';
+import { DEMO_PASSWORD, generateWorld } from './seed/world.js';
+
+/** A secret from the environment, else one generated once and kept (0600) in the data dir. */
+function jwtSecret(dataDir: string): string {
+  const fromEnv = process.env.KONTOR_JWT_SECRET;
+  if (fromEnv) return fromEnv;
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.KONTOR_PORT ?? 8787);
+  const host = process.env.KONTOR_HOST ?? '127.0.0.1';
+  const dataDir = process.env.KONTOR_DATA_DIR ?? './.data';
+  const seedMode = process.env.KONTOR_SEED ?? 'demo';
+  mkdirSync(dataDir, { recursive: true });
+
+  const { db, kind } = openDatabase({ url: process.env.KONTOR_DATABASE_URL, dataDir });
+  await migrate(db);
+  const world = generateWorld({ products: 240 });
+  let seeded = false;
+  if (seedMode === 'demo' && (await isEmpty(db))) {
+    await seed(db, world);
+    seeded = true;
+  }
+
+  const app = await createApp({ db, jwtSecret: jwtSecret(dataDir), logger: { level: process.env.KONTOR_LOG_LEVEL ?? 'warn' } });
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  // Tooling waits for exactly this line to learn the URL.
+  console.log(`Kontor API listening on http://${shownHost}:${actualPort}`);
+  console.log(`Database: ${kind}${seeded ? ' (demo world seeded)' : ''}`);
+  if (seedMode === 'demo') {
+    console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+    for (const u of world.users) console.log(`  ${u.email.padEnd(34)} ${u.role.padEnd(8)} ${u.companyId}`);
+    for (const p of world.partners) console.log(`Partner API key ${p.id}: ${p.apiKey}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    try {
+      await app.close();
+      await db.destroy();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Kontor API failed to start:', error);
+  process.exit(1);
+});

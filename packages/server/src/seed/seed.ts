@@ -1,0 +1,55 @@
+import { hashPassword } from '../auth/password.js';
+import { hashToken } from '../auth/tokens.js';
+import type { Db } from '../db/database.js';
+import type { World } from './world.js';
+
+const chunks = <T>(rows: T[], size = 200): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+};
+
+/** True when the database has no companies yet (fresh install). */
+export async function isEmpty(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('companies').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(row?.n ?? 0) === 0;
+}
+
+/** Writes a world in one transaction. Passwords are hashed and API keys stored as hashes. */
+export async function seed(db: Db, world: World, now: Date = new Date()): Promise<void> {
+  const passwordHashes = await Promise.all(world.users.map((u) => hashPassword(u.password)));
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('partners').values(world.partners.map((p) => ({ id: p.id, name: p.name }))).execute();
+    await trx
+      .insertInto('partner_api_keys')
+      .values(world.partners.map((p) => ({ key_hash: hashToken(p.apiKey), partner_id: p.id, created_at: now.toISOString(), revoked_at: null })))
+      .execute();
+    await trx.insertInto('price_lists').values(world.priceLists.map((l) => ({ id: l.id, company_id: l.companyId, currency: l.currency }))).execute();
+    await trx
+      .insertInto('companies')
+      .values(world.companies.map((c) => ({ id: c.id, name: c.name, customer_number: c.customerNumber, price_list_id: c.priceListId, partner_id: c.partnerId })))
+      .execute();
+    await trx
+      .insertInto('users')
+      .values(world.users.map((u, i) => ({ id: u.id, company_id: u.companyId, email: u.email.toLowerCase(), name: u.name, role: u.role, locale: u.locale, password_hash: passwordHashes[i]! })))
+      .execute();
+    await trx.insertInto('categories').values(world.categories.map((c, i) => ({ slug: c.slug, name_de: c.name.de, name_en: c.name.en, position: i }))).execute();
+    for (const batch of chunks(world.products, 100)) {
+      await trx
+        .insertInto('products')
+        .values(
+          batch.map((p) => ({
+            id: p.id, sku: p.sku, name_de: p.name.de, name_en: p.name.en, description_de: p.description.de, description_en: p.description.en,
+            category: p.category, brand: p.brand, ean: p.ean, unit: p.unit, pack_size: p.packSize, price_unit: p.priceUnit, tax_class: p.taxClass,
+            status: p.status, replacement_sku: p.replacementSku, qty_min: p.quantityRules.min, qty_step: p.quantityRules.step,
+            qty_max: p.quantityRules.max ?? null, visibility: p.visibility,
+          })),
+        )
+        .execute();
+    }
+    const visibility = world.products.flatMap((p) => p.visibleTo.map((companyId) => ({ company_id: companyId, product_id: p.id })));
+    if (visibility.length) await trx.insertInto('product_companies').values(visibility).execute();
+    const tiers = world.priceLists.flatMap((l) => l.tiers.map((t) => ({ price_list_id: l.id, sku: t.sku, min_quantity: t.minQuantity, amount: t.amount })));
+    for (const batch of chunks(tiers, 250)) await trx.insertInto('price_list_tiers').values(batch).execute();
+  });
+}
