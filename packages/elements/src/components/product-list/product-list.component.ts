@@ -1,0 +1,300 @@
+import type { KontorClient } from '@kontor/core';
+import type { Category, Product } from '@kontor/core/catalogue';
+import { isKontorError, type KontorError } from '@kontor/core/errors';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { componentStyles } from '../../internal/component-styles.js';
+import { KontorElement } from '../../internal/kontor-element.js';
+import { styles } from './product-list.styles.js';
+
+/** Where a list is in its life; a const object, not an enum, so it tree-shakes and reads well in templates. */
+export const ListStatus = {
+  initial: 'initial',
+  loading: 'loading',
+  loadingMore: 'loading-more',
+  complete: 'complete',
+  error: 'error',
+} as const;
+export type ListStatus = (typeof ListStatus)[keyof typeof ListStatus];
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * @summary Searchable, filterable product list with the buyer's prices and quantity inputs, paged by "load more".
+ * @tag kontor-product-list
+ * @event kontor-quantity-change - From a row's quantity input (bubbles out). detail: `{ quantity, valid }`.
+ * @event kontor-error - Loading products or categories failed. detail: `{ error }`.
+ * @csspart base - The wrapper.
+ * @csspart toolbar - Search box and category filter.
+ * @csspart search - The search input.
+ * @csspart category - The category select.
+ * @csspart list - The `<ul>` of products.
+ * @csspart item - One product row.
+ * @csspart name - A product's name.
+ * @csspart meta - SKU, unit and pack size.
+ * @csspart badge - The "discontinued" badge.
+ * @csspart price - Each row's `<kontor-price>` (its own parts are exported with a `price-` prefix).
+ * @csspart quantity - Each row's `<kontor-quantity>` (its own parts are exported with a `quantity-` prefix).
+ * @csspart load-more - The "load more" button.
+ * @csspart empty - The "no products" text.
+ * @csspart error - The error state.
+ * @csspart retry - The retry button.
+ * @cssproperty --product-list-gap - Space between columns and sections.
+ * @cssproperty --product-list-row-padding - Vertical padding of a row.
+ * @cssproperty --product-list-border-color - Row separator colour.
+ * @cssproperty --product-list-badge-background - Background of the discontinued badge.
+ * @cssproperty --product-list-badge-color - Text colour of the discontinued badge.
+ *
+ * @example
+ * ```html
+ * <kontor-shop endpoint="https://shop.example.com" token="…">
+ *   <kontor-product-list query="NYM" category="kabel" page-size="20"></kontor-product-list>
+ * </kontor-shop>
+ * ```
+ */
+export class KontorProductList extends KontorElement {
+  static override styles = [componentStyles, styles];
+
+  private abort?: AbortController;
+  private categoriesAbort?: AbortController;
+  private debounce?: ReturnType<typeof setTimeout>;
+  private loadedKey?: unknown[];
+  private categoriesFrom?: unknown;
+  private readonly quantities = new Map<string, number>();
+
+  @state() private products: Product[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private status: ListStatus = ListStatus.initial;
+  @state() private error?: KontorError;
+  @state() private categories: Category[] = [];
+  @state() private announcement = '';
+
+  /** Search text (SKU, name, brand, EAN). The search box edits it. */
+  @property({ reflect: true }) query = '';
+
+  /** Category slug to filter by. The category select edits it. */
+  @property({ reflect: true }) category = '';
+
+  /** Products per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Hides the search box and category filter. */
+  @property({ type: Boolean, attribute: 'no-toolbar', reflect: true }) noToolbar = false;
+
+  /**
+   * Presentational mode: renders exactly these products and fetches nothing (no toolbar, no paging).
+   * For previews, stories and pages that load products themselves. Leave unset to load from the server.
+   */
+  @property({ attribute: false }) items?: Product[];
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.categoriesAbort?.abort();
+    clearTimeout(this.debounce);
+    // Load again when re-attached.
+    this.loadedKey = undefined;
+    this.categoriesFrom = undefined;
+  }
+
+  override updated(): void {
+    if (this.items) return;
+    const client = this.resolveClient();
+    const source = isKontorError(client) ? client.code : client;
+    const key = [source, this.query, this.category, this.pageSize];
+    if (!this.loadedKey || key.some((v, i) => v !== this.loadedKey![i])) {
+      this.loadedKey = key;
+      void this.load(client, false);
+    }
+    if (!isKontorError(client) && this.categoriesFrom !== client && !this.noToolbar) {
+      this.categoriesFrom = client;
+      void this.loadCategories(client);
+    }
+  }
+
+  private async load(client: KontorClient | KontorError, append: boolean): Promise<void> {
+    this.abort?.abort();
+    if (isKontorError(client)) {
+      this.products = [];
+      this.status = ListStatus.error;
+      this.error = this.reportError(client);
+      return;
+    }
+    const abort = (this.abort = new AbortController());
+    this.status = append ? ListStatus.loadingMore : ListStatus.loading;
+    this.error = undefined;
+    try {
+      const page = await client.catalogue.list(
+        {
+          ...(this.query.trim() ? { q: this.query.trim() } : {}),
+          ...(this.category ? { category: this.category } : {}),
+          limit: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
+          ...(append && this.nextCursor ? { cursor: this.nextCursor } : {}),
+        },
+        { signal: abort.signal },
+      );
+      if (abort.signal.aborted) return;
+      this.products = append ? [...this.products, ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+      this.status = ListStatus.complete;
+      this.announcement = this.products.length ? this.t.productsShown(this.products.length) : this.t.noProducts;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (!append) this.products = [];
+      this.status = ListStatus.error;
+      this.error = this.reportError(error);
+      this.retryAppends = append;
+    }
+  }
+
+  private retryAppends = false;
+
+  private async loadCategories(client: KontorClient): Promise<void> {
+    this.categoriesAbort?.abort();
+    const abort = (this.categoriesAbort = new AbortController());
+    try {
+      this.categories = await client.catalogue.categories({ signal: abort.signal });
+    } catch (error) {
+      // The list itself still works without the filter; report, don't block.
+      if (!abort.signal.aborted) {
+        this.categoriesFrom = undefined;
+        this.reportError(error);
+      }
+    }
+  }
+
+  private onSearchInput(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.query = value;
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      clearTimeout(this.debounce);
+      this.query = (event.target as HTMLInputElement).value;
+    }
+  }
+
+  private onCategoryChange(event: Event): void {
+    this.category = (event.target as HTMLSelectElement).value;
+  }
+
+  private onQuantityChange(product: Product, event: CustomEvent<{ quantity: number; valid: boolean }>): void {
+    if (event.detail.valid) {
+      this.quantities.set(product.sku, event.detail.quantity);
+      this.requestUpdate();
+    }
+  }
+
+  /** Loads the next page of products (what the "load more" button does). */
+  loadMore(): Promise<void> {
+    return this.load(this.resolveClient(), true);
+  }
+
+  /** Loads again after an error. */
+  retry(): Promise<void> {
+    return this.load(this.resolveClient(), this.retryAppends && this.products.length > 0);
+  }
+
+  /** Reloads the first page. */
+  reload(): Promise<void> {
+    return this.load(this.resolveClient(), false);
+  }
+
+  private renderToolbar() {
+    const t = this.t;
+    const lang = this.currentLang;
+    return html`<div class="toolbar" part="toolbar" role="search">
+      <label class="field">
+        <span>${t.search}</span>
+        <input
+          part="search"
+          type="search"
+          .value=${this.query}
+          placeholder=${t.searchPlaceholder}
+          autocomplete="off"
+          @input=${this.onSearchInput}
+          @keydown=${this.onSearchKeydown}
+        />
+      </label>
+      <label class="field">
+        <span>${t.category}</span>
+        <select part="category" @change=${this.onCategoryChange}>
+          <option value="" ?selected=${!this.category}>${t.allCategories}</option>
+          ${this.categories.map(
+            (c) => html`<option value=${c.slug} ?selected=${c.slug === this.category}>${c.name[lang]} (${c.productCount})</option>`,
+          )}
+        </select>
+      </label>
+    </div>`;
+  }
+
+  private renderItem(product: Product) {
+    const t = this.t;
+    const lang = this.currentLang;
+    const quantity = this.quantities.get(product.sku);
+    const nameId = `name-${product.id}`;
+    return html`<li part="item" aria-labelledby=${nameId}>
+      <div>
+        <p class="name" part="name" id=${nameId}>${product.name[lang]}</p>
+        <div class="meta" part="meta">
+          <span>${t.sku} ${product.sku}</span>
+          <span>${t.packSize(String(product.packSize), t.unit(product.unit, product.packSize))}</span>
+        </div>
+        ${product.status === 'discontinued'
+          ? html`<span class="badge" part="badge"
+              >${t.discontinued}${product.replacementSku ? html` · ${t.replacedBy(product.replacementSku)}` : nothing}</span
+            >`
+          : nothing}
+      </div>
+      <kontor-price part="price" exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
+      <kontor-quantity
+        part="quantity"
+        exportparts="input:quantity-input, decrement:quantity-decrement, increment:quantity-increment, message:quantity-message"
+        .product=${product}
+        .quantity=${quantity}
+        label=${t.quantityFor(product.name[lang])}
+        lang=${lang}
+        @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantityChange(product, e)}
+      ></kontor-quantity>
+    </li>`;
+  }
+
+  override render() {
+    const t = this.t;
+    const presentational = Array.isArray(this.items);
+    const products = this.items ?? this.products;
+    const loading = !presentational && this.status === ListStatus.loading;
+    const busy = loading || this.status === ListStatus.loadingMore;
+    return html`<div class="base" part="base">
+      ${presentational || this.noToolbar ? nothing : this.renderToolbar()}
+      <div class="visually-hidden" aria-live="polite">${presentational ? '' : busy ? t.loading : this.announcement}</div>
+      ${!presentational && this.status === ListStatus.error && this.error
+        ? html`<div class="error" part="error" role="alert">
+            <span>${t.errorTitle} ${this.errorText(this.error)}</span>
+            ${this.error.code === 'not_configured' ? nothing : html`<button type="button" part="retry" @click=${this.retry}>${t.retry}</button>`}
+          </div>`
+        : nothing}
+      ${loading || (!presentational && this.status === ListStatus.initial)
+        ? html`<ul class="skeleton" part="list" aria-busy="true" aria-label=${t.products}>
+            ${[0, 1, 2].map(() => html`<li aria-hidden="true"><div></div><div></div><div></div></li>`)}
+          </ul>`
+        : products.length
+          ? html`<ul part="list" aria-label=${t.products} aria-busy=${busy ? 'true' : 'false'}>
+              ${repeat(products, (p) => p.id, (p) => this.renderItem(p))}
+            </ul>`
+          : this.status === ListStatus.error && !presentational
+            ? nothing
+            : html`<p class="empty" part="empty">${t.noProducts}</p>`}
+      ${!presentational && this.nextCursor && this.status !== ListStatus.loading && this.status !== ListStatus.error
+        ? html`<button type="button" class="more" part="load-more" aria-busy=${this.status === ListStatus.loadingMore ? "true" : "false"} @click=${this.loadMore}>
+            ${t.loadMore}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}

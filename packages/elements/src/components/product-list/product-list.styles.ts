@@ -1,0 +1,93 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --product-list-gap: var(--kontor-space-m, 0.75rem);
+    --product-list-row-padding: var(--kontor-space-m, 0.75rem);
+    --product-list-border-color: var(--kontor-color-border, #d0d7de);
+    --product-list-badge-background: var(--kontor-color-warning-surface, #fff4d6);
+    --product-list-badge-color: var(--kontor-color-warning-text, #6a4a00);
+  }
+  .base {
+    display: grid;
+    gap: var(--product-list-gap);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kontor-space-m, 0.75rem);
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: var(--kontor-space-xs, 0.25rem);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  input,
+  select {
+    font: inherit;
+    min-height: var(--kontor-control-height, 2.25rem);
+    padding: 0 var(--kontor-space-s, 0.5rem);
+    border: 1px solid var(--kontor-color-border-strong, #6e7781);
+    border-radius: var(--kontor-radius, 4px);
+    background: var(--kontor-color-surface, #fff);
+    color: inherit;
+  }
+  input[type='search'] {
+    min-width: 16rem;
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    border-top: 1px solid var(--product-list-border-color);
+  }
+  li {
+    display: grid;
+    grid-template-columns: minmax(12rem, 2fr) minmax(10rem, 1.5fr) auto;
+    gap: var(--product-list-gap);
+    align-items: start;
+    padding: var(--product-list-row-padding) 0;
+    border-bottom: 1px solid var(--product-list-border-color);
+  }
+  @media (max-width: 40rem) {
+    li {
+      grid-template-columns: 1fr;
+    }
+  }
+  .name {
+    font-weight: 600;
+    margin: 0;
+    font-size: 1em;
+  }
+  .meta {
+    color: var(--kontor-color-text-muted, #59636e);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--kontor-space-m, 0.75rem);
+  }
+  .badge {
+    display: inline-block;
+    margin-top: var(--kontor-space-xs, 0.25rem);
+    padding: 0 var(--kontor-space-s, 0.5rem);
+    border-radius: var(--kontor-radius, 4px);
+    border: 1px solid currentColor;
+    background: var(--product-list-badge-background);
+    color: var(--product-list-badge-color);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .skeleton li div {
+    height: 1.25em;
+    border-radius: var(--kontor-radius, 4px);
+    background: var(--kontor-color-skeleton, #e5e7eb);
+  }
+  .empty {
+    padding: var(--kontor-space-l, 1.25rem) 0;
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  .more {
+    justify-self: center;
+  }
+`;

@@ -1,0 +1,208 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { formatMoney } from '@kontor/core/money';
+import { tierAt } from '@kontor/core/pricing';
+import { configure } from '../../configure.js';
+import { clientOf, endpoint, tokenOf, unreachableEndpoint } from '../../testing/server.js';
+import '../shop/kontor-shop.js';
+import type { KontorShop } from '../shop/shop.component.js';
+import './kontor-product-list.js';
+import type { KontorProductList } from './product-list.component.js';
+
+const rows = (el: KontorProductList) => [...el.shadowRoot!.querySelectorAll('li[part=item]')];
+const names = (el: KontorProductList) => [...el.shadowRoot!.querySelectorAll('[part=name]')].map((n) => n.textContent!.trim());
+const loaded = (el: KontorProductList) =>
+  waitUntil(() => el.shadowRoot!.querySelector('[part=list]:not([aria-busy=true]), [part=empty], [part=error]'), 'list did not settle', {
+    timeout: 15_000,
+  });
+
+async function renderList(attrs: { query?: string; category?: string; pageSize?: number; lang?: string; user?: 'mueller' | 'schmidt' | 'baulicht' } = {}) {
+  const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf(attrs.user ?? 'schmidt')} lang=${attrs.lang ?? 'de'}>
+    <kontor-product-list query=${attrs.query ?? ''} category=${attrs.category ?? ''} page-size=${attrs.pageSize ?? 20}></kontor-product-list>
+  </kontor-shop>`);
+  const el = shop.querySelector('kontor-product-list')!;
+  await loaded(el);
+  return el;
+}
+
+describe('<kontor-product-list>', () => {
+  it('is accessible', async () => {
+    const el = await renderList({ pageSize: 5 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders a page of products with name, SKU, unit, pack size, price and quantity', async () => {
+    const el = await renderList({ pageSize: 5 });
+    expect(rows(el)).to.have.length(5);
+    const first = rows(el)[0]!;
+    expect(first.querySelector('[part=meta]')!.textContent).to.match(/Art\.-Nr\. \S+/);
+    expect(first.querySelector('[part=meta]')!.textContent).to.contain('VE:');
+    expect(first.querySelector('kontor-price')).to.exist;
+    expect(first.querySelector('kontor-quantity')).to.exist;
+  });
+
+  it('searches by query and renders only matching products', async () => {
+    const client = await clientOf('schmidt');
+    const expected = await client.catalogue.list({ q: 'NYM', limit: 100 });
+    expect(expected.items.length).to.be.greaterThan(0);
+    const el = await renderList({ pageSize: 100 });
+    const search = el.shadowRoot!.querySelector<HTMLInputElement>('input[type=search]')!;
+    search.value = 'NYM';
+    search.dispatchEvent(new Event('input'));
+    await waitUntil(() => el.query === 'NYM', 'debounced search did not apply');
+    await aTimeout(0);
+    await loaded(el);
+    expect(names(el)).to.deep.equal(expected.items.map((p) => p.name.de));
+    expect(rows(el).length).to.be.below((await client.catalogue.list({ limit: 100 })).items.length);
+  });
+
+  it('filters by category', async () => {
+    const client = await clientOf('schmidt');
+    const [category] = await client.catalogue.categories();
+    const el = await renderList({ pageSize: 100 });
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('select option').length > 1, 'categories did not load');
+    const select = el.shadowRoot!.querySelector('select')!;
+    select.value = category!.slug;
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await loaded(el);
+    const expected = await client.catalogue.list({ category: category!.slug, limit: 100 });
+    expect(names(el)).to.deep.equal(expected.items.map((p) => p.name.de));
+  });
+
+  it('loads the next page', async () => {
+    const el = await renderList({ pageSize: 10 });
+    expect(rows(el)).to.have.length(10);
+    const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=load-more]')!;
+    expect(more.textContent!.trim()).to.equal('Weitere Artikel laden');
+    more.click();
+    await waitUntil(() => rows(el).length === 20, 'second page did not load', { timeout: 10_000 });
+    const client = await clientOf('schmidt');
+    const first = await client.catalogue.list({ limit: 10 });
+    const second = await client.catalogue.list({ limit: 10, cursor: first.nextCursor! });
+    expect(names(el)).to.deep.equal([...first.items, ...second.items].map((p) => p.name.de));
+    expect(new Set(names(el)).size).to.equal(20);
+  });
+
+  it('shows an empty state when nothing matches', async () => {
+    const el = await renderList({ query: 'zzzz-nothing-matches-this-qqq' });
+    expect(el.shadowRoot!.querySelector('[part=empty]')!.textContent!.trim()).to.equal('Keine Artikel gefunden.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows discontinued products with a badge and their replacement', async () => {
+    const client = await clientOf('schmidt');
+    const discontinued = (await client.catalogue.list({ status: 'discontinued', limit: 100 })).items.find((p) => p.replacementSku);
+    expect(discontinued, 'the demo catalogue has a discontinued product with a replacement').to.exist;
+    const el = await renderList({ query: discontinued!.sku, pageSize: 100 });
+    const row = rows(el).find((r) => r.textContent!.includes(discontinued!.sku))!;
+    expect(row.querySelector('[part=badge]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Auslaufartikel · Ersatz: ${discontinued!.replacementSku}`,
+    );
+  });
+
+  it('speaks English inside an English shop', async () => {
+    const client = await clientOf('baulicht');
+    const first = await client.catalogue.list({ limit: 3 });
+    const el = await renderList({ lang: 'en', user: 'baulicht', pageSize: 3 });
+    expect(names(el)).to.deep.equal(first.items.map((p) => p.name.en));
+    expect(el.shadowRoot!.querySelector('[part=load-more]')!.textContent!.trim()).to.equal('Load more products');
+    expect(el.shadowRoot!.querySelector('label')!.textContent).to.contain('Search');
+  });
+
+  it("updates a row's price when its quantity changes", async () => {
+    const client = await clientOf('schmidt');
+    let cursor: string | undefined;
+    let product;
+    do {
+      const page = await client.catalogue.list({ limit: 100, ...(cursor ? { cursor } : {}) });
+      product = page.items.find((p) => p.price && p.price.tiers.length > 1 && p.price.priceUnit === 1);
+      cursor = page.nextCursor ?? undefined;
+    } while (!product && cursor);
+    const el = await renderList({ query: product!.sku, pageSize: 100 });
+    const row = rows(el).find((r) => r.textContent!.includes(product!.sku))!;
+    const quantity = row.querySelector('kontor-quantity')!;
+    const price = row.querySelector('kontor-price')!;
+    const top = product!.price!.tiers[product!.price!.tiers.length - 1]!;
+    const q = Math.ceil(top.minQuantity / product!.quantityRules.step) * product!.quantityRules.step;
+    const input = quantity.shadowRoot!.querySelector('input')!;
+    input.value = String(q);
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await price.updateComplete;
+    expect(price.quantity).to.equal(q);
+    expect(price.shadowRoot!.querySelector('[part=unit-price]')!.textContent).to.contain(formatMoney(tierAt(product!.price!.tiers, q).price, 'de'));
+  });
+
+  it('shows an error state with a retry button when the server is unreachable', async () => {
+    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${unreachableEndpoint} .clientOptions=${{ retries: 0 }} lang="de"></kontor-shop>`);
+    const el = document.createElement('kontor-product-list');
+    const error = oneEvent(shop, 'kontor-error');
+    shop.append(el);
+    expect((await error).detail.error.code).to.equal('network');
+    await loaded(el);
+    const alert = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.contain('Der Server ist nicht erreichbar.');
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!;
+    expect(retry.textContent!.trim()).to.equal('Erneut versuchen');
+    await expect(el).to.be.accessible();
+
+    // Point the shop at the real server and retry: the list loads.
+    shop.clientOptions = {};
+    shop.endpoint = endpoint();
+    shop.token = await tokenOf('schmidt');
+    await shop.updateComplete;
+    await waitUntil(() => rows(el).length > 0, 'did not recover', { timeout: 10_000 });
+  });
+
+  it('retries after an error with the retry button', async () => {
+    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${unreachableEndpoint} .clientOptions=${{ retries: 0 }} lang="en">
+      <kontor-product-list></kontor-product-list>
+    </kontor-shop>`);
+    const el = shop.querySelector('kontor-product-list')!;
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=retry]'), 'no retry button', { timeout: 10_000 });
+    const error = oneEvent(el, 'kontor-error');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry]')!.click();
+    expect((await error).detail.error.code).to.equal('network');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=retry]'), 'no retry button after retry');
+  });
+
+  it('shows the not-configured error outside any kontor-shop', async () => {
+    configure(null);
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const el = await fixture<KontorProductList>(html`<kontor-product-list lang="en"></kontor-product-list>`);
+      await el.updateComplete;
+      const alert = el.shadowRoot!.querySelector('[part=error]')!;
+      expect(alert.textContent).to.contain('Kontor is not configured');
+      const second = await fixture<KontorProductList>(html`<kontor-product-list lang="en"></kontor-product-list>`);
+      await second.updateComplete;
+      const ours = errors.filter((args) => String(args[0]).includes('kontor-shop'));
+      expect(ours.length, "one console error for the page").to.equal(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = original;
+    }
+  });
+
+  it('uses the page-wide configure() outside any kontor-shop', async () => {
+    configure({ endpoint: endpoint(), token: await tokenOf('schmidt'), lang: 'de' });
+    try {
+      const el = await fixture<KontorProductList>(html`<kontor-product-list page-size="4"></kontor-product-list>`);
+      await loaded(el);
+      expect(rows(el)).to.have.length(4);
+    } finally {
+      configure(null);
+    }
+  });
+
+  it('renders preset items without fetching', async () => {
+    const client = await clientOf('schmidt');
+    const { items } = await client.catalogue.list({ limit: 60 });
+    const el = await fixture<KontorProductList>(html`<kontor-product-list .items=${items} lang="de"></kontor-product-list>`);
+    expect(rows(el)).to.have.length(items.length);
+    expect(el.shadowRoot!.querySelector('[part=toolbar]')).to.equal(null);
+  });
+});

@@ -1,0 +1,15 @@
+/**
+ * `@kontor/elements` — Kontor's web components. This entry exports the classes and helpers and
+ * registers nothing; import `@kontor/elements/kontor.js` (all) or one `kontor-*.js` to register tags.
+ * @packageDocumentation
+ */
+export { KontorElement } from './internal/kontor-element.js';
+export { componentStyles } from './internal/component-styles.js';
+export { shopContext, type ShopContextValue } from './internal/shop-context.js';
+export { KontorShop } from './components/shop/shop.component.js';
+export { KontorProductList, ListStatus } from './components/product-list/product-list.component.js';
+export { KontorPrice } from './components/price/price.component.js';
+export { KontorQuantity } from './components/quantity/quantity.component.js';
+export { configure, onConfigure, configuredClient, type KontorConfig } from './configure.js';
+export * from './events/index.js';
+export { de, en, translations, type Translation } from './translations/index.js';

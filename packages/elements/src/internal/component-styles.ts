@@ -1,0 +1,59 @@
+import { css } from 'lit';
+
+/** Styles every Kontor element shares. Tokens come from `themes/default.css`, with fallbacks so an unthemed page still works. */
+export const componentStyles = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--kontor-font-family, system-ui, sans-serif);
+    font-size: var(--kontor-font-size, 1rem);
+    color: var(--kontor-color-text, #1f2328);
+  }
+  :host *,
+  :host *::before,
+  :host *::after {
+    box-sizing: inherit;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  :focus-visible {
+    outline: var(--kontor-focus-ring-width, 2px) solid var(--kontor-focus-ring-color, #0b57d0);
+    outline-offset: var(--kontor-focus-ring-offset, 2px);
+  }
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-height: var(--kontor-control-height, 2.25rem);
+    padding: 0 var(--kontor-space-s, 0.5rem);
+    border: 1px solid var(--kontor-color-border-strong, #6e7781);
+    border-radius: var(--kontor-radius, 4px);
+    background: var(--kontor-color-surface, #fff);
+    color: inherit;
+  }
+  button:hover {
+    background: var(--kontor-color-surface-hover, #f3f4f6);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .error {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--kontor-space-s, 0.5rem);
+    padding: var(--kontor-space-s, 0.5rem) var(--kontor-space-m, 0.75rem);
+    border: 1px solid var(--kontor-color-danger, #b3261e);
+    border-left-width: 4px;
+    border-radius: var(--kontor-radius, 4px);
+    background: var(--kontor-color-danger-surface, #fdecea);
+    color: var(--kontor-color-danger-text, #7a1712);
+  }
+`;

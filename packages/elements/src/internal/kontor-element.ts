@@ -1,0 +1,98 @@
+import { consume } from '@lit/context';
+import type { KontorClient } from '@kontor/core';
+import { KontorError, errorMessage, isKontorError, type Lang } from '@kontor/core/errors';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { configuredClient, onConfigure } from '../configure.js';
+import type { KontorEventDetails, KontorEventName } from '../events/index.js';
+import { translations, type Translation } from '../translations/index.js';
+import { ancestorLang, firstLang, observeLang, unobserveLang } from './lang.js';
+import { shopContext, type ShopContextValue } from './shop-context.js';
+
+let notConfiguredLogged = false;
+
+/**
+ * Base of every Kontor element: typed events, language and translations, the client from
+ * `<kontor-shop>` or `configure()`, and one way to turn any failure into an error state.
+ */
+export class KontorElement extends LitElement {
+  private unsubscribeConfigure?: () => void;
+
+  /** From the nearest `<kontor-shop>`; `undefined` outside any shop. */
+  @consume({ context: shopContext, subscribe: true })
+  @state()
+  protected shop?: ShopContextValue;
+
+  /** Language of this element (`de` or `en`). Unset: the nearest ancestor's `lang`, the shop's, the page's, else `en`. */
+  @property({ reflect: true }) override lang!: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    observeLang(this);
+    this.unsubscribeConfigure = onConfigure(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    unobserveLang(this);
+    this.unsubscribeConfigure?.();
+  }
+
+  /** The language this element speaks now. */
+  protected get currentLang(): Lang {
+    return firstLang(
+      this.getAttribute('lang'),
+      ancestorLang(this),
+      this.shop?.lang,
+      this.shop ? undefined : configuredClient()?.config.lang,
+      document.documentElement.lang,
+    );
+  }
+
+  /** The strings of the current language. */
+  protected get t(): Translation {
+    return translations[this.currentLang];
+  }
+
+  /**
+   * The client to call: the shop's inside a `<kontor-shop>`, else the page-wide one from
+   * `configure()`, else a `not_configured` error (logged once per page).
+   */
+  protected resolveClient(): KontorClient | KontorError {
+    if (this.shop) return this.shop.client ?? this.shop.error ?? this.notConfigured();
+    return configuredClient()?.client ?? this.notConfigured();
+  }
+
+  private notConfigured(): KontorError {
+    const error = new KontorError(
+      'not_configured',
+      `<${this.localName}> has no Kontor endpoint: put it inside <kontor-shop endpoint="…" token="…"> or call configure({ endpoint, token }) from @kontor/elements.`,
+    );
+    if (!notConfiguredLogged) {
+      notConfiguredLogged = true;
+      console.error(error.message);
+    }
+    return error;
+  }
+
+  /** Dispatches a typed Kontor event: bubbling, composed. */
+  protected emit<N extends KontorEventName>(name: N, detail: KontorEventDetails[N]): CustomEvent<KontorEventDetails[N]> {
+    const event = new CustomEvent(name, { detail, bubbles: true, composed: true });
+    this.dispatchEvent(event);
+    return event;
+  }
+
+  /** Turns anything thrown into a KontorError, reports it with `kontor-error`, and returns it for the error state. */
+  protected reportError(cause: unknown): KontorError {
+    const error = isKontorError(cause)
+      ? cause
+      : new KontorError('internal', cause instanceof Error ? cause.message : String(cause), { cause });
+    this.emit('kontor-error', { error });
+    return error;
+  }
+
+  /** The localized message for an error. */
+  protected errorText(error: KontorError): string {
+    return errorMessage(error.code, this.currentLang);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Unit } from '@kontor/core/catalogue';
+import type { Lang } from '@kontor/core/errors';
+
+/**
+ * Every string an element shows. One object per language (`de.ts`, `en.ts`); the compiler
+ * makes sure both languages have every key. Plurals and numbers in text are functions.
+ */
+export interface Translation {
+  $lang: Lang;
+  /** BCP 47 tag for `Intl` (`de-DE`, `en-GB`). */
+  $locale: string;
+  /** Short unit label for a count: `unit('piece', 1)` → `Stk`. */
+  unit(unit: Unit, count: number): string;
+  /** "netto" / "net". */
+  net: string;
+  priceOnRequest: string;
+  /** `0,46 € / m`, `45,67 € / 100 m`. */
+  pricePer(price: string, priceUnit: number, unit: string): string;
+  /** Line net label: `250 m: 114,18 €`. */
+  lineTotal(quantity: string, unit: string): string;
+  priceTiers: string;
+  /** First column of the tier table: "ab 100 Stk". */
+  fromQuantity(quantity: string, unit: string): string;
+  tierPrice: string;
+  quantityColumn: string;
+  /** "ab 100 Stk: 1,80 € / Stk". */
+  nextTierHint(quantity: string, unit: string, price: string): string;
+  companyPrice: string;
+
+  quantity: string;
+  quantityFor(name: string): string;
+  decrease: string;
+  increase: string;
+  /** Suggestion button label: "Menge 20 übernehmen". */
+  useQuantity(quantity: string): string;
+  suggestions: string;
+  quantityRulesHint(min: string, step: string, unit: string): string;
+
+  search: string;
+  searchPlaceholder: string;
+  category: string;
+  allCategories: string;
+  products: string;
+  sku: string;
+  packSize(count: string, unit: string): string;
+  discontinued: string;
+  replacedBy(sku: string): string;
+  loadMore: string;
+  loading: string;
+  /** Announced after a load: "24 Artikel angezeigt". */
+  productsShown(count: number): string;
+  noProducts: string;
+  retry: string;
+  errorTitle: string;
+}
