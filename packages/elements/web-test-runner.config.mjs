@@ -62,6 +62,7 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'development'] },
   concurrency: 1,
+  filterBrowserLogs: ({ args }) => !String(args[0]).includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 20_000 } },
   testsFinishTimeout: 180_000,
   browsers: [
@@ -81,7 +82,7 @@ export default {
     }),
   ],
   plugins: [
-    esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.json') }),
+    esbuildPlugin({ ts: true, tsconfig: join(here, 'tsconfig.test.json') }),
     { name: 'kontor-server', serverStop: () => server.stop() },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -56,7 +56,8 @@ export class KontorPrice extends KontorElement {
     this.abort?.abort();
   }
 
-  override updated(): void {
+  // Starting requests here, before render, sets the loading state without a second update.
+  override willUpdate(): void {
     if (this.product || !this.sku) return;
     const client = this.resolveClient();
     // Errors are new objects on every call; compare their code instead.

@@ -7,8 +7,8 @@ import '../shop/kontor-shop.js';
 import './kontor-price.js';
 import type { KontorPrice } from './price.component.js';
 
-const text = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
-const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~=${name}]`)?.textContent?.replace(/\s+/g, ' ').trim();
+const text = (el: Element) => el.shadowRoot!.textContent!.replace(/[ \t\r\n]+/g, ' ').trim();
+const part = (el: Element, name: string) => el.shadowRoot!.querySelector(`[part~=${name}]`)?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim();
 
 describe('<kontor-price>', () => {
   let tiered: Product;

@@ -98,7 +98,8 @@ export class KontorProductList extends KontorElement {
     this.categoriesFrom = undefined;
   }
 
-  override updated(): void {
+  // Starting requests here, before render, sets the loading state without a second update.
+  override willUpdate(): void {
     if (this.items) return;
     const client = this.resolveClient();
     const source = isKontorError(client) ? client.code : client;
@@ -238,7 +239,7 @@ export class KontorProductList extends KontorElement {
     const lang = this.currentLang;
     const quantity = this.quantities.get(product.sku);
     const nameId = `name-${product.id}`;
-    return html`<li part="item" aria-labelledby=${nameId}>
+    return html`<li part="item" aria-labelledby=${nameId} data-sku=${product.sku}>
       <div>
         <p class="name" part="name" id=${nameId}>${product.name[lang]}</p>
         <div class="meta" part="meta">

@@ -6,7 +6,7 @@ import type { KontorPrice } from '../price/price.component.js';
 import './kontor-shop.js';
 import type { KontorShop } from './shop.component.js';
 
-const unitPrice = (el: KontorPrice) => el.shadowRoot!.querySelector('[part=unit-price]')?.textContent?.replace(/\s+/g, ' ').trim();
+const unitPrice = (el: KontorPrice) => el.shadowRoot!.querySelector('[part=unit-price]')?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim();
 
 describe('<kontor-shop>', () => {
   it('is accessible', async () => {
