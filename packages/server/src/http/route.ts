@@ -55,7 +55,8 @@ export function addRoute<R extends RouteDef>(
   const what = `${route.method} ${route.path}`;
   const parse = (schema: z.core.$ZodType | undefined, value: unknown, part: string, lang: Lang): unknown => {
     if (!schema) return undefined;
-    const result = z.safeParse(schema, value);
+    // reportInput lets core tell a missing field (`required`) from a wrong type; inputs stay out of the answer.
+    const result = z.safeParse(schema, value, { reportInput: true });
     if (!result.success) throw validationErrorFromZod(result.error, `${what} ${part}`, { lang, status: 400 });
     return result.data;
   };

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { ErrorBodySchema, routes } from '@kontor/core';
+import { z } from 'zod/mini';
+import { auth, createTestApp, type TestApp } from './testing/test-app.js';
+
+describe('app', () => {
+  let t: TestApp;
+  let token: string;
+  before(async () => {
+    t = await createTestApp();
+    token = await t.login('einkauf@elektro-mueller.de');
+  });
+  after(() => t.close());
+
+  const post = (payload: string | undefined, headers: Record<string, string> = {}) =>
+    t.app.inject({ method: 'POST', url: '/v1/price-quotes', headers: { ...auth(token), ...headers }, ...(payload !== undefined ? { payload } : {}) });
+  const assertErrorShape = (body: unknown) => assert.ok(z.safeParse(ErrorBodySchema, body).success, JSON.stringify(body));
+
+  it('answers malformed JSON with 400 validation, not 500', async () => {
+    const res = await post('{"lines": [', { 'content-type': 'application/json' });
+    assert.equal(res.statusCode, 400);
+    assertErrorShape(res.json());
+    assert.equal(res.json().code, 'validation');
+    assert.equal(res.json().issues[0].code, 'invalid_json');
+  });
+
+  it('answers an empty JSON body with 400 validation', async () => {
+    const res = await post('', { 'content-type': 'application/json' });
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().code, 'validation');
+  });
+
+  it('answers a POST without a body with 400 validation', async () => {
+    const res = await post(undefined);
+    assert.equal(res.statusCode, 400);
+    assert.equal(res.json().code, 'validation');
+  });
+
+  it('answers an unsupported content type with 400 validation', async () => {
+    for (const type of ['text/plain', 'application/xml']) {
+      const res = await post('<lines/>', { 'content-type': type });
+      assert.equal(res.statusCode, 400, type);
+      assert.equal(res.json().code, 'validation');
+    }
+  });
+
+  it('answers a body above 1 MiB with 413 payload_too_large', async () => {
+    const res = await post(JSON.stringify({ lines: [{ sku: 'x'.repeat(1_100_000), quantity: 1 }] }), { 'content-type': 'application/json' });
+    assert.equal(res.statusCode, 413);
+    assert.equal(res.json().code, 'payload_too_large');
+  });
+
+  it('answers in German with Accept-Language: de', async () => {
+    const res = await t.app.inject({ url: '/v1/products/XX-1', headers: auth(token, 'de-DE,de;q=0.9,en;q=0.5') });
+    assert.equal(res.json().message, 'Nicht gefunden.');
+    const wrong = await post(JSON.stringify({ lines: [{ sku: 'KL-1001' }] }), { 'content-type': 'application/json', 'accept-language': 'de' });
+    assert.equal(wrong.statusCode, 400);
+    assert.equal(wrong.json().issues[0].message, 'Dieses Feld ist erforderlich.');
+    const anon = await t.app.inject({ url: '/v1/me', headers: { 'accept-language': 'de' } });
+    assert.equal(anon.json().message, 'Bitte melden Sie sich erneut an.');
+  });
+
+  it('answers unknown paths with 404 not_found in the same shape', async () => {
+    const res = await t.app.inject({ url: '/v1/nothing-here' });
+    assert.equal(res.statusCode, 404);
+    assertErrorShape(res.json());
+  });
+
+  it('turns an unexpected failure into 500 internal without internals', async () => {
+    const broken = await createTestApp();
+    const userToken = await broken.login('einkauf@elektro-mueller.de');
+    await broken.db.schema.dropTable('price_list_tiers').execute();
+    const res = await broken.app.inject({ url: '/v1/products', headers: auth(userToken) });
+    await broken.close();
+    assert.equal(res.statusCode, 500);
+    assert.deepEqual(res.json(), { status: 500, code: 'internal', message: 'Something went wrong on our side.' });
+  });
+
+  it('serves an OpenAPI 3.1 document with every route', async () => {
+    const res = await t.app.inject({ url: '/openapi.json' });
+    assert.equal(res.statusCode, 200);
+    const doc = res.json();
+    assert.equal(doc.openapi, '3.1.0');
+    assert.equal(doc.info.title, 'Kontor API');
+    for (const r of Object.values(routes)) assert.ok(doc.paths[r.path]?.[r.method.toLowerCase()], `${r.method} ${r.path}`);
+  });
+
+  it('answers /health', async () => {
+    assert.deepEqual((await t.app.inject({ url: '/health' })).json(), { ok: true });
+  });
+
+  it('allows CORS preflights from any origin with the Authorization header', async () => {
+    const res = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/v1/price-quotes',
+      headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    assert.equal(res.statusCode, 204);
+    assert.equal(res.headers['access-control-allow-origin'], '*');
+    assert.match(String(res.headers['access-control-allow-headers']), /authorization/);
+  });
+});
