@@ -57,6 +57,7 @@ describe('app', () => {
     const wrong = await post(JSON.stringify({ lines: [{ sku: 'KL-1001' }] }), { 'content-type': 'application/json', 'accept-language': 'de' });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().issues[0].message, 'Dieses Feld ist erforderlich.');
+    assert.equal(wrong.json().message, 'Die Eingabe ist ungültig. lines.0.quantity: Dieses Feld ist erforderlich.');
     const anon = await t.app.inject({ url: '/v1/me', headers: { 'accept-language': 'de' } });
     assert.equal(anon.json().message, 'Bitte melden Sie sich erneut an.');
   });

@@ -1,4 +1,4 @@
-import { validationErrorFromZod, type Lang, type RouteDef } from '@kontor/core';
+import { ValidationError, errorMessage, validationErrorFromZod, type Lang, type RouteDef } from '@kontor/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { z } from 'zod/mini';
 import { bearerToken, resolveCaller, type AuthCaller, type BuyerCaller } from '../auth/caller.js';
@@ -57,7 +57,13 @@ export function addRoute<R extends RouteDef>(
     if (!schema) return undefined;
     // reportInput lets core tell a missing field (`required`) from a wrong type; inputs stay out of the answer.
     const result = z.safeParse(schema, value, { reportInput: true });
-    if (!result.success) throw validationErrorFromZod(result.error, `${what} ${part}`, { lang, status: 400 });
+    if (!result.success) {
+      const { issues } = validationErrorFromZod(result.error, `${what} ${part}`, { lang });
+      const first = issues[0];
+      // The whole message in the caller's language, naming the first field that failed.
+      const where = first?.path.length ? ` ${first.path.join('.')}: ` : ' ';
+      throw new ValidationError(`${errorMessage('validation', lang)}${where}${first?.message ?? ''}`.trim(), issues, { status: 400, cause: result.error });
+    }
     return result.data;
   };
   app.route({
