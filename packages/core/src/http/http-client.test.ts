@@ -57,7 +57,7 @@ describe('createHttpClient()', () => {
     const http = createHttpClient({ endpoint: base });
     const e = await fail(http.call(routes.quotePrices, { body: { lines: [{ sku: 'A', quantity: 0 }] } }));
     assert.equal(e.code, 'validation');
-    assert.deepEqual(e.issues[0]?.path, ['body', 'lines', 0, 'quantity']);
+    assert.deepEqual(e.issues[0]?.path, ['lines', 0, 'quantity']);
     assert.equal(seen.length, before);
   });
 

@@ -106,11 +106,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   async function call<R extends RouteDef>(route: R, input: RouteInput<R>, callOptions: CallOptions = {}): Promise<RouteOutput<R>> {
     const lang = read(options.lang) ?? 'en';
     const parts = input as { params?: unknown; query?: unknown; body?: unknown };
-    const check = (schema: z.core.$ZodType | undefined, value: unknown, what: string, prefix: string) =>
-      schema ? parseOrThrow(schema, value, what, { lang, prefix: [prefix] }) : value;
-    const params = check(route.params, parts.params ?? {}, `${route.method} ${route.path} path`, 'params') as Record<string, unknown>;
-    const query = check(route.query, parts.query ?? {}, `${route.method} ${route.path} query`, 'query') as Record<string, unknown>;
-    const body = route.body ? check(route.body, parts.body, `${route.method} ${route.path} body`, 'body') : undefined;
+    // Issue paths are relative to the part (`['lines', 0, 'quantity']`), as the server reports them.
+    const check = (schema: z.core.$ZodType | undefined, value: unknown, what: string) =>
+      schema ? parseOrThrow(schema, value, what, { lang }) : value;
+    const params = check(route.params, parts.params ?? {}, `${route.method} ${route.path} path`) as Record<string, unknown>;
+    const query = check(route.query, parts.query ?? {}, `${route.method} ${route.path} query`) as Record<string, unknown>;
+    const body = route.body ? check(route.body, parts.body, `${route.method} ${route.path} body`) : undefined;
     const path = expandPath(route.path, params).replace(/^\//, '');
     const info: RequestInfo = { method: route.method, url: base + path };
     const retryable = IDEMPOTENT.has(route.method) || Boolean(callOptions.idempotencyKey);

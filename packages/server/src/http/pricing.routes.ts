@@ -1,12 +1,8 @@
-import { ValidationError, checkQuantity, errorMessage, issueMessage, quote, routes, type ErrorIssue, type Lang, type Product } from '@kontor/core';
+import { ValidationError, checkQuantity, errorMessage, issueMessage, quote, routes, type ErrorIssue, type Product } from '@kontor/core';
 import type { FastifyInstance } from 'fastify';
 import { findPrices, findVisibleProducts } from '../db/catalogue.queries.js';
 import { toProduct } from './product-view.js';
 import { addRoute, type AppDeps } from './route.js';
-
-// Core has no message for this server-side issue yet.
-const noPriceMessage = (sku: string, lang: Lang) =>
-  lang === 'de' ? `Für ${sku} gibt es keinen Preis; bitte fragen Sie ein Angebot an.` : `${sku} has no price; please request an offer.`;
 
 export function pricingRoutes(app: FastifyInstance, deps: AppDeps): void {
   addRoute(app, deps, routes.quotePrices, async ({ body, caller, lang, deps: { db } }) => {
@@ -32,7 +28,7 @@ export function pricingRoutes(app: FastifyInstance, deps: AppDeps): void {
         return;
       }
       if (!product.price) {
-        issues.push({ path: ['lines', i, 'sku'], code: 'no_price', message: noPriceMessage(line.sku, lang), params: { sku: line.sku } });
+        issues.push({ path: ['lines', i, 'sku'], code: 'no_price', message: issueMessage('no_price', { sku: line.sku }, lang), params: { sku: line.sku } });
         return;
       }
       const problem = checkQuantity(product.quantityRules, line.quantity);
