@@ -5,7 +5,6 @@ const api = params.get('api') ?? `${location.protocol}//${location.hostname}:878
 
 await customElements.whenDefined('kontor-shop');
 const shop = document.getElementById('shop');
-const list = document.getElementById('catalogue');
 const form = document.getElementById('login');
 const signedIn = document.getElementById('signed-in');
 const who = document.getElementById('who');
@@ -14,12 +13,22 @@ const errorBox = document.getElementById('login-error');
 
 shop.endpoint = api;
 
+// The catalogue exists only while someone is signed in, so it never asks the API without a token.
+let list = null;
+
 function show(session) {
   const signed = Boolean(session);
   form.hidden = signed;
   signedIn.hidden = !signed;
-  list.hidden = !signed;
   note.hidden = signed;
+  if (signed && !list) {
+    list = document.createElement('kontor-product-list');
+    list.setAttribute('page-size', '24');
+    shop.append(list);
+  } else if (!signed && list) {
+    list.remove();
+    list = null;
+  }
   if (signed) {
     who.textContent = `${session.user.name} · ${session.company.name}`;
     const lang = session.user.locale;

@@ -27,7 +27,7 @@ export const de: Translation = {
   companyPrice: 'Ihr Firmenpreis',
 
   quantity: 'Menge',
-  quantityFor: (name) => `Menge für ${name}`,
+  quantityFor: (name) => `für ${name}`,
   decrease: 'Menge verringern',
   increase: 'Menge erhöhen',
   useQuantity: (quantity) => `Menge ${quantity} übernehmen`,

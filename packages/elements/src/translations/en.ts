@@ -28,7 +28,7 @@ export const en: Translation = {
   companyPrice: 'Your company price',
 
   quantity: 'Quantity',
-  quantityFor: (name) => `Quantity for ${name}`,
+  quantityFor: (name) => `for ${name}`,
   decrease: 'Decrease quantity',
   increase: 'Increase quantity',
   useQuantity: (quantity) => `Use quantity ${quantity}`,

@@ -28,6 +28,7 @@ export interface Translation {
   companyPrice: string;
 
   quantity: string;
+  /** Screen-reader suffix of a quantity label: "für {name}". */
   quantityFor(name: string): string;
   decrease: string;
   increase: string;

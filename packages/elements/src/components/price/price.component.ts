@@ -3,7 +3,7 @@ import type { Product } from '@kontor/core/catalogue';
 import { formatMoney, type Money } from '@kontor/core/money';
 import { lineNet, nextTier, tierAt } from '@kontor/core/pricing';
 import type { KontorClient } from '@kontor/core';
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
@@ -17,6 +17,8 @@ import { styles } from './price.styles.js';
  * @csspart unit-price - The tier price per price unit.
  * @csspart line-total - The net total for the quantity.
  * @csspart tiers - The volume price table.
+ * @csspart tiers-details - The disclosure around the table with `collapse-tiers`.
+ * @csspart tiers-summary - Its summary line.
  * @csspart next-tier - The hint at the next cheaper tier.
  * @csspart on-request - The "price on request" text.
  * @csspart error - The error state.
@@ -50,6 +52,9 @@ export class KontorPrice extends KontorElement {
 
   /** Hides the tier table. */
   @property({ type: Boolean, attribute: 'no-tiers', reflect: true }) noTiers = false;
+
+  /** Puts the tier table behind a "Volume prices (n)" disclosure, for compact rows in lists. */
+  @property({ type: Boolean, attribute: 'collapse-tiers', reflect: true }) collapseTiers = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -96,6 +101,11 @@ export class KontorPrice extends KontorElement {
     this.requestUpdate();
   }
 
+  private renderTiers(table: TemplateResult, count: number) {
+    if (!this.collapseTiers) return table;
+    return html`<details part="tiers-details"><summary part="tiers-summary">${this.t.priceTiers} (${count})</summary>${table}</details>`;
+  }
+
   override render() {
     const t = this.t;
     const product = this.product ?? this.fetched;
@@ -122,6 +132,20 @@ export class KontorPrice extends KontorElement {
     const fmt = (n: number) => new Intl.NumberFormat(t.$locale).format(n);
     const per = (amount: Money) => t.pricePer(formatMoney(amount, lang), price.priceUnit, unitOne);
     const next = nextTier(price, quantity);
+    const table = () => html`<table part="tiers">
+              <caption>${t.priceTiers} (${t.net})</caption>
+              <thead>
+                <tr><th scope="col">${t.quantityColumn}</th><th scope="col">${t.tierPrice}</th></tr>
+              </thead>
+              <tbody>
+                ${price.tiers.map(
+                  (row) => html`<tr aria-current=${row === tier ? 'true' : 'false'}>
+                    <td>${t.fromQuantity(fmt(row.minQuantity), t.unit(product.unit, row.minQuantity))}</td>
+                    <td>${per(row.price)}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>`;
     return html`<div class="base" part="base">
       <div part="unit-price" class="unit-price">${per(tier.price)} <span class="net">${t.net}</span></div>
       <div part="line-total" class="line">
@@ -133,22 +157,7 @@ export class KontorPrice extends KontorElement {
             ${t.nextTierHint(fmt(next.minQuantity), t.unit(product.unit, next.minQuantity), per(next.price))}
           </div>`
         : nothing}
-      ${!this.noTiers && price.tiers.length > 1
-        ? html`<table part="tiers">
-            <caption>${t.priceTiers} (${t.net})</caption>
-            <thead>
-              <tr><th scope="col">${t.quantityColumn}</th><th scope="col">${t.tierPrice}</th></tr>
-            </thead>
-            <tbody>
-              ${price.tiers.map(
-                (row) => html`<tr aria-current=${row === tier ? 'true' : 'false'}>
-                  <td>${t.fromQuantity(fmt(row.minQuantity), t.unit(product.unit, row.minQuantity))}</td>
-                  <td>${per(row.price)}</td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>`
-        : nothing}
+      ${!this.noTiers && price.tiers.length > 1 ? this.renderTiers(table(), price.tiers.length) : nothing}
     </div>`;
   }
 }

@@ -27,6 +27,13 @@ export const styles = css`
   .net {
     font-weight: normal;
   }
+  summary {
+    cursor: pointer;
+    width: fit-content;
+    color: var(--price-muted-color);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+
   table {
     border-collapse: collapse;
     font-size: var(--kontor-font-size-s, 0.875rem);

@@ -46,6 +46,15 @@ describe('<kontor-price>', () => {
     expect(part(el, 'line-total')).to.match(/^Total for 500 m: .+ net$/);
   });
 
+  it('puts the tier table behind a disclosure with collapse-tiers', async () => {
+    const el = await fixture<KontorPrice>(html`<kontor-price .product=${tiered} collapse-tiers lang="de"></kontor-price>`);
+    const details = el.shadowRoot!.querySelector('details')!;
+    expect(details.open).to.equal(false);
+    expect(part(el, 'tiers-summary')).to.equal(`Staffelpreise (${tiered.price!.tiers.length})`);
+    expect(details.querySelectorAll('tbody tr')).to.have.length(tiered.price!.tiers.length);
+    await expect(el).to.be.accessible();
+  });
+
   it('highlights the current tier with aria-current and hints at the next tier', async () => {
     const tiers = tiered.price!.tiers;
     const el = await fixture<KontorPrice>(html`<kontor-price .product=${tiered} .quantity=${tiers[0]!.minQuantity} lang="de"></kontor-price>`);

@@ -252,13 +252,13 @@ export class KontorProductList extends KontorElement {
             >`
           : nothing}
       </div>
-      <kontor-price part="price" exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
+      <kontor-price part="price" collapse-tiers exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, tiers-details:price-tiers-details, tiers-summary:price-tiers-summary, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
       <kontor-quantity
         part="quantity"
         exportparts="input:quantity-input, decrement:quantity-decrement, increment:quantity-increment, message:quantity-message"
         .product=${product}
         .quantity=${quantity}
-        label=${t.quantityFor(product.name[lang])}
+        item-name=${product.name[lang]}
         lang=${lang}
         @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantityChange(product, e)}
       ></kontor-quantity>

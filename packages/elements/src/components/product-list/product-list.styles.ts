@@ -45,7 +45,8 @@ export const styles = css`
   }
   li {
     display: grid;
-    grid-template-columns: minmax(12rem, 2fr) minmax(10rem, 1.5fr) auto;
+    /* Fixed tracks so columns line up from row to row. */
+    grid-template-columns: minmax(12rem, 2fr) minmax(11rem, 1.4fr) minmax(9rem, 12rem);
     gap: var(--product-list-gap);
     align-items: start;
     padding: var(--product-list-row-padding) 0;

@@ -64,6 +64,9 @@ export class KontorQuantity extends KontorElement {
   /** Visible label. Defaults to "Menge"/"Quantity". */
   @property() label?: string;
 
+  /** What is counted, e.g. the product name: screen readers hear "Menge für …", the eye sees only the label. */
+  @property({ attribute: 'item-name' }) itemName?: string;
+
   /** Form field name. */
   @property() name?: string;
 
@@ -150,7 +153,9 @@ export class KontorQuantity extends KontorElement {
     const unit = this.product ? ` ${t.unit(this.product.unit, 2)}` : '';
     const fmt = (n: number) => new Intl.NumberFormat(t.$locale).format(n);
     return html`<div class="base" part="base">
-      <label part="label" for="${this.uid}-input">${this.label ?? t.quantity}</label>
+      <label part="label" for="${this.uid}-input"
+        >${this.label ?? t.quantity}${this.itemName ? html`<span class="visually-hidden"> ${t.quantityFor(this.itemName)}</span>` : nothing}</label
+      >
       <div class="control">
         <button
           type="button"

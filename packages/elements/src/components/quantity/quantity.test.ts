@@ -31,6 +31,16 @@ describe('<kontor-quantity>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the counted item for screen readers while showing only the short label', async () => {
+    const el = await fixture<KontorQuantity>(html`<kontor-quantity min="1" step="1" item-name="NYM-J 3x1,5" lang="de"></kontor-quantity>`);
+    const label = el.shadowRoot!.querySelector('label')!;
+    expect(label.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Menge für NYM-J 3x1,5');
+    const hidden = label.querySelector('.visually-hidden')!;
+    expect(hidden.textContent!.trim()).to.equal('für NYM-J 3x1,5');
+    expect(hidden.getBoundingClientRect().width).to.be.at.most(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('starts at the lowest orderable quantity', async () => {
     const el = await fixture<KontorQuantity>(html`<kontor-quantity min="15" step="10"></kontor-quantity>`);
     expect(input(el).value).to.equal('20');
