@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 import { BASE_PRICE_LIST } from './schema.js';
+import { searchTerms } from './search-key.js';
 
 export type ProductRow = Database['products'];
 export type SortKey = 'sku' | 'name_de' | 'name_en' | 'category';
@@ -34,15 +35,9 @@ export interface ListFilter {
 /** One page (plus one row to know whether there is more) in a stable order: sort column, then SKU. */
 export async function listVisibleProducts(db: Db, companyId: string, f: ListFilter): Promise<ProductRow[]> {
   let query: SelectQueryBuilder<Database, 'products', ProductRow> = db.selectFrom('products').selectAll('products').where(visibleTo(companyId));
-  if (f.q) {
-    const pattern = `%${escapeLike(f.q.trim().toLowerCase())}%`;
-    query = query.where((eb) =>
-      eb.or(
-        (['products.sku', 'products.name_de', 'products.name_en', 'products.brand', 'products.ean'] as const).map(
-          (col) => sql<boolean>`lower(${eb.ref(col)}) like ${pattern} escape '\\'`,
-        ),
-      ),
-    );
+  // Every term must occur (AND), in any field: "nym 3x1,5" finds NYM-J 3x1.5.
+  for (const term of f.q ? searchTerms(f.q) : []) {
+    query = query.where(sql<boolean>`products.search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
   }
   if (f.category) query = query.where('products.category', '=', f.category);
   if (f.status) query = query.where('products.status', '=', f.status);

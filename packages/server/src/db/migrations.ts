@@ -1,4 +1,5 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { productSearchFields, searchText } from './search-key.js';
 
 /**
  * The one set of migrations for SQLite and PostgreSQL. Only portable column types
@@ -113,6 +114,19 @@ const migrations: Record<string, Migration> = {
       for (const t of ['price_list_tiers', 'product_companies', 'products', 'categories', 'sessions', 'users', 'companies', 'price_lists', 'partner_api_keys', 'partners']) {
         await db.schema.dropTable(t).execute();
       }
+    },
+  },
+  '0002_product_search_text': {
+    // Search over a folded copy of sku, names, brand and EAN (see search-key.ts).
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('products').addColumn('search_text', 'text', (c) => c.notNull().defaultTo('')).execute();
+      const rows = await db.selectFrom('products').select(['id', 'sku', 'name_de', 'name_en', 'brand', 'ean']).execute();
+      for (const row of rows) {
+        await db.updateTable('products').set({ search_text: searchText(productSearchFields(row)) }).where('id', '=', row.id).execute();
+      }
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('products').dropColumn('search_text').execute();
     },
   },
 };

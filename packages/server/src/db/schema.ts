@@ -38,6 +38,8 @@ export interface Database {
     qty_min: number;
     qty_step: number;
     qty_max: number | null;
+    /** Folded sku, names, brand and EAN for search; see db/search-key.ts. */
+    search_text: string;
     visibility: 'public' | 'restricted';
   };
   product_companies: { company_id: string; product_id: string };

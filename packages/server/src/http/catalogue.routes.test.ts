@@ -66,6 +66,28 @@ describe('catalogue routes', () => {
       assert.deepEqual((await list(mueller, '?q=kl-1001')).items.map((p) => p.sku), ['KL-1001']);
     });
 
+    it('finds German spellings with or without umlauts and ß, and decimal commas or points', async () => {
+      const weiss = await list(mueller, '?q=WEISS&limit=100');
+      assert.ok(weiss.items.length > 0 && weiss.items.every((p) => /weiß/i.test(p.name.de) || /white/i.test(p.name.en)));
+      const zaehler = (await list(mueller, '?q=Zählerschrank&limit=100')).items.map((p) => p.sku);
+      assert.ok(zaehler.length > 0);
+      assert.deepEqual((await list(mueller, '?q=zaehlerschrank&limit=100')).items.map((p) => p.sku), zaehler);
+      assert.deepEqual(
+        (await list(mueller, '?q=zahlerschrank&limit=100')).items.map((p) => p.sku),
+        (await list(mueller, '?q=Zählerschrank&limit=100')).items.map((p) => p.sku),
+      );
+      const comma = await list(mueller, '?q=nym-j 3x1,5&limit=100');
+      const point = await list(mueller, '?q=NYM-J 3x1.5&limit=100');
+      assert.ok(comma.items.length >= 2);
+      assert.deepEqual(comma.items.map((p) => p.sku), point.items.map((p) => p.sku));
+    });
+
+    it('requires every search term to match', async () => {
+      const both = await list(mueller, '?q=nym-j 5x2,5&limit=100');
+      assert.ok(both.items.length > 0);
+      assert.ok(both.items.every((p) => /nym-j/i.test(p.name.de) && /5x2,5/.test(p.name.de)));
+    });
+
     it('treats % and _ in the search as plain characters', async () => {
       assert.equal((await list(mueller, '?q=%25')).items.length, 0);
     });

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password.js';
 import { hashToken } from '../auth/tokens.js';
 import type { Db } from '../db/database.js';
 import type { World } from './world.js';
+import { searchText } from '../db/search-key.js';
 
 const chunks = <T>(rows: T[], size = 200): T[][] => {
   const out: T[][] = [];
@@ -43,6 +44,7 @@ export async function seed(db: Db, world: World, now: Date = new Date()): Promis
             category: p.category, brand: p.brand, ean: p.ean, unit: p.unit, pack_size: p.packSize, price_unit: p.priceUnit, tax_class: p.taxClass,
             status: p.status, replacement_sku: p.replacementSku, qty_min: p.quantityRules.min, qty_step: p.quantityRules.step,
             qty_max: p.quantityRules.max ?? null, visibility: p.visibility,
+            search_text: searchText([p.sku, p.name.de, p.name.en, p.brand, p.ean]),
           })),
         )
         .execute();

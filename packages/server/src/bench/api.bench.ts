@@ -1,0 +1,181 @@
+// pnpm bench: HTTP throughput of the Kontor API. Reports, never asserts.
+//
+// The app runs in this process (SQLite on a temp file; with KONTOR_BENCH_PG=1 also on a throwaway
+// PostgreSQL cluster), listening on 127.0.0.1. The load comes from a separate Node process
+// (load.mjs: fetch/undici, keep-alive, N concurrent workers, fixed duration), so the generator
+// does not share the server's event loop (on a 2-core machine they still share the CPU).
+//
+// Knobs: KONTOR_BENCH_CONNECTIONS (32), KONTOR_BENCH_DURATION_MS (5000 per scenario),
+// KONTOR_BENCH_WARMUP_MS (500), KONTOR_BENCH_PG=1.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Product } from '@kontor/core';
+import { lowestValidQuantity } from '@kontor/core/pricing';
+import { createApp } from '../app.js';
+import { openDatabase, type Db } from '../db/database.js';
+import { migrate } from '../db/migrations.js';
+import { seed } from '../seed/seed.js';
+import { DEMO_PASSWORD, generateWorld } from '../seed/world.js';
+import { startPgCluster, type PgCluster } from './pg-cluster.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const CONNECTIONS = num('KONTOR_BENCH_CONNECTIONS', 32);
+const DURATION_MS = num('KONTOR_BENCH_DURATION_MS', 5000);
+const WARMUP_MS = num('KONTOR_BENCH_WARMUP_MS', 500);
+const QUOTE_LINES = 50;
+const EMAIL = 'einkauf@elektro-mueller.de';
+
+interface LoadResult {
+  ok: number;
+  errors: number;
+  statuses: Record<string, number>;
+  firstError?: string;
+  elapsedMs: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+interface Scenario {
+  name: string;
+  requests: { method: 'GET' | 'POST'; path: string; body?: unknown }[];
+}
+
+// Everything we start, so an interrupt or a failure still stops it.
+const children = new Set<ChildProcess>();
+const cleanups: (() => Promise<void> | void)[] = [];
+async function cleanupAll(): Promise<void> {
+  for (const c of children) c.kill('SIGKILL');
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (error) {
+      console.error(String(error));
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void cleanupAll().finally(() => process.exit(130)));
+}
+
+/** Runs one scenario in a child process; resolves with its JSON result. */
+function drive(baseUrl: string, token: string, scenario: Scenario): Promise<LoadResult> {
+  const job = { baseUrl, token, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS, maxRequests: 2_000_000, requests: scenario.requests };
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(here, 'load.mjs'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    children.add(child);
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+    // Hard cap: the child bounds itself, this is only a guard against a hang.
+    const guard = setTimeout(() => child.kill('SIGKILL'), DURATION_MS + WARMUP_MS + 30_000);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(guard);
+      children.delete(child);
+      if (code !== 0) return reject(new Error(`load generator exited with ${code ?? signal}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult);
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+async function getJson<T>(url: string, init: RequestInit = {}): Promise<T> {
+  const res = await fetch(url, init);
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Builds, seeds and starts the app on `db`; runs every scenario against it; prints a table. */
+async function benchDatabase(label: string, db: Db): Promise<void> {
+  const t0 = performance.now();
+  await migrate(db);
+  await seed(db, generateWorld({ products: 240 }));
+  const app = await createApp({ db, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123', logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  cleanups.push(() => app.close());
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  console.log(`\n## ${label}: migrated + seeded 240 products and listening in ${(performance.now() - t0).toFixed(0)} ms (${baseUrl})`);
+
+  const { token } = await getJson<{ token: string }>(`${baseUrl}/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: EMAIL, password: DEMO_PASSWORD }),
+  });
+  const authHeaders = { authorization: `Bearer ${token}` };
+
+  // Every product the buyer sees, for SKUs and valid quote lines.
+  const products: Product[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: Product[]; nextCursor: string | null } = await getJson(
+      `${baseUrl}/v1/products?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { headers: authHeaders },
+    );
+    products.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && products.length < 10_000);
+  const quotable = products.filter((p) => p.status !== 'discontinued' && p.price);
+  const lines = quotable.slice(0, QUOTE_LINES).map((p) => ({ sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) }));
+  if (lines.length < QUOTE_LINES) console.log(`(only ${lines.length} quotable products for the quote scenario)`);
+
+  const scenarios: Scenario[] = [
+    { name: 'GET /v1/products?limit=20', requests: [{ method: 'GET', path: '/v1/products?limit=20' }] },
+    { name: 'GET /v1/products?q=LED&limit=20', requests: [{ method: 'GET', path: '/v1/products?q=LED&limit=20' }] },
+    {
+      name: `GET /v1/products/{sku} (${products.length} SKUs round-robin)`,
+      requests: products.map((p) => ({ method: 'GET' as const, path: `/v1/products/${encodeURIComponent(p.sku)}` })),
+    },
+    { name: `POST /v1/price-quotes (${lines.length} lines)`, requests: [{ method: 'POST', path: '/v1/price-quotes', body: { lines } }] },
+  ];
+
+  console.log(`${'scenario'.padEnd(52)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ok'.padStart(8)} ${'errors'.padStart(7)}`);
+  for (const scenario of scenarios) {
+    const r = await drive(baseUrl, token, scenario);
+    console.log(
+      `${scenario.name.padEnd(52)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.ok).padStart(8)} ${String(r.errors).padStart(7)}`,
+    );
+    if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
+  }
+  await app.close();
+  cleanups.pop();
+}
+
+console.log(`Kontor API throughput: ${CONNECTIONS} concurrent keep-alive connections from a separate process, ${DURATION_MS} ms per scenario after ${WARMUP_MS} ms warm-up.`);
+try {
+  // SQLite on a temp file.
+  const dir = mkdtempSync(join(tmpdir(), 'kontor-bench-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const sqlite = openDatabase({ sqliteFile: join(dir, 'kontor.sqlite') });
+  cleanups.push(() => sqlite.db.destroy());
+  await benchDatabase('SQLite', sqlite.db);
+  await cleanups.pop()!();
+  await cleanups.pop()!();
+
+  if (process.env.KONTOR_BENCH_PG === '1') {
+    let cluster: PgCluster;
+    try {
+      cluster = await startPgCluster();
+    } catch (error) {
+      throw new Error(`KONTOR_BENCH_PG=1 but no PostgreSQL cluster could be started: ${String(error)}`);
+    }
+    cleanups.push(() => cluster.stop());
+    const pg = openDatabase({ url: cluster.url });
+    cleanups.push(() => pg.db.destroy());
+    await benchDatabase('PostgreSQL 15 (pool of 10, fsync off)', pg.db);
+  } else {
+    console.log('\n(PostgreSQL skipped; set KONTOR_BENCH_PG=1 to run the same scenarios on a throwaway cluster.)');
+  }
+} finally {
+  await cleanupAll();
+}
