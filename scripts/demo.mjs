@@ -40,6 +40,8 @@ await startStaticServer({
     '/': resolve(root, 'examples'),
   },
 });
+// Let the server finish printing its demo logins before our summary.
+await new Promise((r) => setTimeout(r, 300));
 const site = `http://${host}:${sitePort}/shop/`;
 console.log(`\nKontor demo: the wholesaler's site ${site} (API ${apiUrl}, OpenAPI ${apiUrl}/openapi.json)`);
 console.log('Stop with Ctrl+C.');
