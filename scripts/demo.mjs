@@ -31,15 +31,21 @@ const apiUrl = await new Promise((ok, fail) => {
   api.once('exit', (code) => fail(new Error(`The server exited with ${code} before listening`)));
 });
 
-await startStaticServer({
-  host,
-  port: sitePort,
-  mounts: {
-    '/kontor/themes/': resolve(root, 'packages/elements/src/themes'),
-    '/kontor/': resolve(root, 'packages/elements/dist'),
-    '/': resolve(root, 'examples'),
-  },
-});
+try {
+  await startStaticServer({
+    host,
+    port: sitePort,
+    mounts: {
+      '/kontor/themes/': resolve(root, 'packages/elements/src/themes'),
+      '/kontor/': resolve(root, 'packages/elements/dist'),
+      '/': resolve(root, 'examples'),
+    },
+  });
+} catch (error) {
+  console.error(error.code === 'EADDRINUSE' ? `Port ${sitePort} is already in use: stop the other server or set KONTOR_DEMO_PORT.` : error);
+  api.kill('SIGTERM');
+  process.exit(1);
+}
 // Let the server finish printing its demo logins before our summary.
 await new Promise((r) => setTimeout(r, 300));
 const site = `http://${host}:${sitePort}/shop/`;

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const budgets = [
-  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 60_000 },
+  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 40_000 },
 ];
 let ok = true;
 for (const { file, label, budget } of budgets) {

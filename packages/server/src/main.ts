@@ -68,6 +68,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Kontor API failed to start:', error);
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const { address, port } = error as { address?: string; port?: number };
+    console.error(`Kontor API failed to start: ${address}:${port} is already in use. Stop the other server or set KONTOR_PORT.`);
+  } else {
+    console.error('Kontor API failed to start:', error);
+  }
   process.exit(1);
 });
