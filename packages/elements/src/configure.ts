@@ -1,5 +1,5 @@
 import { createKontorClient, type KontorClient } from '@kontor/core';
-import { HttpError, type Lang } from '@kontor/core/errors';
+import type { HttpError, Lang } from '@kontor/core/errors';
 import type { HttpClientOptions } from '@kontor/core/http';
 
 /** Page-wide configuration for Kontor elements outside any `<kontor-shop>`. */
