@@ -19,13 +19,44 @@ for (const { file, label, budget } of budgets) {
   ok &&= pass;
   console.log(`${pass ? '✔' : '✖'} ${label}: ${(gz / 1024).toFixed(1)} KiB gz (${(raw.length / 1024).toFixed(1)} KiB raw), budget ${(budget / 1024).toFixed(1)} KiB`);
 }
-// Per-entry sizes of the library builds, for information (dependencies excluded).
-for (const pkg of ['core', 'elements']) {
-  const dir = join('packages', pkg, 'dist');
-  if (!existsSync(dir)) continue;
-  const rows = readdirSync(dir)
-    .filter((f) => f.endsWith('.js') && f !== 'kontor.bundle.js')
-    .map((f) => `${f} ${(gzipSync(readFileSync(join(dir, f)), { level: 9 }).length / 1024).toFixed(1)} KiB`);
-  console.log(`  @kontor/${pkg} entries (gz, without dependencies and shared chunks): ${rows.join(', ')}`);
+// Nothing server-side may reach the browser bundle: no server code, Node built-ins or demo secrets.
+const bundle = 'packages/elements/dist/kontor.bundle.js';
+if (existsSync(bundle)) {
+  const text = readFileSync(bundle, 'utf8');
+  const forbidden = ['better-sqlite3', 'kysely', 'fastify', 'node:crypto', 'node:fs', 'kpk_', 'password_hash', 'KONTOR_JWT_SECRET'];
+  const found = forbidden.filter((needle) => text.includes(needle));
+  if (found.length) {
+    ok = false;
+    console.error(`✖ the browser bundle contains server-side code or secrets: ${found.join(', ')}`);
+  } else {
+    console.log(`✔ the browser bundle holds no server code or secrets (checked: ${forbidden.join(', ')})`);
+  }
 }
+// What one element costs a page that loads only it (element + the core domains it uses + Lit),
+// bundled and minified like the standalone bundle.
+const { rollup } = await import('rollup');
+const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+const { default: esbuild } = await import('rollup-plugin-esbuild');
+const { default: terser } = await import('@rollup/plugin-terser');
+const { default: replace } = await import('@rollup/plugin-replace');
+const componentsDir = 'packages/elements/src/components';
+const rows = [];
+for (const name of readdirSync(componentsDir)) {
+  const entry = join(componentsDir, name, `kontor-${name}.ts`);
+  if (!existsSync(entry)) continue;
+  const build = await rollup({
+    input: entry,
+    onwarn: () => {},
+    plugins: [
+      nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      esbuild({ target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }),
+      terser({ ecma: 2022, module: true, format: { comments: false } }),
+    ],
+  });
+  const { output } = await build.generate({ format: 'es', inlineDynamicImports: true });
+  await build.close();
+  rows.push(`kontor-${name} ${(gzipSync(output[0].code, { level: 9 }).length / 1024).toFixed(1)} KiB`);
+}
+console.log(`  one element alone (gz, with Lit and the core it uses): ${rows.join(', ')}`);
 process.exit(ok ? 0 : 1);
