@@ -21,11 +21,13 @@ const api = spawn(process.execPath, ['--enable-source-maps', main], {
   env: { KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host },
 });
 api.stdout.pipe(process.stdout);
+let apiOutput = '';
+api.stdout.on('data', (d) => {
+  apiOutput += d;
+});
 const apiUrl = await new Promise((ok, fail) => {
-  let buffer = '';
-  api.stdout.on('data', (d) => {
-    buffer += d;
-    const m = buffer.match(/Kontor API listening on (http:\/\/\S+)/);
+  api.stdout.on('data', () => {
+    const m = apiOutput.match(/Kontor API listening on (http:\/\/\S+)/);
     if (m) ok(m[1]);
   });
   api.once('exit', (code) => fail(new Error(`The server exited with ${code} before listening`)));
@@ -46,14 +48,30 @@ try {
   api.kill('SIGTERM');
   process.exit(1);
 }
-// Let the server finish printing its demo logins before our summary.
+// Let the server finish printing its demo logins (and the partner key) before our summary.
 await new Promise((r) => setTimeout(r, 300));
+
+// A partner's portal: its own server holds the partner key the API printed and mints
+// short-lived customer tokens for the browser.
+const portalPort = Number(process.env.KONTOR_PORTAL_PORT ?? 8081);
+const partnerKey = apiOutput.match(/Partner API key ptn_nord: (\S+)/)?.[1];
+let portal;
+if (partnerKey) {
+  portal = spawn(process.execPath, [resolve(root, 'examples/partner-portal/server.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, KONTOR_ENDPOINT: apiUrl, KONTOR_PARTNER_KEY: partnerKey, PORTAL_PORT: String(portalPort), PORTAL_HOST: host },
+  });
+}
+
 const site = `http://${host}:${sitePort}/shop/`;
 console.log(`\nKontor demo: the wholesaler's site ${site} (API ${apiUrl}, OpenAPI ${apiUrl}/openapi.json)`);
+if (portal) console.log(`A partner's portal embedding Kontor with customer tokens: http://${host}:${portalPort}/`);
 console.log('Stop with Ctrl+C.');
 
 const stop = () => {
   api.kill('SIGTERM');
+  portal?.kill('SIGTERM');
   process.exit(0);
 };
 process.on('SIGINT', stop);

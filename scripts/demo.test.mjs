@@ -1,0 +1,105 @@
+// The README's first command, end to end: `pnpm start`'s demo (after `pnpm build`) serves the
+// wholesaler's page with live prices from SQLite and the partner portal with customer tokens.
+// Drives Debian's Chromium through puppeteer-core. Run: node --test scripts/demo.test.mjs
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+const root = resolve(import.meta.dirname, '..');
+const require = createRequire(join(root, 'packages/elements/package.json'));
+const { default: puppeteer } = await import(require.resolve('puppeteer-core'));
+
+// Fixed high ports: the demo's own defaults (8787, 8080, 8081) may be in use by a running demo.
+const ports = { api: 18787, site: 18080, portal: 18081 };
+let demo;
+let browser;
+let dataDir;
+
+before(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kontor-demo-test-'));
+  demo = spawn(process.execPath, ['scripts/demo.mjs'], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KONTOR_DATA_DIR: dataDir, KONTOR_PORT: String(ports.api), KONTOR_DEMO_PORT: String(ports.site), KONTOR_PORTAL_PORT: String(ports.portal) },
+  });
+  await new Promise((ok, fail) => {
+    let out = '';
+    const timer = setTimeout(() => fail(new Error(`The demo did not start:\n${out}`)), 60_000);
+    const onData = (d) => {
+      out += d;
+      if (out.includes('Partner portal (ElektroPartner Nord) on')) {
+        clearTimeout(timer);
+        ok();
+      }
+    };
+    demo.stdout.on('data', onData);
+    demo.stderr.on('data', onData);
+    demo.once('exit', (code) => fail(new Error(`The demo exited with ${code}:\n${out}`)));
+  });
+  browser = await puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (demo?.pid) {
+    try {
+      process.kill(-demo.pid, 'SIGTERM'); // the demo and the servers it started
+    } catch {
+      // already gone
+    }
+  }
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Product rows and their unit prices inside the page's <kontor-product-list>. */
+const rows = (page) =>
+  page.evaluate(() => {
+    const list = document.querySelector('kontor-product-list');
+    return [...(list?.shadowRoot?.querySelectorAll('[part~=item]') ?? [])].map((li) => ({
+      sku: li.getAttribute('data-sku'),
+      price: li.querySelector('kontor-price')?.shadowRoot?.querySelector('[part~=unit-price]')?.textContent?.trim() ?? '',
+    }));
+  });
+
+describe('the demo (pnpm start)', () => {
+  it("serves the wholesaler's page, where a buyer signs in and sees live company prices", async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
+    assert.equal(await page.$('kontor-product-list'), null, 'no catalogue before sign-in');
+    await page.click('#login button[type=submit]');
+    await page.waitForFunction(() => (document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('[part~=item]').length ?? 0) >= 24, { timeout: 20_000 });
+    const found = await rows(page);
+    assert.equal(found.length, 24);
+    assert.ok(found.every((r) => /€/.test(r.price) || r.price === ''), 'prices in euros');
+    assert.ok(found.some((r) => /€/.test(r.price)));
+    assert.match(await page.$eval('#who', (el) => el.textContent), /Elektro Müller GmbH/);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("serves the partner portal, whose browser gets a customer token and never the partner key", async () => {
+    const page = await browser.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(`${r.url()} ${r.headers().authorization ?? ''}`));
+    await page.goto(`http://127.0.0.1:${ports.portal}/`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => (document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('[part~=item]').length ?? 0) > 0, { timeout: 20_000 });
+    const found = await rows(page);
+    assert.ok(found.length > 0 && found.every((r) => /€/.test(r.price)), 'products with prices for the customer');
+    assert.match(await page.$eval('#customer', (el) => el.textContent), /Bau & Licht AG/);
+    assert.ok(!(await page.content()).includes('kpk_'), 'no partner key in the page');
+    assert.ok(!requests.some((r) => r.includes('kpk_')), 'no partner key on any request');
+    assert.ok(requests.some((r) => r.includes('/v1/products') && /Bearer ey/.test(r)), 'Kontor called with a customer JWT');
+    await page.close();
+  });
+});
