@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 
 /** Test counts from node:test (spec or TAP) and web-test-runner output. */
 export function countTests(output) {
+  // eslint-disable-next-line no-control-regex -- strips ANSI colour codes
   const clean = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   let passed = 0;
   let failed = 0;

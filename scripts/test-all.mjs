@@ -6,6 +6,7 @@ const pnpm = process.platform === 'win32' ? 'pnpm.cmd' : 'pnpm';
 const ok = await runSteps([
   { name: 'build', command: pnpm, args: ['build'] },
   { name: 'type-check (sources, tests, stories)', command: pnpm, args: ['typecheck'] },
+  { name: 'lint (ESLint: TypeScript, lit, wc, lit-a11y, no innerHTML)', command: pnpm, args: ['lint'], continueOnFailure: true },
   { name: 'core tests', command: pnpm, args: ['--filter', '@kontor/core', 'test'], continueOnFailure: true },
   { name: 'server tests (SQLite, PostgreSQL)', command: pnpm, args: ['--filter', '@kontor/server', 'test'], continueOnFailure: true },
   { name: 'browser tests (Chromium)', command: pnpm, args: ['--filter', '@kontor/elements', 'test'], continueOnFailure: true },
