@@ -20,15 +20,20 @@ export const componentStyles = css`
     outline: var(--kontor-focus-ring-width, 2px) solid var(--kontor-focus-ring-color, #0b57d0);
     outline-offset: var(--kontor-focus-ring-offset, 2px);
   }
-  button {
+  /* One look for every control; components adjust only what differs. */
+  button,
+  input,
+  select {
     font: inherit;
-    cursor: pointer;
     min-height: var(--kontor-control-height, 2.25rem);
     padding: 0 var(--kontor-space-s, 0.5rem);
     border: 1px solid var(--kontor-color-border-strong, #6e7781);
     border-radius: var(--kontor-radius, 4px);
     background: var(--kontor-color-surface, #fff);
     color: inherit;
+  }
+  button {
+    cursor: pointer;
   }
   button:hover {
     background: var(--kontor-color-surface-hover, #f3f4f6);

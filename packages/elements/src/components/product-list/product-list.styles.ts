@@ -24,16 +24,6 @@ export const styles = css`
     gap: var(--kontor-space-xs, 0.25rem);
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
-  input,
-  select {
-    font: inherit;
-    min-height: var(--kontor-control-height, 2.25rem);
-    padding: 0 var(--kontor-space-s, 0.5rem);
-    border: 1px solid var(--kontor-color-border-strong, #6e7781);
-    border-radius: var(--kontor-radius, 4px);
-    background: var(--kontor-color-surface, #fff);
-    color: inherit;
-  }
   input[type='search'] {
     min-width: 16rem;
   }

@@ -31,15 +31,11 @@ export const styles = css`
     border-end-start-radius: 0;
   }
   input {
-    font: inherit;
     width: calc(var(--quantity-input-width) + 1.5rem);
-    min-height: var(--kontor-control-height, 2.25rem);
     text-align: end;
-    padding: 0 var(--kontor-space-s, 0.5rem);
     border: 1px solid var(--quantity-border-color);
     border-inline: none;
-    color: inherit;
-    background: var(--kontor-color-surface, #fff);
+    border-radius: 0;
     -moz-appearance: textfield;
   }
   input::-webkit-outer-spin-button,
