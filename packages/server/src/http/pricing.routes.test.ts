@@ -128,4 +128,31 @@ describe('POST /v1/price-quotes', () => {
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
     assert.equal(res.json().lines.length, lines.length);
   });
+
+  it('answers 422 currency_mismatch, not a 500, when a line is priced in another currency', async () => {
+    // A separate app: its own database, so switching Müller's list to CHF touches no other test.
+    const other = await createTestApp();
+    try {
+      const token = await other.login('einkauf@elektro-mueller.de');
+      await other.db.updateTable('price_lists').set({ currency: 'CHF' }).where('id', '=', 'pl_mueller').execute();
+      const active = new Set(other.world.products.filter((p) => p.status === 'active' && p.visibility === 'public').map((p) => p.sku));
+      const ownSkus = new Set(other.world.priceLists.find((l) => l.id === 'pl_mueller')!.tiers.map((x) => x.sku));
+      const basePriced = other.world.priceLists.find((l) => l.id === 'pl_base')!.tiers.find((x) => active.has(x.sku) && !ownSkus.has(x.sku))!;
+      const companyPriced = [...ownSkus].find((sku) => active.has(sku))!;
+      const lowest = (sku: string) => {
+        const r = other.world.products.find((p) => p.sku === sku)!.quantityRules;
+        return Math.ceil(r.min / r.step) * r.step;
+      };
+      const res = await other.app.inject({
+        method: 'POST', url: '/v1/price-quotes', headers: auth(token),
+        payload: { lines: [{ sku: basePriced.sku, quantity: lowest(basePriced.sku) }, { sku: companyPriced, quantity: lowest(companyPriced) }] },
+      });
+      assert.equal(res.statusCode, 422, res.body);
+      const issues = res.json().issues;
+      assert.deepEqual(issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['lines', 1, 'sku'], 'currency_mismatch']]);
+      assert.deepEqual(issues[0].params, { currency: 'CHF', expected: 'EUR' });
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -13,6 +13,8 @@ export function pricingRoutes(app: FastifyInstance, deps: AppDeps): void {
     const products = new Map<string, Product>(rows.map((r) => [r.sku, toProduct(r, prices.get(r.sku))]));
 
     const issues: ErrorIssue[] = [];
+    // One quote, one currency: the first priced line's. A price list in another currency is an issue, not a 500.
+    const currency = body.lines.map((l) => products.get(l.sku)?.price?.currency).find(Boolean);
     body.lines.forEach((line, i) => {
       const product = products.get(line.sku);
       if (!product) {
@@ -31,6 +33,11 @@ export function pricingRoutes(app: FastifyInstance, deps: AppDeps): void {
         issues.push({ path: ['lines', i, 'sku'], code: 'no_price', message: issueMessage('no_price', { sku: line.sku }, lang), params: { sku: line.sku } });
         return;
       }
+      if (product.price.currency !== currency) {
+        const params = { currency: product.price.currency, expected: currency };
+        issues.push({ path: ['lines', i, 'sku'], code: 'currency_mismatch', message: issueMessage('currency_mismatch', params, lang), params });
+        return;
+      }
       const problem = checkQuantity(product.quantityRules, line.quantity);
       if (problem) {
         issues.push({
@@ -41,7 +48,6 @@ export function pricingRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     if (issues.length) throw new ValidationError(`${errorMessage('validation', lang)} ${issues[0]!.message}`, issues, { status: 422 });
 
-    const currency = products.get(body.lines[0]!.sku)!.price!.currency;
-    return quote(body.lines.map((l) => ({ product: products.get(l.sku)!, quantity: l.quantity })), currency);
+    return quote(body.lines.map((l) => ({ product: products.get(l.sku)!, quantity: l.quantity })), currency!);
   });
 }
