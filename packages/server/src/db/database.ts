@@ -37,6 +37,12 @@ export function openDatabase(options: OpenDatabaseOptions = {}): OpenedDatabase 
           oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client can die under us (server restart, failover, pg_terminate_backend). pg then emits
+    // 'error' on the pool, which kills the process if nobody listens; the next query simply opens
+    // a new connection, so logging is all that is needed.
+    pool.on('error', (error) => {
+      console.warn(`PostgreSQL: an idle connection closed (${error.message}); the pool reconnects on the next query.`);
+    });
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), kind: 'postgres' };
   }
   let file = options.sqliteFile;
