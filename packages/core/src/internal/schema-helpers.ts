@@ -4,11 +4,8 @@ import { z } from 'zod/mini';
 export const idSchema = <P extends string>(prefix: P) =>
   z.string().check(z.regex(new RegExp(`^${prefix}_[A-Za-z0-9]{1,64}$`), { error: `Expected a ${prefix}_… id` }));
 
-/** A quantity as the API takes it: a whole number, any sign (rules decide what is valid). */
+/** A quantity as the API takes it: a positive whole number; the product's rules decide the rest. */
 export const QuantitySchema = z.int().check(z.minimum(1), z.maximum(10_000_000));
-
-/** A day as `YYYY-MM-DD`. */
-export const DaySchema = z.iso.date();
 
 /** An instant as ISO 8601 UTC. */
 export const InstantSchema = z.iso.datetime();

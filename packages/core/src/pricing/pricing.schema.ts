@@ -1,11 +1,12 @@
 import { z } from 'zod/mini';
 import { PriceTierSchema, SkuSchema, TaxClassSchema } from '../catalogue/product.schema.js';
+import { QuantitySchema } from '../internal/schema-helpers.js';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';
 
 /** One line to price. The quantity must be a positive whole number; the rules are checked by the server. */
 export const QuoteLineRequestSchema = z.object({
   sku: SkuSchema,
-  quantity: z.int().check(z.minimum(1), z.maximum(10_000_000)),
+  quantity: QuantitySchema,
 });
 export type QuoteLineRequest = z.infer<typeof QuoteLineRequestSchema>;
 
