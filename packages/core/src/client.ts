@@ -1,3 +1,4 @@
+import { createCartClient, type CartClient } from './cart/cart.client.js';
 import { createCatalogueClient, type CatalogueClient } from './catalogue/catalogue.client.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http/http-client.js';
 import { createIdentityClient, type IdentityClient } from './identity/identity.client.js';
@@ -9,6 +10,7 @@ export interface KontorClient {
   catalogue: CatalogueClient;
   pricing: PricingClient;
   identity: IdentityClient;
+  cart: CartClient;
 }
 
 /**
@@ -30,5 +32,6 @@ export function createKontorClient(options: HttpClientOptions): KontorClient {
     catalogue: createCatalogueClient(http),
     pricing: createPricingClient(http),
     identity: createIdentityClient(http),
+    cart: createCartClient(http),
   };
 }

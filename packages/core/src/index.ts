@@ -9,4 +9,5 @@ export * from './pricing/index.js';
 export * from './identity/index.js';
 export * from './http/index.js';
 export * from './api/index.js';
+export * from './cart/index.js';
 export { createKontorClient, type KontorClient } from './client.js';

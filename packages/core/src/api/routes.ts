@@ -11,6 +11,19 @@ import {
   SessionSchema,
 } from '../identity/identity.schema.js';
 import { PriceQuoteRequestSchema, PriceQuoteSchema } from '../pricing/pricing.schema.js';
+import {
+  CartChangeRequestSchema,
+  CartHistorySchema,
+  CartIdSchema,
+  CartListSchema,
+  CartSchema,
+  ClaimHandOffRequestSchema,
+  ColleagueListSchema,
+  CreateCartRequestSchema,
+  HandOffRequestSchema,
+  HandOffSchema,
+  UpdateCartRequestSchema,
+} from '../cart/cart.schema.js';
 
 /** Who may call a route. `user` covers a company user and a partner's end-customer token. */
 export type RouteAuth = 'none' | 'buyer' | 'partner' | 'any';
@@ -76,6 +89,53 @@ export const routes = {
     method: 'POST', path: '/v1/price-quotes', tag: 'pricing', auth: 'buyer',
     summary: "Price lines at the caller's prices; quantities are checked against each product's rules.",
     body: PriceQuoteRequestSchema, status: 200, response: PriceQuoteSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  listCarts: def({
+    method: 'GET', path: '/v1/carts', tag: 'carts', auth: 'buyer', summary: "The caller's open carts: the active one and the saved ones.",
+    status: 200, response: CartListSchema, errors: ['unauthorized'],
+  }),
+  createCart: def({
+    method: 'POST', path: '/v1/carts', tag: 'carts', auth: 'buyer',
+    summary: 'Start a cart, empty or as a copy of another ("save as"); takes an Idempotency-Key.',
+    body: CreateCartRequestSchema, status: 201, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  getCart: def({
+    method: 'GET', path: '/v1/carts/{cartId}', tag: 'carts', auth: 'buyer', summary: "One cart with its lines at the caller's current prices.",
+    params: z.object({ cartId: CartIdSchema }), status: 200, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  updateCart: def({
+    method: 'PATCH', path: '/v1/carts/{cartId}', tag: 'carts', auth: 'buyer', summary: 'Rename a cart or make it the active one.',
+    params: z.object({ cartId: CartIdSchema }), body: UpdateCartRequestSchema, status: 200, response: CartSchema,
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  }),
+  deleteCart: def({
+    method: 'DELETE', path: '/v1/carts/{cartId}', tag: 'carts', auth: 'buyer', summary: 'Delete a cart.',
+    params: z.object({ cartId: CartIdSchema }), status: 204, response: null, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  changeCart: def({
+    method: 'POST', path: '/v1/carts/{cartId}/changes', tag: 'carts', auth: 'buyer',
+    summary: 'Add, set and remove lines against a version, all or nothing; takes an Idempotency-Key. A stale version is a 409 with the current cart in details.cart.',
+    params: z.object({ cartId: CartIdSchema }), body: CartChangeRequestSchema, status: 200, response: CartSchema,
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  }),
+  cartHistory: def({
+    method: 'GET', path: '/v1/carts/{cartId}/history', tag: 'carts', auth: 'buyer', summary: "A cart's history, newest first (at most 500 entries).",
+    params: z.object({ cartId: CartIdSchema }), status: 200, response: CartHistorySchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  handOffCart: def({
+    method: 'POST', path: '/v1/carts/{cartId}/handoffs', tag: 'carts', auth: 'buyer',
+    summary: 'Hand a cart to a colleague (at once) or to another channel (a code valid for 30 minutes, used once).',
+    params: z.object({ cartId: CartIdSchema }), body: HandOffRequestSchema, status: 201, response: HandOffSchema,
+    errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  claimCart: def({
+    method: 'POST', path: '/v1/cart-handoffs/claim', tag: 'carts', auth: 'buyer',
+    summary: "Continue a handed-off cart: it becomes the caller's active cart, with its history. Only within the same company.",
+    body: ClaimHandOffRequestSchema, status: 200, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  listColleagues: def({
+    method: 'GET', path: '/v1/company/users', tag: 'identity', auth: 'buyer', summary: "The users of the caller's company (to hand a cart to).",
+    status: 200, response: ColleagueListSchema, errors: ['unauthorized'],
   }),
 } as const satisfies Record<string, RouteDef>;
 
