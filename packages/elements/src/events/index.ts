@@ -1,7 +1,11 @@
 export type { KontorErrorDetail, KontorErrorEvent } from './kontor-error.js';
 export type { KontorQuantityChangeDetail, KontorQuantityChangeEvent } from './kontor-quantity-change.js';
 export type { KontorTokenExpiredDetail, KontorTokenExpiredEvent } from './kontor-token-expired.js';
+export type { KontorCartChangeDetail, KontorCartChangeEvent } from './kontor-cart-change.js';
+export type { KontorCartHandoffDetail, KontorCartHandoffEvent } from './kontor-cart-handoff.js';
 
+import type { KontorCartChangeDetail } from './kontor-cart-change.js';
+import type { KontorCartHandoffDetail } from './kontor-cart-handoff.js';
 import type { KontorErrorDetail } from './kontor-error.js';
 import type { KontorQuantityChangeDetail } from './kontor-quantity-change.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
@@ -11,5 +15,7 @@ export interface KontorEventDetails {
   'kontor-error': KontorErrorDetail;
   'kontor-quantity-change': KontorQuantityChangeDetail;
   'kontor-token-expired': KontorTokenExpiredDetail;
+  'kontor-cart-change': KontorCartChangeDetail;
+  'kontor-cart-handoff': KontorCartHandoffDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

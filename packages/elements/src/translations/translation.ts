@@ -53,4 +53,62 @@ export interface Translation {
   noProducts: string;
   retry: string;
   errorTitle: string;
+  cart: string;
+  cartEmpty: string;
+  item: string;
+  unitPrice: string;
+  total: string;
+  remove: string;
+  /** Accessible name of a line's remove button. */
+  removeItem(name: string): string;
+  netTotal: string;
+  /** "zzgl. 19 % MwSt." */
+  vat(rate: string): string;
+  grossTotal: string;
+  /** "12 Positionen". */
+  lineCount(count: number): string;
+  calculating: string;
+  lineRemoved(name: string): string;
+  quantityChanged(name: string, quantity: string): string;
+  cartActions: string;
+  savedCarts: string;
+  activeCart: string;
+  saveAs: string;
+  cartName: string;
+  save: string;
+  cancel: string;
+  close: string;
+  savedAs(name: string): string;
+  handOff: string;
+  handOffTitle: string;
+  handOffToColleague: string;
+  handOffToChannel: string;
+  colleague: string;
+  channel: string;
+  channelName(channel: 'web' | 'partner' | 'sales_rep' | 'chat' | 'api'): string;
+  createCode: string;
+  handOffCode: string;
+  /** "Gültig bis 14:35 Uhr, einmal verwendbar." */
+  handOffCodeHint(time: string): string;
+  handOffLink: string;
+  handedTo(name: string): string;
+  claimTitle: string;
+  claimCode: string;
+  claim: string;
+  claimed(name: string): string;
+  exportCsv: string;
+  history: string;
+  historyKind(kind: 'created' | 'changed' | 'renamed' | 'activated' | 'handed_off' | 'claimed'): string;
+  readOnly: string;
+  useReplacement(sku: string): string;
+  cartProblems(count: number): string;
+
+  addToCart: string;
+  adding: string;
+  /** "30 Stk hinzugefügt". */
+  added(quantity: string): string;
+  /** "30 hinzugefügt – jetzt 40 im Warenkorb". */
+  addedMerged(quantity: string, total: string): string;
+  /** Accessible label of the count: "Warenkorb: 12 Positionen". */
+  cartCountLabel(count: number): string;
 }

@@ -2,6 +2,7 @@ import { KontorProductList } from './product-list.component.js';
 // The list renders these: registering them here keeps this entry usable alone.
 import '../price/kontor-price.js';
 import '../quantity/kontor-quantity.js';
+import '../add-to-cart/kontor-add-to-cart.js';
 
 export { KontorProductList };
 export default KontorProductList;

@@ -1,6 +1,7 @@
 import type { KontorClient } from '@kontor/core';
 import type { Category, Product } from '@kontor/core/catalogue';
 import { isKontorError, type KontorError } from '@kontor/core/errors';
+import { lowestValidQuantity } from '@kontor/core/pricing';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -36,6 +37,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart badge - The "discontinued" badge.
  * @csspart price - Each row's `<kontor-price>` (its own parts are exported with a `price-` prefix).
  * @csspart quantity - Each row's `<kontor-quantity>` (its own parts are exported with a `quantity-` prefix).
+ * @csspart add-to-cart - Each row's `<kontor-add-to-cart>` (its parts are exported with an `add-to-cart-` prefix).
  * @csspart load-more - The "load more" button.
  * @csspart empty - The "no products" text.
  * @csspart error - The error state.
@@ -78,6 +80,9 @@ export class KontorProductList extends KontorElement {
 
   /** Products per page (1–100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** Hides each row's "add to cart" button (e.g. on a catalogue page without a cart). */
+  @property({ type: Boolean, attribute: 'no-cart', reflect: true }) noCart = false;
 
   /** Hides the search box and category filter. */
   @property({ type: Boolean, attribute: 'no-toolbar', reflect: true }) noToolbar = false;
@@ -262,6 +267,16 @@ export class KontorProductList extends KontorElement {
         lang=${lang}
         @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantityChange(product, e)}
       ></kontor-quantity>
+      ${this.noCart || this.items || !product.price || product.status !== 'active'
+        ? nothing
+        : html`<kontor-add-to-cart
+            part="add-to-cart"
+            exportparts="button:add-to-cart-button, status:add-to-cart-status, error:add-to-cart-error"
+            sku=${product.sku}
+            .quantity=${quantity ?? lowestValidQuantity(product.quantityRules)}
+            item-name=${product.name[lang]}
+            lang=${lang}
+          ></kontor-add-to-cart>`}
     </li>`;
   }
 

@@ -1,0 +1,515 @@
+import type { Cart, CartChange, CartEvent, CartLine, CartSummary, Colleague, HandOff } from '@kontor/core/cart';
+import type { Channel } from '@kontor/core/identity';
+import { isKontorError, type KontorError } from '@kontor/core/errors';
+import { formatMoney } from '@kontor/core/money';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { CartController } from '../../internal/cart-controller.js';
+import { componentStyles } from '../../internal/component-styles.js';
+import { KontorElement } from '../../internal/kontor-element.js';
+import { styles } from './cart.styles.js';
+
+/** Rows rendered in the first frame; the rest follow in chunks, so a 1,000-line cart paints at once. */
+const FIRST_CHUNK = 40;
+const CHUNK = 120;
+const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api'];
+
+/**
+ * @summary The buyer's cart: lines with quantity rules and tier prices, totals with VAT per rate, saved carts, hand-off to a colleague or another channel.
+ * @tag kontor-cart
+ * @event kontor-cart-change - The server accepted a change made here. detail: `{ cart, effects }`.
+ * @event kontor-cart-handoff - The cart was handed to a colleague or a hand-off code was created. detail: `{ handOff }`.
+ * @event kontor-error - Loading or changing the cart failed. detail: `{ error }`.
+ * @csspart base - The wrapper.
+ * @csspart header - Title, saved-cart switcher and actions.
+ * @csspart title - The cart's name.
+ * @csspart actions - The action buttons.
+ * @csspart switcher - The saved-cart select.
+ * @csspart table - The table of lines.
+ * @csspart line - One line (row).
+ * @csspart name - A line's product name.
+ * @csspart meta - SKU and unit of a line.
+ * @csspart quantity - A line's `<kontor-quantity>`.
+ * @csspart unit-price - A line's unit price at its quantity.
+ * @csspart line-total - A line's net total.
+ * @csspart remove - A line's remove button.
+ * @csspart issue - A line's problem (discontinued, quantity off the rules, …).
+ * @csspart totals - Net, VAT per rate and gross.
+ * @csspart empty - The empty state.
+ * @csspart error - The error banner.
+ * @csspart claim - The form to continue a handed-off cart.
+ * @csspart dialog - The save-as and hand-off dialogs.
+ * @csspart history - The history disclosure.
+ * @cssproperty --cart-border-color - Row separators.
+ * @cssproperty --cart-row-padding - Vertical padding of a line.
+ * @cssproperty --cart-issue-color - Colour of a line's problem text.
+ * @cssproperty --cart-total-font-size - Size of the gross total.
+ *
+ * @example
+ * ```html
+ * <kontor-shop endpoint="https://shop.example.com" token="…">
+ *   <kontor-cart handoff-url="https://portal.example.com/cart?code={code}"></kontor-cart>
+ * </kontor-shop>
+ * ```
+ */
+export class KontorCart extends KontorElement {
+  static override styles = [componentStyles, styles];
+
+  private readonly cart = new CartController(this, () => this.resolveClient());
+
+  /** Shows the cart without any way to change it (e.g. in a checkout summary). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /**
+   * Where the other channel continues a handed-off cart; `{code}` is replaced by the code,
+   * e.g. `https://portal.example.com/cart?code={code}`. Without it only the code is shown.
+   */
+  @property({ attribute: 'handoff-url' }) handoffUrl?: string;
+
+  /** A hand-off code to claim as soon as the cart loads (e.g. from the page's URL). */
+  @property({ attribute: 'handoff-code' }) handoffCode?: string;
+
+  /** Level of the cart's title for the page's outline (1–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private renderLimit = FIRST_CHUNK;
+  @state() private announcement = '';
+  @state() private carts: CartSummary[] = [];
+  @state() private colleagues: Colleague[] = [];
+  @state() private handOffResult?: HandOff;
+  @state() private dialogError?: KontorError;
+  @state() private history?: CartEvent[];
+  @state() private claimError?: KontorError;
+  @state() private busy = false;
+
+  @query('dialog.save-as') private saveAsDialog?: HTMLDialogElement;
+  @query('dialog.hand-off') private handOffDialog?: HTMLDialogElement;
+
+  private chunkFrame = 0;
+  private claimedCode?: string;
+  private listedFor?: string;
+  private focusAfterRemove: number | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.chunkFrame);
+    this.chunkFrame = 0;
+  }
+
+  /** The cart shown now (server state plus changes on their way). */
+  get value(): Cart | null {
+    return this.cart.state.cart;
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const { store, state } = this.cart;
+    if (store && this.handoffCode && this.handoffCode !== this.claimedCode && state.status !== 'idle' && state.status !== 'loading') {
+      this.claimedCode = this.handoffCode;
+      void this.claim(this.handoffCode);
+    }
+    const cart = state.cart;
+    // The saved-cart switcher follows the current cart.
+    const listKey = cart ? `${cart.id}:${cart.active}:${cart.name}` : 'none';
+    if (store && !this.readonly && state.status === 'ready' && this.listedFor !== listKey) {
+      this.listedFor = listKey;
+      void store.list().then((carts) => (this.carts = carts), () => undefined);
+    }
+  }
+
+  override updated(): void {
+    const lines = this.cart.state.cart?.lines.length ?? 0;
+    if (lines > this.renderLimit && !this.chunkFrame) {
+      this.chunkFrame = requestAnimationFrame(() => {
+        this.chunkFrame = 0;
+        this.renderLimit += CHUNK;
+      });
+    }
+    if (this.focusAfterRemove !== null) {
+      const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('button.remove');
+      const target = buttons[Math.min(this.focusAfterRemove, buttons.length - 1)];
+      this.focusAfterRemove = null;
+      (target ?? this.renderRoot.querySelector<HTMLElement>('.title'))?.focus();
+    }
+  }
+
+  /** Applies changes through the page's cart store and announces the result. */
+  private async apply(changes: CartChange[], announce: string): Promise<void> {
+    const store = this.cart.store;
+    if (!store) return;
+    try {
+      const cart = await store.change(changes);
+      this.announcement = announce;
+      this.emit('kontor-cart-change', { cart, effects: store.$state.get().lastEffects });
+    } catch (error) {
+      // The store rolled back and holds the error; the banner shows it.
+      this.reportError(error);
+    }
+  }
+
+  private lineName(line: CartLine): string {
+    return line.product?.name[this.currentLang] ?? line.sku;
+  }
+
+  private onQuantity(line: CartLine, event: CustomEvent<{ quantity: number; valid: boolean }>): void {
+    event.stopPropagation();
+    const { quantity, valid } = event.detail;
+    if (!valid || quantity === line.quantity) return;
+    const fmt = new Intl.NumberFormat(this.t.$locale).format(quantity);
+    void this.apply([{ op: 'set', sku: line.sku, quantity }], this.t.quantityChanged(this.lineName(line), fmt));
+  }
+
+  private onRemove(line: CartLine, index: number): void {
+    this.focusAfterRemove = index;
+    void this.apply([{ op: 'remove', sku: line.sku }], this.t.lineRemoved(this.lineName(line)));
+  }
+
+  private async claim(code: string): Promise<void> {
+    const store = this.cart.store;
+    if (!store) return;
+    this.claimError = undefined;
+    try {
+      const cart = await store.claim(code);
+      this.announcement = this.t.claimed(cart.name);
+    } catch (error) {
+      this.claimError = this.reportError(error);
+    }
+  }
+
+  private onClaimSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const code = String(new FormData(form).get('code') ?? '').trim();
+    if (code) void this.claim(code).then(() => !this.claimError && form.reset());
+  }
+
+  private async onSwitch(event: Event): Promise<void> {
+    const id = (event.target as HTMLSelectElement).value;
+    if (!this.cart.store || id === this.value?.id) return;
+    try {
+      await this.cart.store.switchTo(id);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  private openSaveAs(): void {
+    this.dialogError = undefined;
+    this.saveAsDialog?.showModal();
+  }
+
+  private async onSaveAs(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const name = String(new FormData(form).get('name') ?? '').trim();
+    if (!name || !this.cart.store) return;
+    this.busy = true;
+    try {
+      const saved = await this.cart.store.saveAs(name);
+      this.saveAsDialog?.close();
+      form.reset();
+      this.announcement = this.t.savedAs(saved.name);
+      this.listedFor = undefined;
+      this.requestUpdate();
+    } catch (error) {
+      this.dialogError = this.reportError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async openHandOff(): Promise<void> {
+    this.dialogError = undefined;
+    this.handOffResult = undefined;
+    this.handOffDialog?.showModal();
+    const client = this.resolveClient();
+    if (isKontorError(client)) return;
+    try {
+      const me = this.value?.owner.userId;
+      this.colleagues = (await client.cart.colleagues()).filter((c) => c.id !== me);
+    } catch (error) {
+      this.dialogError = this.reportError(error);
+    }
+  }
+
+  private async onHandOff(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const data = new FormData(event.target as HTMLFormElement);
+    const store = this.cart.store;
+    if (!store) return;
+    this.busy = true;
+    this.dialogError = undefined;
+    try {
+      const handOff =
+        data.get('to') === 'colleague'
+          ? await store.handOff({ to: 'colleague', userId: String(data.get('userId')) })
+          : await store.handOff({ to: 'channel', channel: String(data.get('channel')) as Channel });
+      this.handOffResult = handOff;
+      this.emit('kontor-cart-handoff', { handOff });
+      if (handOff.to === 'colleague') this.announcement = this.t.handedTo(handOff.owner.name);
+    } catch (error) {
+      this.dialogError = this.reportError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async onHistoryToggle(event: Event): Promise<void> {
+    const details = event.target as HTMLDetailsElement;
+    const client = this.resolveClient();
+    const cart = this.value;
+    if (!details.open || isKontorError(client) || !cart) return;
+    try {
+      this.history = await client.cart.history(cart.id);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  private money(value: { amount: number; currency: string }, extraDigits = 0): string {
+    return formatMoney(value, this.t.$locale, extraDigits);
+  }
+
+  private renderIssues(line: CartLine) {
+    if (!line.issues.length) return nothing;
+    const t = this.t;
+    const fmt = new Intl.NumberFormat(t.$locale);
+    return line.issues.map(
+      (issue) => html`<div class="issue" part="issue">
+        <span>${issue.message}</span>
+        ${this.readonly
+          ? nothing
+          : (issue.suggestions ?? []).map((s) =>
+              typeof s === 'number'
+                ? html`<button type="button" class="suggestion" @click=${() => this.apply([{ op: 'set', sku: line.sku, quantity: s }], t.quantityChanged(this.lineName(line), fmt.format(s)))}>
+                    ${t.useQuantity(fmt.format(s))}
+                  </button>`
+                : html`<button
+                    type="button"
+                    class="suggestion"
+                    @click=${() => this.apply([{ op: 'remove', sku: line.sku }, { op: 'add', sku: s, quantity: line.quantity }], t.useReplacement(s))}
+                  >
+                    ${t.useReplacement(s)}
+                  </button>`,
+            )}
+      </div>`,
+    );
+  }
+
+  private renderLine(line: CartLine, index: number) {
+    const t = this.t;
+    const lang = this.currentLang;
+    const product = line.product;
+    const name = this.lineName(line);
+    const unit = product ? t.unit(product.unit, line.quantity) : '';
+    const pending = !product && !line.issues.length;
+    const fmt = new Intl.NumberFormat(t.$locale);
+    return html`<div class="line" role="row" part="line" data-sku=${line.sku} aria-invalid=${line.issues.length ? 'true' : nothing}>
+      <div role="cell" class="item">
+        <span class="name" part="name">${name}</span>
+        <span class="meta" part="meta">${t.sku} ${line.sku}${unit ? html` · ${unit}` : nothing}</span>
+        ${this.renderIssues(line)}
+      </div>
+      <div role="cell" class="qty">
+        ${this.readonly || !product
+          ? html`<span>${fmt.format(line.quantity)} ${unit}</span>`
+          : html`<kontor-quantity
+              part="quantity"
+              .rules=${product.quantityRules}
+              .quantity=${line.quantity}
+              item-name=${name}
+              lang=${lang}
+              @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantity(line, e)}
+            ></kontor-quantity>`}
+      </div>
+      <div role="cell" class="num" part="unit-price">
+        ${line.unitPrice && product
+          ? html`${this.money(line.unitPrice, line.priceUnit && line.priceUnit > 1 ? 0 : 2)}${line.priceUnit && line.priceUnit > 1
+              ? html`<span class="per"> / ${line.priceUnit} ${t.unit(product.unit, line.priceUnit)}</span>`
+              : nothing}`
+          : pending
+            ? html`<span class="muted">${t.calculating}</span>`
+            : product && !product.price
+              ? html`<span class="muted">${t.priceOnRequest}</span>`
+              : nothing}
+      </div>
+      <div role="cell" class="num total" part="line-total">${line.net ? this.money(line.net) : nothing}</div>
+      <div role="cell" class="remove-cell">
+        ${this.readonly
+          ? nothing
+          : html`<button type="button" class="remove" part="remove" aria-label=${t.removeItem(name)} title=${t.remove} @click=${() => this.onRemove(line, index)}>
+              <span aria-hidden="true">✕</span>
+            </button>`}
+      </div>
+    </div>`;
+  }
+
+  private renderTotals(cart: Cart) {
+    const t = this.t;
+    const pct = (rate: number) => new Intl.NumberFormat(t.$locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate / 10_000);
+    const problems = cart.lines.filter((l) => l.issues.length).length;
+    return html`<dl class="totals" part="totals" aria-live="polite">
+      <div><dt>${t.netTotal}</dt><dd>${this.money(cart.totals.net)}</dd></div>
+      ${cart.totals.taxes.map((tax) => html`<div><dt>${t.vat(pct(tax.rate))}</dt><dd>${this.money(tax.tax)}</dd></div>`)}
+      <div class="gross"><dt>${t.grossTotal}</dt><dd>${this.money(cart.totals.gross)}</dd></div>
+      ${problems ? html`<p class="issue" part="issue">${t.cartProblems(problems)}</p>` : nothing}
+    </dl>`;
+  }
+
+  private renderHeader(cart: Cart | null) {
+    const t = this.t;
+    const others = this.carts.filter((c) => c.id !== cart?.id);
+    return html`<div class="header" part="header">
+      <div class="title" part="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">
+        ${cart ? cart.name : t.cart}
+        ${cart ? html`<span class="count">${t.lineCount(cart.lineCount)}</span>` : nothing}
+        ${this.readonly ? html`<span class="badge">${t.readOnly}</span>` : nothing}
+      </div>
+      ${this.readonly || !cart
+        ? nothing
+        : html`<div class="actions" part="actions" role="group" aria-label=${t.cartActions}>
+            ${others.length
+              ? html`<label class="switch">
+                  <span class="visually-hidden">${t.savedCarts}</span>
+                  <select part="switcher" @change=${this.onSwitch}>
+                    <option value=${cart.id} selected>${cart.name} (${t.activeCart})</option>
+                    <optgroup label=${t.savedCarts}>
+                      ${others.map((c) => html`<option value=${c.id}>${c.name} · ${t.lineCount(c.lineCount)}</option>`)}
+                    </optgroup>
+                  </select>
+                </label>`
+              : nothing}
+            <button type="button" class="save-as" @click=${this.openSaveAs}>${t.saveAs}</button>
+            <button type="button" class="hand-off" @click=${this.openHandOff}>${t.handOff}</button>
+          </div>`}
+    </div>`;
+  }
+
+  private renderDialogs(cart: Cart) {
+    const t = this.t;
+    const result = this.handOffResult;
+    const link = result?.code && this.handoffUrl ? this.handoffUrl.replace('{code}', encodeURIComponent(result.code)) : null;
+    const time = (iso: string) => new Intl.DateTimeFormat(t.$locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+    const dialogError = this.dialogError
+      ? html`<p class="error" role="alert">${this.dialogError.issues[0]?.message ?? this.errorText(this.dialogError)}</p>`
+      : nothing;
+    return html`<dialog class="save-as" part="dialog" aria-labelledby="save-as-title">
+        <form @submit=${this.onSaveAs}>
+          <h3 id="save-as-title">${t.saveAs}</h3>
+          <label>${t.cartName} <input name="name" required maxlength="100" .value=${cart.name} /></label>
+          ${dialogError}
+          <div class="buttons">
+            <button type="button" @click=${() => this.saveAsDialog?.close()}>${t.cancel}</button>
+            <button type="submit" class="primary" ?disabled=${this.busy}>${t.save}</button>
+          </div>
+        </form>
+      </dialog>
+      <dialog class="hand-off" part="dialog" aria-labelledby="hand-off-title">
+        <form @submit=${this.onHandOff}>
+          <h3 id="hand-off-title">${t.handOffTitle}</h3>
+          ${result
+            ? html`<div class="result" role="status">
+                ${result.code
+                  ? html`<p>${t.handOffCode}: <strong class="code">${result.code}</strong></p>
+                      <p>${result.expiresAt ? t.handOffCodeHint(time(result.expiresAt)) : nothing}</p>
+                      ${link ? html`<p><a class="handoff-link" href=${link} target="_blank" rel="noopener">${t.handOffLink}</a></p>` : nothing}`
+                  : html`<p>${t.handedTo(result.owner.name)}</p>`}
+              </div>`
+            : html`<fieldset>
+                  <legend class="visually-hidden">${t.handOffTitle}</legend>
+                  <label class="radio"><input type="radio" name="to" value="channel" checked /> ${t.handOffToChannel}</label>
+                  <label>${t.channel}
+                    <select name="channel">
+                      ${HANDOFF_CHANNELS.map((c) => html`<option value=${c}>${t.channelName(c)}</option>`)}
+                    </select>
+                  </label>
+                  <label class="radio"><input type="radio" name="to" value="colleague" ?disabled=${!this.colleagues.length} /> ${t.handOffToColleague}</label>
+                  <label>${t.colleague}
+                    <select name="userId" ?disabled=${!this.colleagues.length}>
+                      ${this.colleagues.map((c) => html`<option value=${c.id}>${c.name} (${c.email})</option>`)}
+                    </select>
+                  </label>
+                </fieldset>
+                ${dialogError}`}
+          <div class="buttons">
+            <button type="button" @click=${() => this.handOffDialog?.close()}>${result ? t.close : t.cancel}</button>
+            ${result ? nothing : html`<button type="submit" class="primary" ?disabled=${this.busy}>${t.handOff.replace(' …', '')}</button>`}
+          </div>
+        </form>
+      </dialog>`;
+  }
+
+  private renderHistory() {
+    const t = this.t;
+    const when = new Intl.DateTimeFormat(t.$locale, { dateStyle: 'short', timeStyle: 'short' });
+    return html`<details class="history" part="history" @toggle=${this.onHistoryToggle}>
+      <summary>${t.history}</summary>
+      ${this.history
+        ? html`<ol>
+            ${this.history.map(
+              (e) => html`<li>
+                <time datetime=${e.at}>${when.format(new Date(e.at))}</time> · ${t.historyKind(e.kind)} · ${t.channelName(e.via.channel)}${e.actor
+                  ? html` · ${e.actor.name}`
+                  : nothing}
+              </li>`,
+            )}
+          </ol>`
+        : html`<p class="muted">${t.loading}</p>`}
+    </details>`;
+  }
+
+  private renderClaim() {
+    const t = this.t;
+    return html`<form class="claim" part="claim" @submit=${this.onClaimSubmit}>
+      <label>${t.claimTitle} <input name="code" autocomplete="off" spellcheck="false" placeholder="KH-XXXX-XXXX" maxlength="20" /></label>
+      <button type="submit">${t.claim}</button>
+      ${this.claimError ? html`<span class="issue" role="alert">${this.errorText(this.claimError)}</span>` : nothing}
+    </form>`;
+  }
+
+  override render() {
+    const t = this.t;
+    const { state, clientError } = this.cart;
+    const cart = state.cart;
+    const error = clientError ?? state.error;
+    const loading = state.status === 'idle' || state.status === 'loading';
+    const lines = cart?.lines ?? [];
+    return html`<section class="base" part="base" aria-busy=${loading || state.pending > 0 ? 'true' : 'false'} aria-label=${cart?.name ?? t.cart}>
+      ${this.renderHeader(cart)}
+      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
+      ${error
+        ? html`<div class="error" part="error" role="alert">
+            <span>${t.errorTitle} ${error.issues[0]?.message ?? this.errorText(error)}</span>
+            ${clientError
+              ? nothing
+              : state.status === 'error'
+                ? html`<button type="button" @click=${() => this.cart.store?.refresh().catch(() => undefined)}>${t.retry}</button>`
+                : html`<button type="button" @click=${() => this.cart.store?.dismissError()}>${t.close}</button>`}
+          </div>`
+        : nothing}
+      ${loading && !clientError
+        ? html`<div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>`
+        : lines.length
+          ? html`<div class="table" role="table" part="table" aria-label=${cart!.name} aria-rowcount=${lines.length + 1}>
+                <div role="rowgroup">
+                  <div class="line head" role="row">
+                    <span role="columnheader">${t.item}</span>
+                    <span role="columnheader">${t.quantity}</span>
+                    <span role="columnheader" class="num">${t.unitPrice}</span>
+                    <span role="columnheader" class="num">${t.total}</span>
+                    <span role="columnheader"><span class="visually-hidden">${t.remove}</span></span>
+                  </div>
+                </div>
+                <div role="rowgroup">${repeat(lines.slice(0, this.renderLimit), (l) => l.sku, (l, i) => this.renderLine(l, i))}</div>
+              </div>
+              ${this.renderTotals(cart!)}`
+          : state.status === 'error' || clientError
+            ? nothing
+            : html`<p class="empty" part="empty">${t.cartEmpty}</p>`}
+      ${!this.readonly && cart ? this.renderHistory() : nothing}
+      ${!this.readonly && !clientError && state.status !== 'error' && !loading ? this.renderClaim() : nothing}
+      ${!this.readonly && cart ? this.renderDialogs(cart) : nothing}
+    </section>`;
+  }
+}

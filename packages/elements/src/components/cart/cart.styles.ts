@@ -1,0 +1,207 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --cart-border-color: var(--kontor-color-border, #d0d7de);
+    --cart-row-padding: var(--kontor-space-s, 0.5rem);
+    --cart-issue-color: var(--kontor-color-danger-text, #7a1712);
+    --cart-total-font-size: var(--kontor-font-size-l, 1.125rem);
+  }
+  .base {
+    display: grid;
+    gap: var(--kontor-space-m, 0.75rem);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .title {
+    font-size: var(--kontor-font-size-l, 1.125rem);
+    font-weight: 600;
+  }
+  .count,
+  .meta,
+  .muted,
+  .per,
+  .history {
+    color: var(--kontor-color-text-muted, #59636e);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    font-weight: normal;
+  }
+  .count {
+    margin-inline-start: var(--kontor-space-s, 0.5rem);
+  }
+  .badge {
+    margin-inline-start: var(--kontor-space-s, 0.5rem);
+    padding: 0 var(--kontor-space-xs, 0.25rem);
+    border: 1px solid var(--cart-border-color);
+    border-radius: var(--kontor-radius, 4px);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    font-weight: normal;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .line {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) 12rem 8.5rem 8rem 2.75rem;
+    gap: var(--kontor-space-s, 0.5rem);
+    align-items: start;
+    padding: var(--cart-row-padding) 0;
+    border-bottom: 1px solid var(--cart-border-color);
+    /* Off-screen rows skip layout and paint: a 1,000-line cart scrolls like a short one. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 4.5rem;
+  }
+  .line.head {
+    content-visibility: visible;
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    font-weight: 600;
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  .item {
+    display: grid;
+    gap: 0.125rem;
+    min-width: 0;
+  }
+  .name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .total {
+    font-weight: 600;
+  }
+  .issue {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--kontor-space-xs, 0.25rem);
+    color: var(--cart-issue-color);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .issue::before {
+    content: '⚠';
+    speak: never;
+  }
+  .suggestion {
+    min-height: 1.75rem;
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .remove {
+    min-width: 2.25rem;
+  }
+  .totals {
+    display: grid;
+    justify-content: end;
+    gap: var(--kontor-space-xs, 0.25rem);
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .totals div {
+    display: grid;
+    grid-template-columns: minmax(10rem, auto) 9rem;
+    gap: var(--kontor-space-m, 0.75rem);
+  }
+  .totals dd {
+    margin: 0;
+    text-align: end;
+  }
+  .totals .gross {
+    font-size: var(--cart-total-font-size);
+    font-weight: 700;
+    border-top: 1px solid var(--cart-border-color);
+    padding-top: var(--kontor-space-xs, 0.25rem);
+  }
+  .empty {
+    margin: 0;
+    padding: var(--kontor-space-l, 1rem) 0;
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  .claim {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .claim label {
+    display: grid;
+    gap: var(--kontor-space-xs, 0.25rem);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  dialog {
+    max-width: min(32rem, 90vw);
+    border: 1px solid var(--cart-border-color);
+    border-radius: var(--kontor-radius, 4px);
+    padding: var(--kontor-space-l, 1rem);
+  }
+  dialog form,
+  dialog fieldset {
+    display: grid;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  dialog fieldset {
+    border: 0;
+    padding: 0;
+    margin: 0;
+  }
+  dialog h3 {
+    margin: 0;
+  }
+  dialog label:not(.radio) {
+    display: grid;
+    gap: var(--kontor-space-xs, 0.25rem);
+  }
+  .radio input {
+    min-height: auto;
+  }
+  .buttons {
+    display: flex;
+    justify-content: end;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .primary {
+    background: var(--kontor-color-primary, #0b57d0);
+    border-color: var(--kontor-color-primary, #0b57d0);
+    color: var(--kontor-color-on-primary, #fff);
+  }
+  .code {
+    font-family: ui-monospace, monospace;
+    font-size: 1.25em;
+    letter-spacing: 0.05em;
+  }
+  .history ol {
+    margin: var(--kontor-space-xs, 0.25rem) 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .skeleton div {
+    height: 3rem;
+    border-radius: var(--kontor-radius, 4px);
+    background: var(--kontor-color-skeleton, #eef1f4);
+  }
+  @container (max-width: 40rem) {
+    .line {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .line.head {
+      display: none;
+    }
+    .line .item {
+      grid-column: 1 / -1;
+    }
+  }
+`;
