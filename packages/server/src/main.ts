@@ -28,7 +28,10 @@ async function main(): Promise<void> {
 
   const { db, kind } = openDatabase({ url: process.env.KONTOR_DATABASE_URL, dataDir });
   await migrate(db);
-  const world = generateWorld({ products: 240 });
+  // A bigger catalogue for load tests and 1,000-line carts: KONTOR_SEED_PRODUCTS=2000.
+  const products = Number(process.env.KONTOR_SEED_PRODUCTS ?? 240);
+  if (!Number.isInteger(products) || products < 1 || products > 100_000) throw new Error('KONTOR_SEED_PRODUCTS must be a whole number from 1 to 100000');
+  const world = generateWorld({ products });
   let seeded = false;
   if (seedMode === 'demo' && (await isEmpty(db))) {
     await seed(db, world);

@@ -217,6 +217,42 @@ function drafts(r: Prng): Record<string, Draft[]> {
   return out;
 }
 
+/**
+ * Small parts in many sizes, as a wholesaler carries them by the thousand: the catalogue beyond
+ * the hand-written drafts, for worlds larger than those (load tests, 1,000-line carts).
+ * Deterministic and without randomness, so the default world is untouched.
+ */
+function bulkDrafts(): Draft[] {
+  const out: Draft[] = [];
+  const pack = (packSize: number, price: number) => ({ unit: 'pack' as const, packSize, priceUnit: 1, rules: { min: 1, step: 1, max: null }, price });
+  for (const mm2 of [0.25, 0.34, 0.5, 0.75, 1, 1.5, 2.5, 4, 6, 10, 16, 25, 35, 50]) for (const len of [6, 8, 10, 12, 18]) for (const n of [100, 500]) {
+    out.push({ de: `Aderendhülse isoliert ${dec(String(mm2))} mm² × ${len} mm, ${n} Stück`, en: `Insulated ferrule ${mm2} mm² × ${len} mm, pack of ${n}`,
+      descDe: 'Nach DIN 46228-4, Farbcode DIN.', descEn: 'To DIN 46228-4, DIN colour code.', brand: 'Weidmüller', ...pack(n, Math.round((90 + mm2 * 40 + len * 6) * n / 100)) });
+  }
+  for (const len of [100, 140, 160, 200, 250, 300, 370, 450, 540, 750]) for (const w of [2.5, 3.6, 4.8, 7.6, 9]) for (const [c, ce] of [['natur', 'natural'], ['schwarz UV-beständig', 'black UV-resistant']]) {
+    out.push({ de: `Kabelbinder ${len} × ${dec(String(w))} mm ${c}, 100 Stück`, en: `Cable tie ${len} × ${w} mm ${ce}, pack of 100`,
+      descDe: 'Polyamid 6.6, halogenfrei.', descEn: 'Polyamide 6.6, halogen-free.', brand: 'HellermannTyton', ...pack(100, Math.round(150 + len * w * 0.9)) });
+  }
+  for (const d of [3, 3.5, 4, 4.5, 5, 6]) for (const len of [16, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 100, 120]) for (const [h, he] of [['Senkkopf', 'countersunk'], ['Linsenkopf', 'pan head']]) for (const [f, fe, k] of [['verzinkt', 'zinc-plated', 1], ['Edelstahl A2', 'stainless A2', 3]] as const) for (const drive of ['PZ', 'TX']) {
+    if (len < d * 5) continue;
+    out.push({ de: `Spanplattenschraube ${dec(String(d))} × ${len} mm ${h} ${drive} ${f}, 200 Stück`, en: `Chipboard screw ${d} × ${len} mm ${he} ${drive} ${fe}, pack of 200`,
+      descDe: 'Teilgewinde ab 40 mm.', descEn: 'Partial thread from 40 mm.', brand: 'Spax', ...pack(200, Math.round((d * len * 2.2 + 190) * k)) });
+  }
+  for (const [t, te] of [['Nylon-Dübel S', 'Nylon plug S'], ['Universaldübel UX', 'Universal plug UX'], ['Rahmendübel', 'Frame plug'], ['Hohlraumdübel', 'Cavity plug']]) for (const size of [5, 6, 8, 10, 12, 14]) for (const n of [50, 100]) {
+    out.push({ de: `${t} ${size} mm, ${n} Stück`, en: `${te} ${size} mm, pack of ${n}`, descDe: 'Für Beton, Mauerwerk und Platten.', descEn: 'For concrete, masonry and boards.',
+      brand: 'fischer', ...pack(n, Math.round((size * 35 + 120) * n / 50)) });
+  }
+  for (const d of [1.6, 2.4, 3.2, 4.8, 6.4, 9.5, 12.7, 19, 25.4, 38]) for (const [c, ce] of [['schwarz', 'black'], ['rot', 'red'], ['blau', 'blue'], ['gelb', 'yellow'], ['grün-gelb', 'green-yellow'], ['transparent', 'clear']]) {
+    out.push({ de: `Schrumpfschlauch 2:1 ${dec(String(d))} mm ${c}, 1 m`, en: `Heat-shrink tubing 2:1 ${d} mm ${ce}, 1 m`, descDe: 'Polyolefin, flammwidrig.', descEn: 'Polyolefin, flame-retardant.',
+      brand: 'Panduit', unit: 'piece', packSize: 10, priceUnit: 1, rules: { min: 10, step: 10, max: null }, price: Math.round(40 + d * 18) });
+  }
+  for (const m of [4, 5, 6, 8, 10, 12, 16]) for (const [f, fe, k] of [['verzinkt', 'zinc-plated', 1], ['Edelstahl A2', 'stainless A2', 3]] as const) for (const [t, te, base] of [['Sechskantmutter DIN 934', 'Hex nut DIN 934', 4], ['Unterlegscheibe DIN 125', 'Washer DIN 125', 2], ['Gewindestange DIN 976 1 m', 'Threaded rod DIN 976 1 m', 90]] as const) {
+    out.push({ de: `${t} M${m} ${f}`, en: `${te} M${m} ${fe}`, descDe: 'Festigkeitsklasse 4.8 bzw. A2-70.', descEn: 'Property class 4.8 or A2-70.', brand: 'Würth',
+      ...(base > 10 ? piece(1) : { unit: 'piece' as const, packSize: 100, priceUnit: 100, rules: { min: 100, step: 100, max: null } }), price: Math.round(base * m * k * (base > 10 ? 3 : 25)) });
+  }
+  return out;
+}
+
 /** EAN-13 with a valid check digit, German prefix 40–44. */
 function ean13(r: Prng): string {
   let digits = String(r.int(40, 44));
@@ -245,6 +281,11 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
   const chosen: (typeof pools)[number] = [];
   for (let i = 0; chosen.length < wanted && pools.some((p) => i < p.length); i++) {
     for (const pool of pools) if (i < pool.length && chosen.length < wanted) chosen.push(pool[i]!);
+  }
+  // Beyond the drafts: small parts, numbered after the installation material they belong to.
+  if (chosen.length < wanted) {
+    const im = pools[CATEGORIES.findIndex((c) => c.slug === 'installationsmaterial')]!;
+    bulkDrafts().slice(0, wanted - chosen.length).forEach((d, i) => chosen.push({ d, sku: `IM-${1001 + im.length + i}`, category: 'installationsmaterial' }));
   }
   chosen.sort((a, b) => (a.sku < b.sku ? -1 : 1));
 
