@@ -18,7 +18,7 @@ if (!existsSync(main)) {
 const api = spawn(process.execPath, ['--enable-source-maps', main], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host },
+  env: { KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host },
 });
 api.stdout.pipe(process.stdout);
 let apiOutput = '';

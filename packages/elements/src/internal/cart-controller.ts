@@ -36,13 +36,19 @@ export class CartController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly resolve: () => KontorClient | KontorError,
+    /** The client to use now; `null` to stay detached (e.g. an element in presentational mode). */
+    private readonly resolve: () => KontorClient | KontorError | null,
   ) {
     host.addController(this);
   }
 
   hostUpdate(): void {
     const client = this.resolve();
+    if (client === null) {
+      this.detach();
+      this.clientError = null;
+      return;
+    }
     if (isKontorError(client)) {
       if (this.client) this.detach();
       this.clientError = client;

@@ -56,7 +56,13 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
 export class KontorCart extends KontorElement {
   static override styles = [componentStyles, styles];
 
-  private readonly cart = new CartController(this, () => this.resolveClient());
+  private readonly cart = new CartController(this, () => (this.preview ? null : this.resolveClient()));
+
+  /**
+   * Presentational mode: shows exactly this cart, read-only, and fetches nothing. For previews,
+   * stories and pages that hold a cart themselves. Leave unset to show the buyer's cart.
+   */
+  @property({ attribute: false }) preview?: Cart;
 
   /** Shows the cart without any way to change it (e.g. in a checkout summary). */
   @property({ type: Boolean, reflect: true }) readonly = false;
@@ -99,7 +105,15 @@ export class KontorCart extends KontorElement {
 
   /** The cart shown now (server state plus changes on their way). */
   get value(): Cart | null {
-    return this.cart.state.cart;
+    return this.preview ?? this.cart.state.cart;
+  }
+
+  private get shown() {
+    return this.preview ? { ...this.cart.state, status: 'ready' as const, cart: this.preview, error: null, pending: 0 } : this.cart.state;
+  }
+
+  private get locked(): boolean {
+    return this.readonly || Boolean(this.preview) || this.value?.status === 'ordered';
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -119,7 +133,7 @@ export class KontorCart extends KontorElement {
   }
 
   override updated(): void {
-    const lines = this.cart.state.cart?.lines.length ?? 0;
+    const lines = this.value?.lines.length ?? 0;
     if (lines > this.renderLimit && !this.chunkFrame) {
       this.chunkFrame = requestAnimationFrame(() => {
         this.chunkFrame = 0;
@@ -278,7 +292,7 @@ export class KontorCart extends KontorElement {
     return line.issues.map(
       (issue) => html`<div class="issue" part="issue">
         <span>${issue.message}</span>
-        ${this.readonly
+        ${this.locked
           ? nothing
           : (issue.suggestions ?? []).map((s) =>
               typeof s === 'number'
@@ -312,7 +326,7 @@ export class KontorCart extends KontorElement {
         ${this.renderIssues(line)}
       </div>
       <div role="cell" class="qty">
-        ${this.readonly || !product
+        ${this.locked || !product
           ? html`<span>${fmt.format(line.quantity)} ${unit}</span>`
           : html`<kontor-quantity
               part="quantity"
@@ -336,7 +350,7 @@ export class KontorCart extends KontorElement {
       </div>
       <div role="cell" class="num total" part="line-total">${line.net ? this.money(line.net) : nothing}</div>
       <div role="cell" class="remove-cell">
-        ${this.readonly
+        ${this.locked
           ? nothing
           : html`<button type="button" class="remove" part="remove" aria-label=${t.removeItem(name)} title=${t.remove} @click=${() => this.onRemove(line, index)}>
               <span aria-hidden="true">✕</span>
@@ -364,9 +378,9 @@ export class KontorCart extends KontorElement {
       <div class="title" part="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">
         ${cart ? cart.name : t.cart}
         ${cart ? html`<span class="count">${t.lineCount(cart.lineCount)}</span>` : nothing}
-        ${this.readonly ? html`<span class="badge">${t.readOnly}</span>` : nothing}
+        ${this.locked ? html`<span class="badge">${t.readOnly}</span>` : nothing}
       </div>
-      ${this.readonly || !cart
+      ${this.locked || !cart
         ? nothing
         : html`<div class="actions" part="actions" role="group" aria-label=${t.cartActions}>
             ${others.length
@@ -470,7 +484,8 @@ export class KontorCart extends KontorElement {
 
   override render() {
     const t = this.t;
-    const { state, clientError } = this.cart;
+    const { clientError } = this.cart;
+    const state = this.shown;
     const cart = state.cart;
     const error = clientError ?? state.error;
     const loading = state.status === 'idle' || state.status === 'loading';
@@ -507,9 +522,9 @@ export class KontorCart extends KontorElement {
           : state.status === 'error' || clientError
             ? nothing
             : html`<p class="empty" part="empty">${t.cartEmpty}</p>`}
-      ${!this.readonly && cart ? this.renderHistory() : nothing}
-      ${!this.readonly && !clientError && state.status !== 'error' && !loading ? this.renderClaim() : nothing}
-      ${!this.readonly && cart ? this.renderDialogs(cart) : nothing}
+      ${!this.locked && cart ? this.renderHistory() : nothing}
+      ${!this.readonly && !this.preview && !clientError && state.status !== 'error' && !loading ? this.renderClaim() : nothing}
+      ${!this.locked && cart ? this.renderDialogs(cart) : nothing}
     </section>`;
   }
 }
