@@ -155,8 +155,8 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
     const parsed = z.safeParse(CartSchema, (event.data as { cart?: unknown } | null)?.cart);
     if (!parsed.success) return;
     const cart = parsed.data;
-    // Only our own cart, a newer version of it, or the owner's newly current cart.
-    if (!confirmed || (cart.id === confirmed.id ? cart.version <= confirmed.version : !sameOwner(cart, confirmed) || !cart.active)) return;
+    // Only the same owner's carts (a hand-off moves a cart to someone else): a newer version of ours, or their newly current cart.
+    if (!confirmed || !sameOwner(cart, confirmed) || (cart.id === confirmed.id ? cart.version <= confirmed.version : !cart.active)) return;
     confirm(cart, {}, false);
   });
 

@@ -17,6 +17,7 @@ export const demoUsers = {
   mueller: 'einkauf@elektro-mueller.de',
   schmidt: 'einkauf@schmidt-haustechnik.de',
   baulicht: 'kauf@baulicht.de',
+  anna: 'anna.mueller@elektro-mueller.de',
 } as const;
 
 const tokens = new Map<string, Promise<string>>();
@@ -47,4 +48,36 @@ export async function findProduct(client: KontorClient, predicate: (p: Product) 
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   throw new Error('No product in the demo catalogue matches');
+}
+
+/**
+ * A new, empty active cart for a demo user, with nothing remembered in this browser: every cart
+ * test starts from its own cart on the shared test server.
+ */
+export async function freshCart(user: keyof typeof demoUsers, name = `Test ${Math.random().toString(36).slice(2, 8)}`) {
+  localStorage.clear();
+  const client = await clientOf(user);
+  return client.cart.create({ name, active: true });
+}
+
+/**
+ * A partner portal's customer token for Bau & Licht, minted the way a partner's server does it
+ * (the demo partner key is public demo data; a real key never reaches a browser).
+ */
+export async function customerTokenForBaulicht(): Promise<string> {
+  const partner = createKontorClient({ endpoint: endpoint(), token: 'kpk_demo_nord_2026' });
+  const { token } = await partner.identity.mintCustomerToken({ companyId: 'cmp_baulicht' });
+  return token;
+}
+
+/** Active products with a price the user can order, in catalogue order (up to `count`). */
+export async function orderableProducts(client: KontorClient, count: number): Promise<Product[]> {
+  const out: Product[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.catalogue.list({ limit: 100, status: 'active', ...(cursor ? { cursor } : {}) });
+    out.push(...page.items.filter((p) => p.price));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && out.length < count);
+  return out.slice(0, count);
 }

@@ -1,0 +1,101 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Product } from '@kontor/core/catalogue';
+import { lowestValidQuantity } from '@kontor/core/pricing';
+import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import '../cart-count/kontor-cart-count.js';
+import type { KontorCartCount } from '../cart-count/cart-count.component.js';
+import '../shop/kontor-shop.js';
+import type { KontorAddToCart } from './add-to-cart.component.js';
+import './kontor-add-to-cart.js';
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function mount(sku: string, quantity: number) {
+  const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang="de">
+    <kontor-cart-count href="#cart"></kontor-cart-count>
+    <kontor-add-to-cart sku=${sku} quantity=${quantity} item-name="Testartikel"></kontor-add-to-cart>
+  </kontor-shop>`);
+  const button = shop.querySelector('kontor-add-to-cart')!;
+  const count = shop.querySelector('kontor-cart-count')!;
+  await waitUntil(() => count.shadowRoot!.querySelector('[part=badge]'));
+  return { button, count };
+}
+
+const click = (el: KontorAddToCart) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!.click();
+const badge = (el: KontorCartCount) => text(el.shadowRoot!.querySelector('[part=badge]'));
+
+describe('<kontor-add-to-cart> and <kontor-cart-count>', () => {
+  let products: Product[];
+  let stepped: Product;
+  before(async () => {
+    products = await orderableProducts(await clientOf('mueller'), 50);
+    stepped = products.find((p) => p.quantityRules.min > 1)!;
+  });
+
+  it('is accessible', async () => {
+    await freshCart('mueller');
+    const { button, count } = await mount(products[0]!.sku, 1);
+    await expect(button).to.be.accessible();
+    await expect(count).to.be.accessible();
+  });
+
+  it('adds a line, confirms it, and the count in the header follows', async () => {
+    const cart = await freshCart('mueller');
+    const p = products[1]!;
+    const q = lowestValidQuantity(p.quantityRules);
+    const { button, count } = await mount(p.sku, q);
+    expect(badge(count)).to.equal('0');
+    const changed = oneEvent(button, 'kontor-cart-change');
+    click(button);
+    const { detail } = await changed;
+    expect(detail.cart.id).to.equal(cart.id);
+    await button.updateComplete;
+    expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.equal(`${q.toLocaleString('de-DE')} hinzugefügt.`);
+    await waitUntil(() => badge(count) === '1', 'count did not follow');
+    expect(count.shadowRoot!.querySelector('a')!.textContent).to.contain('Warenkorb: 1 Position');
+  });
+
+  it('merges a second add into the same line and says so', async () => {
+    await freshCart('mueller');
+    const p = products[2]!;
+    const q = lowestValidQuantity(p.quantityRules);
+    const { button, count } = await mount(p.sku, q);
+    click(button);
+    await oneEvent(button, 'kontor-cart-change');
+    const second = oneEvent(button, 'kontor-cart-change');
+    click(button);
+    const { detail } = await second;
+    expect(detail.effects).to.deep.equal([{ sku: p.sku, from: q, to: 2 * q, changes: [0] }]);
+    await button.updateComplete;
+    expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.contain(`jetzt ${(2 * q).toLocaleString('de-DE')} im Warenkorb`);
+    expect(badge(count)).to.equal('1');
+  });
+
+  it('explains a quantity below the minimum and adds the suggested one on click', async () => {
+    const cart = await freshCart('mueller');
+    const { button } = await mount(stepped.sku, 1);
+    click(button);
+    await waitUntil(() => button.shadowRoot!.querySelector('[part=error]'), 'no error shown');
+    expect(text(button.shadowRoot!.querySelector('[part=error]'))).to.contain(String(stepped.quantityRules.min));
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.lines).to.have.length(0);
+    const changed = oneEvent(button, 'kontor-cart-change');
+    button.shadowRoot!.querySelector<HTMLButtonElement>('[part=suggestion]')!.click();
+    const { detail } = await changed;
+    expect(detail.cart.lines[0]!.quantity).to.equal(lowestValidQuantity(stepped.quantityRules));
+  });
+
+  it('offers the closest article numbers for an unknown SKU', async () => {
+    await freshCart('mueller');
+    const p = products[0]!;
+    // One character off.
+    const typo = p.sku.slice(0, -1) + (p.sku.endsWith('9') ? '8' : '9');
+    const known = new Set(products.map((x) => x.sku));
+    if (known.has(typo)) return expect(known.has(typo)).to.equal(true); // the catalogue has it; nothing to test for this SKU
+    const { button } = await mount(typo, 1);
+    click(button);
+    await waitUntil(() => button.shadowRoot!.querySelector('[part=error]'), 'no error shown');
+    expect(text(button.shadowRoot!.querySelector('[part=error]'))).to.contain(typo);
+    expect(button.shadowRoot!.querySelectorAll('[part=suggestion]').length).to.be.greaterThan(0);
+  });
+});

@@ -1,0 +1,36 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { lowestValidQuantity } from '@kontor/core/pricing';
+import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import '../shop/kontor-shop.js';
+import type { KontorCartCount } from './cart-count.component.js';
+import './kontor-cart-count.js';
+
+describe('<kontor-cart-count>', () => {
+  it('counts the lines of the current cart and names them for screen readers', async () => {
+    const cart = await freshCart('mueller');
+    const client = await clientOf('mueller');
+    const products = await orderableProducts(client, 3);
+    await client.cart.change(cart.id, cart.version, products.map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+    const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang="en">
+      <kontor-cart-count></kontor-cart-count>
+    </kontor-shop>`);
+    const el = shop.querySelector<KontorCartCount>('kontor-cart-count')!;
+    await waitUntil(() => el.count === 3, 'count did not load');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=badge]')!.textContent).to.equal('3');
+    expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.contain('Cart: 3 lines');
+    await expect(el).to.be.accessible();
+  });
+
+  it('is zero without a cart and a link when href is set', async () => {
+    localStorage.clear();
+    const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de">
+      <kontor-cart-count href="/warenkorb" label="Warenkorb"></kontor-cart-count>
+    </kontor-shop>`);
+    const el = shop.querySelector<KontorCartCount>('kontor-cart-count')!;
+    await el.updateComplete;
+    const link = el.shadowRoot!.querySelector('a')!;
+    expect(link.getAttribute('href')).to.equal('/warenkorb');
+    expect(link.textContent).to.contain('Warenkorb');
+  });
+});

@@ -1,0 +1,312 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { Cart } from '@kontor/core/cart';
+import type { Product } from '@kontor/core/catalogue';
+import { formatMoney } from '@kontor/core/money';
+import { lineNet, lowestValidQuantity } from '@kontor/core/pricing';
+import { cartStoreOf } from '../../internal/cart-controller.js';
+import { sampleCart } from '../../testing/sample-cart.js';
+import { clientOf, customerTokenForBaulicht, endpoint, freshCart, orderableProducts, tokenOf, type demoUsers } from '../../testing/server.js';
+import type { KontorQuantity } from '../quantity/quantity.component.js';
+import '../shop/kontor-shop.js';
+import type { KontorShop } from '../shop/shop.component.js';
+import type { KontorCart } from './cart.component.js';
+import './kontor-cart.js';
+
+type User = keyof typeof demoUsers;
+
+const rows = (el: KontorCart) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=line]')];
+const row = (el: KontorCart, sku: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part=line][data-sku="${CSS.escape(sku)}"]`);
+const settled = (el: KontorCart) =>
+  waitUntil(
+    () => el.shadowRoot!.querySelector('[part=base][aria-busy=false]') && el.shadowRoot!.querySelector('[part=table], [part=empty], [part=error]'),
+    'cart did not settle',
+    { timeout: 15_000 },
+  );
+
+async function mount(user: User | { token: string } = 'mueller', attrs: { readonly?: boolean; handoffCode?: string } = {}) {
+  const token = typeof user === 'string' ? await tokenOf(user) : user.token;
+  const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${token} lang="de">
+    <kontor-cart ?readonly=${attrs.readonly ?? false} handoff-code=${attrs.handoffCode ?? ''} handoff-url="https://portal.example/cart?code={code}"></kontor-cart>
+  </kontor-shop>`);
+  const el = shop.querySelector('kontor-cart')!;
+  await settled(el);
+  return { shop, el };
+}
+
+/** Sets a line's quantity the way a buyer does: type and commit. */
+async function typeQuantity(el: KontorCart, sku: string, quantity: number) {
+  const input = row(el, sku)!.querySelector<KontorQuantity>('kontor-quantity')!;
+  await input.updateComplete;
+  const field = input.shadowRoot!.querySelector('input')!;
+  field.value = String(quantity);
+  field.dispatchEvent(new Event('change'));
+}
+
+const euro = (amount: number) => formatMoney({ amount, currency: 'EUR' }, 'de-DE');
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('<kontor-cart>', () => {
+  let products: Product[];
+  let stepped: Product;
+  before(async () => {
+    const client = await clientOf('mueller');
+    products = await orderableProducts(client, 1100);
+    stepped = products.find((p) => p.quantityRules.step > 1 && p.price!.tiers.length > 1)!;
+  });
+
+  it('is accessible with lines, totals and actions', async () => {
+    const cart = await freshCart('mueller');
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [
+      { op: 'add', sku: products[0]!.sku, quantity: lowestValidQuantity(products[0]!.quantityRules) },
+      { op: 'add', sku: stepped.sku, quantity: lowestValidQuantity(stepped.quantityRules) },
+    ]);
+    const { el } = await mount();
+    expect(rows(el)).to.have.length(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state for an empty cart', async () => {
+    await freshCart('mueller');
+    const { el } = await mount();
+    expect(text(el.shadowRoot!.querySelector('[part=empty]'))).to.equal('Ihr Warenkorb ist leer.');
+  });
+
+  it('renders name, SKU, unit price at the quantity, line total and totals with VAT per rate', async () => {
+    const cart = await freshCart('mueller');
+    const second = stepped.price!.tiers[1]!.minQuantity;
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: stepped.sku, quantity: second }]);
+    const { el } = await mount();
+    const line = row(el, stepped.sku)!;
+    expect(text(line.querySelector('[part=name]'))).to.equal(stepped.name.de);
+    expect(text(line.querySelector('[part=meta]'))).to.contain(stepped.sku);
+    // The second tier applies at its own minimum quantity.
+    expect(text(line.querySelector('[part=unit-price]'))).to.contain(euro(stepped.price!.tiers[1]!.price.amount).replace(/\s/g, ' ').split(' ')[0]!);
+    const net = lineNet(stepped.price!, second).amount;
+    expect(text(line.querySelector('[part=line-total]'))).to.equal(text(Object.assign(document.createElement('span'), { textContent: euro(net) })));
+    const totals = text(el.shadowRoot!.querySelector('[part=totals]'));
+    expect(totals).to.contain('Warenwert netto').and.contain('zzgl. 19 % MwSt.').and.contain('Gesamtbetrag');
+    expect(el.value!.totals.net.amount).to.equal(net);
+  });
+
+  it('changing a quantity re-prices the line and the totals and emits kontor-cart-change', async () => {
+    const cart = await freshCart('mueller');
+    const min = lowestValidQuantity(stepped.quantityRules);
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: stepped.sku, quantity: min }]);
+    const { el } = await mount();
+    const target = stepped.price!.tiers[1]!.minQuantity;
+    const changed = oneEvent(el, 'kontor-cart-change');
+    await typeQuantity(el, stepped.sku, target);
+    const { detail } = await changed;
+    expect(detail.cart.lines[0]!.quantity).to.equal(target);
+    expect(detail.effects).to.deep.equal([{ sku: stepped.sku, from: min, to: target, changes: [0] }]);
+    await settled(el);
+    expect(el.value!.totals.net.amount).to.equal(lineNet(stepped.price!, target).amount);
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.lines[0]!.quantity).to.equal(target);
+  });
+
+  it('does not send an off-step quantity; the input offers the nearest valid ones', async () => {
+    const cart = await freshCart('mueller');
+    const min = lowestValidQuantity(stepped.quantityRules);
+    const after = await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: stepped.sku, quantity: min }]);
+    const { el } = await mount();
+    await typeQuantity(el, stepped.sku, min + 1);
+    const input = row(el, stepped.sku)!.querySelector<KontorQuantity>('kontor-quantity')!;
+    await input.updateComplete;
+    expect(text(input.shadowRoot!.querySelector('[part=message]'))).to.contain(String(stepped.quantityRules.step));
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.version).to.equal(after.version);
+    expect(server.lines[0]!.quantity).to.equal(min);
+  });
+
+  it('removing a line announces it and moves focus to the next line', async () => {
+    const cart = await freshCart('mueller');
+    const [a, b, c] = products;
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [a!, b!, c!].map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+    const { el } = await mount();
+    row(el, b!.sku)!.querySelector<HTMLButtonElement>('[part=remove]')!.click();
+    await waitUntil(() => rows(el).length === 2 && el.shadowRoot!.querySelector('[part=base][aria-busy=false]'), 'line was not removed');
+    await el.updateComplete;
+    expect(rows(el).map((r) => r.dataset.sku)).to.deep.equal([a!.sku, c!.sku]);
+    expect(el.shadowRoot!.activeElement).to.equal(row(el, c!.sku)!.querySelector('[part=remove]'));
+    expect(text(el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden'))).to.contain('entfernt');
+  });
+
+  it('rolls back a change the server refuses and shows why', async () => {
+    await freshCart('mueller');
+    const { shop, el } = await mount();
+    const store = cartStoreOf(shop.client!);
+    const refused = store.add('GIBT-ES-NICHT-1', 1);
+    // Shown at once, before the server answers.
+    await el.updateComplete;
+    expect(row(el, 'GIBT-ES-NICHT-1')).to.exist;
+    const error = await refused.catch((e: unknown) => e);
+    expect(error).to.have.property('code', 'validation');
+    await el.updateComplete;
+    expect(row(el, 'GIBT-ES-NICHT-1')).to.equal(null);
+    expect(text(el.shadowRoot!.querySelector('[part=error]'))).to.contain('GIBT-ES-NICHT-1');
+  });
+
+  it('keeps both changes when the cart was changed elsewhere meanwhile (409, rebase, retry)', async () => {
+    const cart = await freshCart('mueller');
+    const client = await clientOf('mueller');
+    const min = lowestValidQuantity(stepped.quantityRules);
+    const v1 = await client.cart.change(cart.id, cart.version, [{ op: 'add', sku: stepped.sku, quantity: min }]);
+    const { el } = await mount();
+    // A colleague's tab adds another line; this element still holds the old version.
+    const other = products.find((p) => p.sku !== stepped.sku)!;
+    await client.cart.change(cart.id, v1.version, [{ op: 'add', sku: other.sku, quantity: lowestValidQuantity(other.quantityRules) }]);
+    const changed = oneEvent(el, 'kontor-cart-change');
+    await typeQuantity(el, stepped.sku, min + stepped.quantityRules.step);
+    const { detail } = await changed;
+    expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal([
+      [stepped.sku, min + stepped.quantityRules.step],
+      [other.sku, lowestValidQuantity(other.quantityRules)],
+    ]);
+    expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+  });
+
+  it('survives a reload: the remembered cart comes back, not just the active one', async () => {
+    const cart = await freshCart('mueller');
+    const { el } = await mount();
+    expect(el.value!.id).to.equal(cart.id);
+    // Another cart becomes active elsewhere; this browser still remembers its own.
+    const client = await clientOf('mueller');
+    await client.cart.create({ name: 'Anderswo', active: false });
+    const again = await mount();
+    expect(again.el.value!.id).to.equal(cart.id);
+  });
+
+  it('keeps two tabs in sync', async () => {
+    const cart = await freshCart('mueller');
+    const token = await tokenOf('mueller');
+    const page = await fixture<HTMLElement>(html`<div>
+      <kontor-shop endpoint=${endpoint()} token=${token} lang="de"><kontor-cart></kontor-cart></kontor-shop>
+      <kontor-shop endpoint=${endpoint()} token=${token} lang="de"><kontor-cart></kontor-cart></kontor-shop>
+    </div>`);
+    const [first, second] = [...page.querySelectorAll('kontor-cart')] as KontorCart[];
+    await settled(first!);
+    await settled(second!);
+    expect(first!.value!.id).to.equal(cart.id);
+    const store = cartStoreOf((page.querySelector('kontor-shop') as KontorShop).client!);
+    await store.add(products[5]!.sku, lowestValidQuantity(products[5]!.quantityRules));
+    await waitUntil(() => second!.value?.lines.some((l) => l.sku === products[5]!.sku), 'the other tab did not follow');
+  });
+
+  it('read-only shows lines without any control', async () => {
+    const cart = await freshCart('mueller');
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: products[0]!.sku, quantity: lowestValidQuantity(products[0]!.quantityRules) }]);
+    const { el } = await mount('mueller', { readonly: true });
+    expect(rows(el)).to.have.length(1);
+    expect(el.shadowRoot!.querySelector('kontor-quantity, [part=remove], [part=actions], [part=claim]')).to.equal(null);
+    expect(text(el.shadowRoot!.querySelector('[part=title]'))).to.contain('Nur zur Ansicht');
+  });
+
+  it('renders a 1,000-line cart in chunks; every line is reachable and editable', async () => {
+    const cart = await freshCart('mueller');
+    const thousand = products.slice(0, 1000);
+    expect(thousand).to.have.length(1000);
+    await (await clientOf('mueller')).cart.change(
+      cart.id,
+      cart.version,
+      thousand.map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })),
+    );
+    const { el } = await mount();
+    expect(rows(el).length).to.be.below(1000);
+    await waitUntil(() => rows(el).length === 1000, 'not all lines rendered', { timeout: 15_000 });
+    const last = rows(el)[999]!.querySelector<HTMLButtonElement>('[part=remove]')!;
+    last.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(last);
+    const p = thousand[900]!;
+    const changed = oneEvent(el, 'kontor-cart-change');
+    await typeQuantity(el, p.sku, lowestValidQuantity(p.quantityRules) + p.quantityRules.step);
+    const { detail } = await changed;
+    expect(detail.cart.lines[900]!.quantity).to.equal(lowestValidQuantity(p.quantityRules) + p.quantityRules.step);
+    expect(detail.cart.lineCount).to.equal(1000);
+  });
+
+  it('hands the cart to a partner portal by code; the portal continues it with its history', async () => {
+    const cart = await freshCart('baulicht');
+    const buyer = await clientOf('baulicht');
+    const p = products[3]!;
+    await buyer.cart.change(cart.id, cart.version, [{ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) }]);
+    const { el } = await mount('baulicht');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.hand-off')!.click();
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hand-off')!;
+    await waitUntil(() => dialog.open);
+    const handedOff = oneEvent(el, 'kontor-cart-handoff');
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const { detail } = await handedOff;
+    expect(detail.handOff.code).to.match(/^KH-/);
+    await el.updateComplete;
+    expect(text(dialog.querySelector('.code'))).to.equal(detail.handOff.code);
+    expect(dialog.querySelector<HTMLAnchorElement>('.handoff-link')!.href).to.contain(encodeURIComponent(detail.handOff.code!));
+
+    // The partner portal: a customer token of the same company, the code from the link.
+    const portal = await mount({ token: await customerTokenForBaulicht() }, { handoffCode: detail.handOff.code! });
+    await waitUntil(() => portal.el.value?.id === cart.id, 'the portal did not take the cart over', { timeout: 10_000 });
+    expect(portal.el.value!.owner.kind).to.equal('partner');
+    expect(rows(portal.el).map((r) => r.dataset.sku)).to.deep.equal([p.sku]);
+    const store = cartStoreOf(portal.shop.client!);
+    await store.add(products[4]!.sku, lowestValidQuantity(products[4]!.quantityRules));
+    const history = await (await import('@kontor/core')).createKontorClient({ endpoint: endpoint(), token: portal.shop.token }).cart.history(cart.id);
+    expect(history.map((e) => [e.kind, e.via.channel])).to.deep.include.members([
+      ['created', 'web'],
+      ['handed_off', 'web'],
+      ['claimed', 'partner'],
+      ['changed', 'partner'],
+    ]);
+  });
+
+  it('hands the cart to a named colleague', async () => {
+    const cart = await freshCart('mueller');
+    const { el } = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.hand-off')!.click();
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hand-off')!;
+    await waitUntil(() => dialog.querySelectorAll('select[name=userId] option').length > 0, 'no colleagues listed');
+    const options = [...dialog.querySelectorAll<HTMLOptionElement>('select[name=userId] option')];
+    const anna = options.find((o) => o.textContent!.includes('Anna'))!;
+    dialog.querySelector<HTMLSelectElement>('select[name=userId]')!.value = anna.value;
+    dialog.querySelector<HTMLInputElement>('input[value=colleague]')!.checked = true;
+    const handedOff = oneEvent(el, 'kontor-cart-handoff');
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    const { detail } = await handedOff;
+    expect(detail.handOff.owner.name).to.equal('Anna Müller');
+    const annas = await (await clientOf('anna')).cart.list();
+    expect(annas.map((c) => c.id)).to.include(cart.id);
+    await waitUntil(() => el.value?.id !== cart.id, 'the cart stayed with the sender');
+  });
+
+  it('saves a copy under a name and switches to it', async () => {
+    const cart = await freshCart('mueller');
+    const p = products[7]!;
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) }]);
+    const { el } = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.save-as')!.click();
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.save-as')!;
+    const name = `Vorlage ${Date.now()}`;
+    dialog.querySelector<HTMLInputElement>('input[name=name]')!.value = name;
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => [...el.shadowRoot!.querySelectorAll('[part=switcher] option')].some((o) => o.textContent!.includes(name)), 'the copy is not offered');
+    expect(el.value!.id).to.equal(cart.id);
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part=switcher]')!;
+    select.value = [...select.options].find((o) => o.textContent!.includes(name))!.value;
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.value?.name === name, 'did not switch');
+    expect(el.value!.lines.map((l) => l.sku)).to.deep.equal([p.sku]);
+    expect(el.value!.active).to.equal(true);
+  });
+
+  it('shows a preview cart without any server', async () => {
+    const el = await fixture<KontorCart>(html`<kontor-cart lang="en" .preview=${sampleCart(4, 'en') as Cart}></kontor-cart>`);
+    expect(rows(el)).to.have.length(4);
+    expect(el.shadowRoot!.querySelectorAll('[part=issue]').length).to.be.greaterThan(0);
+    expect(el.shadowRoot!.querySelector('kontor-quantity')).to.equal(null);
+  });
+
+  it('says it is not configured outside any shop', async () => {
+    const el = await fixture<KontorCart>(html`<kontor-cart lang="en"></kontor-cart>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
+    expect(text(el.shadowRoot!.querySelector('[part=error]'))).to.contain('not configured');
+  });
+});
