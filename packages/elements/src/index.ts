@@ -12,6 +12,7 @@ export { KontorPrice } from './components/price/price.component.js';
 export { KontorQuantity } from './components/quantity/quantity.component.js';
 export { KontorCart } from './components/cart/cart.component.js';
 export { KontorAddToCart } from './components/add-to-cart/add-to-cart.component.js';
+export { KontorQuickOrder } from './components/quick-order/quick-order.component.js';
 export { KontorCartCount } from './components/cart-count/cart-count.component.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';
 export { configure, onConfigure, configuredClient, type KontorConfig } from './configure.js';

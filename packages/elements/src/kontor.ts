@@ -9,5 +9,6 @@ import './components/product-list/kontor-product-list.js';
 import './components/add-to-cart/kontor-add-to-cart.js';
 import './components/cart-count/kontor-cart-count.js';
 import './components/cart/kontor-cart.js';
+import './components/quick-order/kontor-quick-order.js';
 
 export * from './index.js';

@@ -111,4 +111,20 @@ export interface Translation {
   addedMerged(quantity: string, total: string): string;
   /** Accessible label of the count: "Warenkorb: 12 Positionen". */
   cartCountLabel(count: number): string;
+  quickOrder: string;
+  quickOrderLabel: string;
+  quickOrderHint: string;
+  uploadCsv: string;
+  addLines: string;
+  checking: string;
+  linesAdded(count: number): string;
+  rowsRejected(count: number): string;
+  /** "Zeilen 3 und 17 zusammengefasst: KL-1001 × 250". */
+  rowsMerged(lines: string, sku: string, quantity: string): string;
+  /** "KL-1001 war schon im Warenkorb: 100 → 150". */
+  mergedIntoCart(sku: string, from: string, to: string): string;
+  /** "Zeile 4". */
+  row(line: number): string;
+  useSuggestion(value: string): string;
+  noRows: string;
 }

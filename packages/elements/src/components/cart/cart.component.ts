@@ -1,4 +1,4 @@
-import type { Cart, CartChange, CartEvent, CartLine, CartSummary, Colleague, HandOff } from '@kontor/core/cart';
+import { cartToCsv, type Cart, type CartChange, type CartEvent, type CartLine, type CartSummary, type Colleague, type HandOff } from '@kontor/core/cart';
 import type { Channel } from '@kontor/core/identity';
 import { isKontorError, type KontorError } from '@kontor/core/errors';
 import { formatMoney } from '@kontor/core/money';
@@ -281,6 +281,22 @@ export class KontorCart extends KontorElement {
     }
   }
 
+  /** The cart as CSV (Excel-ready, re-imports to the same lines with `<kontor-quick-order>`). */
+  toCsv(): string {
+    return this.value ? cartToCsv(this.value, { lang: this.currentLang }) : '';
+  }
+
+  private exportCsv(): void {
+    const cart = this.value;
+    if (!cart) return;
+    const url = URL.createObjectURL(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${cart.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || 'cart'}.csv`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+
   private money(value: { amount: number; currency: string }, extraDigits = 0): string {
     return formatMoney(value, this.t.$locale, extraDigits);
   }
@@ -396,6 +412,7 @@ export class KontorCart extends KontorElement {
               : nothing}
             <button type="button" class="save-as" @click=${this.openSaveAs}>${t.saveAs}</button>
             <button type="button" class="hand-off" @click=${this.openHandOff}>${t.handOff}</button>
+            <button type="button" class="export" ?disabled=${!cart.lines.length} @click=${this.exportCsv}>${t.exportCsv}</button>
           </div>`}
     </div>`;
   }

@@ -1,0 +1,270 @@
+import { parseOrderCsv, parseOrderText, type CartLineEffect, type MergedDuplicate, type OrderLine } from '@kontor/core/cart';
+import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { CartController } from '../../internal/cart-controller.js';
+import { componentStyles } from '../../internal/component-styles.js';
+import { KontorElement } from '../../internal/kontor-element.js';
+import { styles } from './quick-order.styles.js';
+
+/** A row that did not go into the cart: its text as typed, and why. */
+interface HeldRow {
+  raw: string;
+  issues: ErrorIssue[];
+  sku?: string | undefined;
+  quantity?: number | undefined;
+}
+
+/** What the last import did. */
+interface ImportSummary {
+  added: number;
+  duplicates: MergedDuplicate[];
+  mergedIntoCart: CartLineEffect[];
+}
+
+/** Rounds of "send, set aside what the server refused, send the rest". Issues are per line, so two suffice; three for safety. */
+const MAX_ROUNDS = 3;
+
+/**
+ * @summary Quick order: paste article numbers and quantities (or upload a CSV); valid lines go into the cart, the others stay with their error and a fix.
+ * @tag kontor-quick-order
+ * @event kontor-cart-change - Lines went into the cart. detail: `{ cart, effects }`.
+ * @event kontor-error - Adding failed as a whole (network, limit). detail: `{ error }`.
+ * @csspart base - The wrapper.
+ * @csspart label - The label of the text box.
+ * @csspart input - The text box.
+ * @csspart hint - The format hint.
+ * @csspart file - The CSV upload input.
+ * @csspart submit - The "add to cart" button.
+ * @csspart summary - What was added and merged.
+ * @csspart issues - The list of rows that were not added.
+ * @csspart issue - One such row.
+ * @csspart suggestion - A button that applies a suggested article number or quantity to its row.
+ * @csspart error - An error about the input as a whole.
+ * @cssproperty --quick-order-rows - Visible rows of the text box.
+ * @cssproperty --quick-order-issue-color - Colour of row errors.
+ *
+ * @example
+ * ```html
+ * <kontor-shop endpoint="https://shop.example.com" token="…">
+ *   <kontor-quick-order></kontor-quick-order>
+ * </kontor-shop>
+ * ```
+ */
+export class KontorQuickOrder extends KontorElement {
+  static override styles = [componentStyles, styles];
+
+  private readonly cart = new CartController(this, () => this.resolveClient());
+
+  /** The text in the box; after an import only the rows that were not added remain. */
+  @property() value = '';
+
+  @state() private held: HeldRow[] = [];
+  @state() private summary?: ImportSummary;
+  @state() private error?: KontorError | string;
+  @state() private busy = false;
+
+  /**
+   * Reads `text` (a paste, or a CSV file's content with `csv`), adds every valid line to the cart
+   * in one request and keeps the other rows, as typed, in the box with their issues.
+   * Resolves with the number of lines added.
+   */
+  async import(text: string, options: { csv?: boolean } = {}): Promise<number> {
+    const store = this.cart.store;
+    if (!store) {
+      this.error = this.reportError(this.cart.clientError ?? new Error('No cart store'));
+      return 0;
+    }
+    const lang = this.currentLang;
+    const parsed = options.csv ? parseOrderCsv(text, { lang }) : parseOrderText(text, { lang });
+    this.summary = undefined;
+    this.error = undefined;
+    if (parsed.issues.length) {
+      // A limit over the whole input: nothing is sent, everything stays.
+      this.error = parsed.issues[0]!.message;
+      this.value = text;
+      return 0;
+    }
+    const held: (HeldRow & { line: number })[] = [];
+    const rowsBySku = new Map<string, { line: number; raw: string; quantity: number }[]>();
+    for (const row of parsed.rows) {
+      if (row.ok) {
+        let rows = rowsBySku.get(row.sku);
+        if (!rows) rowsBySku.set(row.sku, (rows = []));
+        rows.push({ line: row.line, raw: row.raw, quantity: row.quantity });
+      } else {
+        held.push({ line: row.line, raw: row.raw, issues: row.issues, sku: row.sku });
+      }
+    }
+    if (!parsed.rows.length) {
+      this.error = this.t.noRows;
+      return 0;
+    }
+
+    let lines: OrderLine[] = parsed.lines;
+    let added = 0;
+    let effects: CartLineEffect[] = [];
+    this.busy = true;
+    try {
+      for (let round = 0; lines.length && round < MAX_ROUNDS; round++) {
+        try {
+          const cart = await store.change(
+            lines.map((l) => ({ op: 'add' as const, sku: l.sku, quantity: l.quantity })),
+            { optimistic: false },
+          );
+          effects = store.$state.get().lastEffects;
+          added = lines.length;
+          this.emit('kontor-cart-change', { cart, effects });
+          break;
+        } catch (error) {
+          const refused = refusedLines(error, lines);
+          if (!refused) throw error;
+          // This element shows the refusal per row; the cart need not show it too.
+          store.dismissError();
+          for (const [sku, issues] of refused) {
+            for (const row of rowsBySku.get(sku) ?? []) held.push({ ...row, sku, issues });
+          }
+          lines = lines.filter((l) => !refused.has(l.sku));
+        }
+      }
+    } catch (error) {
+      // Nothing was added (the server applies all or nothing): keep the whole input.
+      this.error = this.reportError(error);
+      this.value = text;
+      return 0;
+    } finally {
+      this.busy = false;
+    }
+    held.sort((a, b) => a.line - b.line);
+    this.held = held;
+    this.value = held.map((r) => r.raw).join('\n');
+    this.summary = {
+      added,
+      duplicates: parsed.duplicates.filter((d) => !held.some((h) => h.sku === d.sku)),
+      mergedIntoCart: effects.filter((e) => e.from > 0),
+    };
+    return added;
+  }
+
+  private onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const text = (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value;
+    void this.import(text);
+  }
+
+  private async onFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const text = await file.text();
+      await this.import(text, { csv: true });
+    } finally {
+      input.value = '';
+    }
+  }
+
+  /** Rewrites a held row with a suggested article number or quantity, as `SKU;quantity`. */
+  private applySuggestion(index: number, suggestion: string | number): void {
+    const row = this.held[index];
+    if (!row) return;
+    const sku = typeof suggestion === 'string' ? suggestion : row.sku;
+    const quantity = typeof suggestion === 'number' ? suggestion : row.quantity;
+    if (!sku) return;
+    const fixed = quantity === undefined ? `${sku};` : `${sku};${quantity}`;
+    const textLines = this.value.split(/\r\n|\n|\r/);
+    const at = textLines.indexOf(row.raw);
+    if (at >= 0) textLines[at] = fixed;
+    else textLines.push(fixed);
+    this.value = textLines.join('\n');
+    this.held = this.held.map((r, i) => (i === index ? { raw: fixed, issues: [], sku, quantity } : r));
+  }
+
+  private renderSummary(summary: ImportSummary) {
+    const t = this.t;
+    const fmt = new Intl.NumberFormat(t.$locale);
+    const rejected = this.held.filter((h) => h.issues.length).length;
+    return html`<div class="summary" part="summary" role="status">
+      ${summary.added ? html`<p>${t.linesAdded(summary.added)}</p>` : nothing}
+      ${rejected ? html`<p class="warn">${t.rowsRejected(rejected)}</p>` : nothing}
+      ${summary.duplicates.length || summary.mergedIntoCart.length
+        ? html`<ul>
+            ${summary.duplicates.map((d) => html`<li>${t.rowsMerged(d.lines.join(', '), d.sku, fmt.format(d.quantity))}</li>`)}
+            ${summary.mergedIntoCart.map((e) => html`<li>${t.mergedIntoCart(e.sku, fmt.format(e.from), fmt.format(e.to))}</li>`)}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderHeld() {
+    const t = this.t;
+    const fmt = new Intl.NumberFormat(t.$locale);
+    const withIssues = this.held.map((row, index) => ({ row, index })).filter(({ row }) => row.issues.length);
+    if (!withIssues.length) return nothing;
+    return html`<ol class="issues" part="issues">
+      ${withIssues.map(
+        ({ row, index }) => html`<li part="issue">
+          <span class="where">${t.row(index + 1)}:</span>
+          <code class="raw">${row.raw}</code>
+          ${row.issues.map(
+            (issue) => html`<span class="message">${issue.message}</span>
+              ${(issue.suggestions ?? []).slice(0, 3).map(
+                (s) => html`<button type="button" part="suggestion" @click=${() => this.applySuggestion(index, s)}>
+                  ${t.useSuggestion(typeof s === 'number' ? fmt.format(s) : s)}
+                </button>`,
+              )}`,
+          )}
+        </li>`,
+      )}
+    </ol>`;
+  }
+
+  override render() {
+    const t = this.t;
+    const error = this.cart.clientError ?? this.error;
+    return html`<form class="base" part="base" @submit=${this.onSubmit} aria-busy=${this.busy ? 'true' : 'false'}>
+      <label part="label" for="lines">${t.quickOrderLabel}</label>
+      <textarea
+        id="lines"
+        part="input"
+        spellcheck="false"
+        autocomplete="off"
+        aria-describedby="hint"
+        aria-invalid=${this.held.some((h) => h.issues.length) ? 'true' : 'false'}
+        .value=${this.value}
+        @input=${(e: Event) => (this.value = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p id="hint" class="hint" part="hint">${t.quickOrderHint}</p>
+      <div class="row">
+        <button type="submit" part="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.checking : t.addLines}</button>
+        <label class="file">
+          ${t.uploadCsv}
+          <input type="file" part="file" accept=".csv,.txt,text/csv,text/plain" ?disabled=${this.busy} @change=${this.onFile} />
+        </label>
+      </div>
+      ${error
+        ? html`<p class="error" part="error" role="alert">${typeof error === 'string' ? error : `${t.errorTitle} ${error.issues[0]?.message ?? this.errorText(error)}`}</p>`
+        : nothing}
+      ${this.summary ? this.renderSummary(this.summary) : nothing}
+      ${this.renderHeld()}
+    </form>`;
+  }
+}
+
+/**
+ * The lines a 422 from the cart refused, by SKU with their issues (paths relative to the line),
+ * or `null` when the error is not about single lines (then nothing was added and nothing is known).
+ */
+function refusedLines(error: unknown, lines: readonly OrderLine[]): Map<string, ErrorIssue[]> | null {
+  if (!isKontorError(error) || error.code !== 'validation') return null;
+  const refused = new Map<string, ErrorIssue[]>();
+  for (const issue of error.issues) {
+    const index = issue.path[0] === 'changes' ? issue.path[1] : undefined;
+    const line = typeof index === 'number' ? lines[index] : undefined;
+    if (!line) return null;
+    const list = refused.get(line.sku) ?? [];
+    list.push({ ...issue, path: issue.path.slice(2) });
+    refused.set(line.sku, list);
+  }
+  return refused.size ? refused : null;
+}

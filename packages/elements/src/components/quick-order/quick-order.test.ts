@@ -1,0 +1,183 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { cartToCsv } from '@kontor/core/cart';
+import type { Product } from '@kontor/core/catalogue';
+import { lowestValidQuantity } from '@kontor/core/pricing';
+import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import '../shop/kontor-shop.js';
+import type { KontorQuickOrder } from './quick-order.component.js';
+import './kontor-quick-order.js';
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function mount(lang = 'de') {
+  const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang=${lang}>
+    <kontor-quick-order></kontor-quick-order>
+  </kontor-shop>`);
+  return shop.querySelector('kontor-quick-order')!;
+}
+
+/** Types into the box and submits, as a buyer does; resolves when the element is idle again. */
+async function paste(el: KontorQuickOrder, value: string) {
+  const area = el.shadowRoot!.querySelector('textarea')!;
+  area.value = value;
+  area.dispatchEvent(new Event('input'));
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+  await waitUntil(() => el.shadowRoot!.querySelector('form[aria-busy=false]') && el.shadowRoot!.querySelector('[part=summary], [part=error]'), 'import did not finish', {
+    timeout: 20_000,
+  });
+}
+
+const box = (el: KontorQuickOrder) => el.shadowRoot!.querySelector('textarea')!.value;
+const issues = (el: KontorQuickOrder) => [...el.shadowRoot!.querySelectorAll('[part=issue]')].map(text);
+
+describe('<kontor-quick-order>', () => {
+  let products: Product[];
+  let simple: Product[];
+  let stepped: Product;
+  before(async () => {
+    products = await orderableProducts(await clientOf('mueller'), 600);
+    simple = products.filter((p) => p.quantityRules.min === 1 && p.quantityRules.step === 1);
+    stepped = products.find((p) => p.quantityRules.step > 1)!;
+  });
+
+  it('is accessible', async () => {
+    const el = await mount();
+    await expect(el).to.be.accessible();
+  });
+
+  it('adds pasted lines in every format in one request and empties the box', async () => {
+    const cart = await freshCart('mueller');
+    const el = await mount();
+    const [a, b, c, d] = simple;
+    const changed = oneEvent(el, 'kontor-cart-change');
+    await paste(el, `Artikelnummer;Menge\r\n${a!.sku};3\n${b!.sku}\t12\n\n${c!.sku} 7\n${d!.sku};1.000`);
+    const { detail } = await changed;
+    expect(detail.cart.id).to.equal(cart.id);
+    expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal([
+      [a!.sku, 3],
+      [b!.sku, 12],
+      [c!.sku, 7],
+      [d!.sku, 1000],
+    ]);
+    expect(box(el)).to.equal('');
+    expect(text(el.shadowRoot!.querySelector('[part=summary]'))).to.contain('4 Positionen in den Warenkorb übernommen');
+  });
+
+  it('keeps every row it could not add exactly as typed, with the reason and a fix', async () => {
+    const cart = await freshCart('mueller');
+    const el = await mount();
+    const [a] = simple;
+    const typo = `${stepped.sku}X`;
+    const offStep = lowestValidQuantity(stepped.quantityRules) + 1;
+    const rows = [`${a!.sku};5`, `${typo};1`, `${stepped.sku};${offStep}`, `${a!.sku.toLowerCase()}zz;0`, `${simple[1]!.sku};-4`, `${simple[2]!.sku};viele`, `${simple[3]!.sku};2,5`];
+    await paste(el, rows.join('\n'));
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.lines.map((l) => [l.sku, l.quantity])).to.deep.equal([[a!.sku, 5]]);
+    // Everything else stays, verbatim, in input order.
+    expect(box(el)).to.equal(rows.slice(1).join('\n'));
+    const shown = issues(el);
+    expect(shown).to.have.length(6);
+    expect(shown[0]).to.contain(typo);
+    expect(shown[1]).to.contain(String(stepped.quantityRules.step));
+    // The off-step row offers the nearest valid quantities; taking one rewrites the row.
+    const fix = el.shadowRoot!.querySelectorAll('[part=issue]')[1]!.querySelector<HTMLButtonElement>('[part=suggestion]')!;
+    fix.click();
+    await el.updateComplete;
+    expect(box(el).split('\n')[1]).to.match(new RegExp(`^${stepped.sku.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')};\\d+$`));
+    expect(el.shadowRoot!.querySelector('[part=summary]')!.textContent).to.contain('1 Position');
+  });
+
+  it('offers the closest article numbers for an unknown one and adds the chosen one', async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    const p = simple[4]!;
+    const typo = p.sku.replace('-', '');
+    await paste(el, `${typo};2`);
+    const suggestion = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=suggestion]')].find((b) => b.textContent!.includes(p.sku));
+    expect(suggestion, `no suggestion ${p.sku} for ${typo}: ${issues(el).join(' | ')}`).to.exist;
+    suggestion!.click();
+    await el.updateComplete;
+    expect(box(el)).to.equal(`${p.sku};2`);
+    const changed = oneEvent(el, 'kontor-cart-change');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    const { detail } = await changed;
+    expect(detail.cart.lines.some((l: { sku: string }) => l.sku === p.sku)).to.equal(true);
+  });
+
+  it('merges duplicate rows and quantities already in the cart, and says so', async () => {
+    const cart = await freshCart('mueller');
+    const [a, b] = simple;
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: b!.sku, quantity: 10 }]);
+    const el = await mount();
+    await paste(el, `${a!.sku};3\n${b!.sku};5\n${a!.sku};4`);
+    const summary = text(el.shadowRoot!.querySelector('[part=summary]'));
+    expect(summary).to.contain(`Zeilen 1, 3 zusammengefasst: ${a!.sku} × 7`);
+    expect(summary).to.contain(`${b!.sku} war schon im Warenkorb: 10 → 15`);
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.lines.map((l) => [l.sku, l.quantity])).to.deep.equal([
+      [b!.sku, 15],
+      [a!.sku, 7],
+    ]);
+  });
+
+  it('refuses more than 5,000 lines as a whole and keeps the text', async () => {
+    const cart = await freshCart('mueller');
+    const el = await mount();
+    const many = Array.from({ length: 5001 }, (_, i) => `ART-${i};1`).join('\n');
+    await paste(el, many);
+    expect(text(el.shadowRoot!.querySelector('[part=error]'))).to.match(/5[.,]?000/);
+    expect(box(el)).to.equal(many);
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.version).to.equal(cart.version);
+  });
+
+  it('imports a CSV file with BOM, semicolons and quotes; a broken row stays', async () => {
+    const cart = await freshCart('mueller');
+    const el = await mount();
+    const [a, b, c] = simple;
+    const csv = `\uFEFF"Artikelnummer";"Menge";"Bezeichnung"\r\n"${a!.sku}";"2";"Kabel ""grau"""\r\n${b!.sku};3;x\r\n"${c!.sku};4\r\n`;
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part=file]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], 'bestellung.csv', { type: 'text/csv' }));
+    input.files = transfer.files;
+    const changed = oneEvent(el, 'kontor-cart-change');
+    input.dispatchEvent(new Event('change'));
+    const { detail } = await changed;
+    expect(detail.cart.id).to.equal(cart.id);
+    expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal([
+      [a!.sku, 2],
+      [b!.sku, 3],
+    ]);
+    await el.updateComplete;
+    expect(issues(el)).to.have.length(1);
+    expect(box(el)).to.contain(c!.sku);
+  });
+
+  it('re-imports an exported cart to the same lines', async () => {
+    const source = await freshCart('mueller');
+    const client = await clientOf('mueller');
+    const lines = products.slice(0, 40).map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) * 2 }));
+    const filled = await client.cart.change(source.id, source.version, lines);
+    const csv = cartToCsv(filled, { lang: 'de' });
+    const target = await freshCart('mueller');
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part=file]')!;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], 'export.csv', { type: 'text/csv' }));
+    input.files = transfer.files;
+    const changed = oneEvent(el, 'kontor-cart-change');
+    input.dispatchEvent(new Event('change'));
+    const { detail } = await changed;
+    expect(detail.cart.id).to.equal(target.id);
+    expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal(filled.lines.map((l) => [l.sku, l.quantity]));
+  });
+
+  it('takes a 500-line paste', async () => {
+    await freshCart('mueller');
+    const el = await mount('en');
+    const five = products.slice(0, 500);
+    await paste(el, five.map((p) => `${p.sku}\t${lowestValidQuantity(p.quantityRules)}`).join('\n'));
+    expect(text(el.shadowRoot!.querySelector('[part=summary]'))).to.contain('500 lines added to the cart');
+    expect(issues(el)).to.have.length(0);
+  });
+});
