@@ -13,3 +13,23 @@ export {
 } from './cart.logic.js';
 export { createCartClient, type CartClient } from './cart.client.js';
 export { createCartStore, newIdempotencyKey, type CartStore, type CartState, type CartStoreOptions, type ChangeOptions } from './cart.store.js';
+export {
+  parseOrderText,
+  parseOrderCsv,
+  parseQuantityText,
+  mergeDuplicates,
+  MAX_IMPORT_QUANTITY,
+  SKU_HEADERS,
+  QUANTITY_HEADERS,
+  type OrderLine,
+  type OrderRow,
+  type AcceptedOrderRow,
+  type RejectedOrderRow,
+  type MergedDuplicate,
+  type MergedOrder,
+  type ParsedOrder,
+  type ParseOrderOptions,
+  type ParseOrderCsvOptions,
+  type QuantityReading,
+} from './import.logic.js';
+export { cartToCsv, type CartCsvOptions } from './export.logic.js';

@@ -20,6 +20,12 @@ type Message = (p: MessageParams) => string;
 
 const list = (v: unknown, lang: Lang) =>
   Array.isArray(v) ? v.join(lang === 'de' ? ' oder ' : ' or ') : String(v ?? '');
+/** A number as the import reads it back to the buyer: no grouping, the language's decimal separator. */
+const plain = (v: unknown, lang: Lang) => (lang === 'de' ? String(v).replace('.', ',') : String(v));
+const separatorName: Record<Lang, Record<string, string>> = {
+  en: { '\t': 'tabs', ';': '“;”', ',': '“,”' },
+  de: { '\t': 'Tabulatoren', ';': '„;“', ',': '„,“' },
+};
 
 /** Messages for error codes (the error as a whole). */
 const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
@@ -61,6 +67,18 @@ const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
 const issueMessages: Record<Lang, Record<string, Message>> = {
   en: {
     required: () => 'This field is required.',
+    // Quick-order import (cart/import.logic.ts)
+    missing_sku: () => 'The article number is missing.',
+    invalid_sku: (p) => `“${p.sku}” is not an article number (letters, digits and . - _ /, at most 64 characters).`,
+    missing_quantity: () => 'The quantity is missing.',
+    invalid_quantity: (p) => `“${p.value}” is not a quantity; please write a whole number, e.g. 12.`,
+    quantity_unit: (p) => `Please write only the number: quantities are in the article's sales unit (“${p.unit}” is not read).`,
+    ambiguous_quantity: (p) => `“${p.value}” could mean ${Array.isArray(p.readings) ? p.readings.map((r) => plain(r, 'en')).join(' or ') : ''}; please write the quantity without separators.`,
+    too_many_columns: (p) => `This row has ${p.found} columns; expected ${p.expected}${p.expected === 2 ? ' (article number and quantity)' : ''}.`,
+    merged_too_big: (p) => `Rows ${Array.isArray(p.lines) ? p.lines.join(', ') : ''} add up to ${p.quantity} of ${p.sku}; at most ${p.max} per article.`,
+    csv_quote: (p) => (p.reason === 'text_after_quote' ? 'Text follows a closing quotation mark in this row.' : 'A quotation mark in this row is never closed.'),
+    csv_separator: (p) => `This row separates columns with ${separatorName.en[String(p.found)] ?? p.found} instead of ${separatorName.en[String(p.expected)] ?? p.expected}.`,
+    missing_column: (p) => (p.column === 'sku' ? 'No column for the article number (e.g. “SKU” or “Artikelnummer”).' : 'No column for the quantity (e.g. “Quantity” or “Menge”).'),
     invalid_type: (p) => `Expected ${p.expected ?? 'another type'}.`,
     invalid_json: () => 'The body is not valid JSON.',
     too_small: (p) => (p.origin === 'string' ? `At least ${p.minimum} characters.` : p.origin === 'array' ? `At least ${p.minimum} items.` : `Must be at least ${p.minimum}.`),
@@ -82,6 +100,18 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
   },
   de: {
     required: () => 'Dieses Feld ist erforderlich.',
+    // Schnellerfassung (cart/import.logic.ts)
+    missing_sku: () => 'Die Artikelnummer fehlt.',
+    invalid_sku: (p) => `„${p.sku}“ ist keine Artikelnummer (Buchstaben, Ziffern und . - _ /, höchstens 64 Zeichen).`,
+    missing_quantity: () => 'Die Menge fehlt.',
+    invalid_quantity: (p) => `„${p.value}“ ist keine Menge; bitte eine ganze Zahl angeben, z. B. 12.`,
+    quantity_unit: (p) => `Bitte nur die Zahl angeben: Mengen gelten in der Verkaufseinheit des Artikels („${p.unit}“ wird nicht gelesen).`,
+    ambiguous_quantity: (p) => `„${p.value}“ kann ${Array.isArray(p.readings) ? p.readings.map((r) => plain(r, 'de')).join(' oder ') : ''} bedeuten; bitte die Menge ohne Trennzeichen angeben.`,
+    too_many_columns: (p) => `Diese Zeile hat ${p.found} Spalten; erwartet: ${p.expected}${p.expected === 2 ? ' (Artikelnummer und Menge)' : ''}.`,
+    merged_too_big: (p) => `Die Zeilen ${Array.isArray(p.lines) ? p.lines.join(', ') : ''} ergeben zusammen ${p.quantity} von ${p.sku}; höchstens ${p.max} je Artikel.`,
+    csv_quote: (p) => (p.reason === 'text_after_quote' ? 'In dieser Zeile folgt Text auf ein schließendes Anführungszeichen.' : 'Ein Anführungszeichen in dieser Zeile wird nicht geschlossen.'),
+    csv_separator: (p) => `Diese Zeile trennt die Spalten mit ${separatorName.de[String(p.found)] ?? p.found} statt mit ${separatorName.de[String(p.expected)] ?? p.expected}.`,
+    missing_column: (p) => (p.column === 'sku' ? 'Keine Spalte für die Artikelnummer (z. B. „Artikelnummer“ oder „SKU“).' : 'Keine Spalte für die Menge (z. B. „Menge“ oder „Quantity“).'),
     invalid_type: (p) => `Erwartet: ${p.expected ?? 'ein anderer Typ'}.`,
     invalid_json: () => 'Der Inhalt ist kein gültiges JSON.',
     too_small: (p) => (p.origin === 'string' ? `Mindestens ${p.minimum} Zeichen.` : p.origin === 'array' ? `Mindestens ${p.minimum} Einträge.` : `Muss mindestens ${p.minimum} sein.`),
