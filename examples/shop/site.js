@@ -2,6 +2,8 @@
 // Kontor itself needs only the script tag and <kontor-shop>.
 const params = new URLSearchParams(location.search);
 const api = params.get('api') ?? `${location.protocol}//${location.hostname}:8787`;
+// Where a buyer's partner continues a handed-off cart (the demo's partner portal).
+const portal = params.get('portal') ?? `${location.protocol}//${location.hostname}:8081`;
 
 await customElements.whenDefined('kontor-shop');
 const shop = document.getElementById('shop');
@@ -13,22 +15,53 @@ const errorBox = document.getElementById('login-error');
 
 shop.endpoint = api;
 
-// The catalogue exists only while someone is signed in, so it never asks the API without a token.
-let list = null;
+// The Kontor elements exist only while someone is signed in, so they never ask the API without a token.
+const catalogue = document.getElementById('catalogue');
+const cartLink = document.getElementById('cart-link');
+let mounted = false;
+
+function section(id, title, element) {
+  const wrapper = document.createElement('section');
+  wrapper.id = id;
+  wrapper.className = 'panel';
+  const heading = document.createElement('h2');
+  heading.textContent = title;
+  wrapper.append(heading, element);
+  return wrapper;
+}
+
+function mount() {
+  const list = document.createElement('kontor-product-list');
+  list.setAttribute('page-size', '24');
+  const quick = document.createElement('kontor-quick-order');
+  const cart = document.createElement('kontor-cart');
+  cart.setAttribute('heading-level', '3');
+  cart.setAttribute('handoff-url', `${portal}/?handoff={code}`);
+  catalogue.append(
+    section('katalog', 'Katalog', list),
+    section('schnellerfassung', 'Schnellerfassung', quick),
+    section('warenkorb', 'Warenkorb', cart),
+  );
+  const count = document.createElement('kontor-cart-count');
+  count.setAttribute('href', '#warenkorb');
+  count.setAttribute('label', 'Warenkorb');
+  cartLink.append(count);
+  mounted = true;
+}
+
+function unmount() {
+  catalogue.replaceChildren();
+  cartLink.replaceChildren();
+  mounted = false;
+}
 
 function show(session) {
   const signed = Boolean(session);
   form.hidden = signed;
   signedIn.hidden = !signed;
   note.hidden = signed;
-  if (signed && !list) {
-    list = document.createElement('kontor-product-list');
-    list.setAttribute('page-size', '24');
-    shop.append(list);
-  } else if (!signed && list) {
-    list.remove();
-    list = null;
-  }
+  if (signed && !mounted) mount();
+  else if (!signed && mounted) unmount();
   if (signed) {
     who.textContent = `${session.user.name} · ${session.company.name}`;
     const lang = session.user.locale;
