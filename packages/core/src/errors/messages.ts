@@ -96,6 +96,8 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     currency_mismatch: (p) => `Priced in ${p.currency}, but this quote is in ${p.expected}.`,
     no_price: (p) => `There is no price for ${p.sku ?? 'this product'}; please ask for an offer.`,
     invalid_credentials: () => 'E-mail or password is wrong.',
+    max_lines: (p) => `A cart holds at most ${p.max} lines.`,
+    idempotency_key_reused: () => 'This Idempotency-Key was already used for a different request.',
     invalid: () => 'This value is not valid.',
   },
   de: {
@@ -129,6 +131,8 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     currency_mismatch: (p) => `In ${p.currency} bepreist, dieses Angebot ist aber in ${p.expected}.`,
     no_price: (p) => `Für ${p.sku ?? 'diesen Artikel'} gibt es keinen Preis; bitte fragen Sie ein Angebot an.`,
     invalid_credentials: () => 'E-Mail oder Passwort ist falsch.',
+    max_lines: (p) => `Ein Warenkorb fasst höchstens ${p.max} Positionen.`,
+    idempotency_key_reused: () => 'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.',
     invalid: () => 'Dieser Wert ist ungültig.',
   },
 };

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { productSearchFields, searchText } from './search-key.js';
 
 /**
@@ -127,6 +127,102 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<any>) {
       await db.schema.alterTable('products').dropColumn('search_text').execute();
+    },
+  },
+  '0003_carts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('carts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        // A user's cart has owner_user_id; a partner portal's cart (customer token) has only owner_partner_id.
+        .addColumn('owner_user_id', 'text', (c) => c.references('users.id'))
+        .addColumn('owner_partner_id', 'text', (c) => c.references('partners.id'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('created_channel', 'text', (c) => c.notNull())
+        .addColumn('created_partner_id', 'text')
+        .addColumn('last_channel', 'text', (c) => c.notNull())
+        .addColumn('last_partner_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('carts_company_user').on('carts').columns(['company_id', 'owner_user_id', 'status']).execute();
+      await db.schema.createIndex('carts_company_partner').on('carts').columns(['company_id', 'owner_partner_id', 'status']).execute();
+      // At most one active cart per owner, even with two requests racing to activate one.
+      await db.schema
+        .createIndex('carts_one_active_per_user')
+        .on('carts')
+        .columns(['company_id', 'owner_user_id'])
+        .unique()
+        .where(sql.ref('active'), '=', 1)
+        .where(sql.ref('owner_user_id'), 'is not', null)
+        .execute();
+      await db.schema
+        .createIndex('carts_one_active_per_partner')
+        .on('carts')
+        .columns(['company_id', 'owner_partner_id'])
+        .unique()
+        .where(sql.ref('active'), '=', 1)
+        .where(sql.ref('owner_user_id'), 'is', null)
+        .execute();
+
+      await db.schema
+        .createTable('cart_lines')
+        .addColumn('cart_id', 'text', (c) => c.notNull().references('carts.id'))
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('added_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cart_lines_pk', ['cart_id', 'sku'])
+        .execute();
+
+      await db.schema
+        .createTable('cart_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('cart_id', 'text', (c) => c.notNull().references('carts.id'))
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        // Order within the cart (1, 2, …): instants can tie, versions repeat (a hand-off code changes no line).
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('partner_id', 'text')
+        .addColumn('actor_user_id', 'text')
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('cart_events_company_cart_seq').on('cart_events').columns(['company_id', 'cart_id', 'seq']).unique().execute();
+
+      await db.schema
+        .createTable('cart_handoffs')
+        .addColumn('code_hash', 'text', (c) => c.primaryKey())
+        .addColumn('cart_id', 'text', (c) => c.notNull().references('carts.id'))
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('claimed_at', 'text')
+        .execute();
+      await db.schema.createIndex('cart_handoffs_company_cart').on('cart_handoffs').columns(['company_id', 'cart_id']).execute();
+
+      await db.schema
+        .createTable('idempotency_keys')
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('key', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
+        .execute();
+      await db.schema.createIndex('idempotency_keys_created').on('idempotency_keys').columns(['created_at']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['idempotency_keys', 'cart_handoffs', 'cart_events', 'cart_lines', 'carts']) await db.schema.dropTable(t).execute();
     },
   },
 };

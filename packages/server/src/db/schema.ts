@@ -1,4 +1,4 @@
-
+import type { Channel } from '@kontor/core';
 
 /**
  * Tables as Kysely sees them. Amounts are integer minor units; instants are ISO 8601 UTC text
@@ -45,6 +45,44 @@ export interface Database {
   product_companies: { company_id: string; product_id: string };
   price_lists: { id: string; company_id: string | null; currency: string };
   price_list_tiers: { price_list_id: string; sku: string; min_quantity: number; amount: number };
+  carts: {
+    id: string;
+    company_id: string;
+    /** Set for a user's cart; `null` for a partner portal's cart (then `owner_partner_id` is set). */
+    owner_user_id: string | null;
+    owner_partner_id: string | null;
+    name: string;
+    status: 'open' | 'ordered';
+    /** 1 for the owner's current cart (at most one per owner), else 0. */
+    active: number;
+    version: number;
+    currency: string;
+    created_channel: Channel;
+    created_partner_id: string | null;
+    last_channel: Channel;
+    last_partner_id: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  cart_lines: { cart_id: string; sku: string; quantity: number; position: number; added_at: string };
+  cart_events: {
+    id: string;
+    cart_id: string;
+    company_id: string;
+    seq: number;
+    at: string;
+    kind: 'created' | 'changed' | 'renamed' | 'activated' | 'handed_off' | 'claimed';
+    version: number;
+    channel: Channel;
+    partner_id: string | null;
+    actor_user_id: string | null;
+    /** JSON object. */
+    data: string;
+  };
+  /** Hand-off codes, stored only as their SHA-256. */
+  cart_handoffs: { code_hash: string; cart_id: string; company_id: string; channel: Channel; created_at: string; expires_at: string; claimed_at: string | null };
+  /** Answers of requests sent with an Idempotency-Key, per caller scope; see http/idempotency.ts. */
+  idempotency_keys: { scope: string; key: string; request_hash: string; status: number; body: string; created_at: string };
 }
 
 /** Id of the base price list (the list of companies without their own prices). */
