@@ -4,7 +4,9 @@ import { lowestValidQuantity } from '@kontor/core/pricing';
 import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
 import '../cart-count/kontor-cart-count.js';
 import type { KontorCartCount } from '../cart-count/cart-count.component.js';
+import { cartStoreOf } from '../../internal/cart-controller.js';
 import '../shop/kontor-shop.js';
+import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorAddToCart } from './add-to-cart.component.js';
 import './kontor-add-to-cart.js';
 
@@ -17,7 +19,8 @@ async function mount(sku: string, quantity: number) {
   </kontor-shop>`);
   const button = shop.querySelector('kontor-add-to-cart')!;
   const count = shop.querySelector('kontor-cart-count')!;
-  await waitUntil(() => count.shadowRoot!.querySelector('[part=badge]'));
+  // Loaded, so nothing of this test is still on its way when the next one starts.
+  await waitUntil(() => cartStoreOf((shop as KontorShop).client!).$state.get().status === 'ready', 'cart did not load');
   return { button, count };
 }
 

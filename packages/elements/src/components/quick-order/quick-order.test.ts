@@ -3,7 +3,9 @@ import { cartToCsv } from '@kontor/core/cart';
 import type { Product } from '@kontor/core/catalogue';
 import { lowestValidQuantity } from '@kontor/core/pricing';
 import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import { cartStoreOf } from '../../internal/cart-controller.js';
 import '../shop/kontor-shop.js';
+import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorQuickOrder } from './quick-order.component.js';
 import './kontor-quick-order.js';
 
@@ -13,6 +15,8 @@ async function mount(lang = 'de') {
   const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang=${lang}>
     <kontor-quick-order></kontor-quick-order>
   </kontor-shop>`);
+  // Loaded, so nothing of this test is still on its way when the next one starts.
+  await waitUntil(() => cartStoreOf((shop as KontorShop).client!).$state.get().status === 'ready', 'cart did not load');
   return shop.querySelector('kontor-quick-order')!;
 }
 
