@@ -103,3 +103,97 @@ describe('the demo (pnpm start)', () => {
     await page.close();
   });
 });
+
+/** Clicks a button inside shadow roots: `path` is a list of selectors, each inside the previous one's shadow root. */
+const clickDeep = (page, path) =>
+  page.evaluate((p) => {
+    let node = document;
+    for (const [i, selector] of p.entries()) {
+      node = (i === 0 ? node : node.shadowRoot).querySelector(selector);
+      if (!node) throw new Error(`not found: ${p.slice(0, i + 1).join(' → ')}`);
+    }
+    node.click();
+  }, path);
+
+const cartState = (page) =>
+  page.evaluate(() => {
+    const cart = document.querySelector('kontor-cart')?.value;
+    const count = document.querySelector('kontor-cart-count')?.count;
+    return cart ? { id: cart.id, lines: cart.lineCount, owner: cart.owner.kind, count } : null;
+  });
+
+describe('the cart across channels (issue 3)', () => {
+  it('a buyer fills a cart by hand and by a 500-line paste, reloads, hands it to the partner portal and continues there', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const site = `http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}&portal=http://127.0.0.1:${ports.portal}`;
+    await page.goto(site, { waitUntil: 'networkidle0' });
+    await page.$eval('#login input[name=email]', (el) => (el.value = 'kauf@baulicht.de'));
+    await page.click('#login button[type=submit]');
+    await page.waitForFunction(() => (document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('kontor-add-to-cart').length ?? 0) > 0, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('kontor-cart')?.shadowRoot?.querySelector('[part=base][aria-busy=false]'), { timeout: 20_000 });
+
+    // By hand: the first product's "add to cart" button.
+    const first = await page.evaluate(() => document.querySelector('kontor-product-list').shadowRoot.querySelector('kontor-add-to-cart').sku);
+    await clickDeep(page, ['kontor-product-list', 'kontor-add-to-cart', 'button']);
+    await page.waitForFunction(() => document.querySelector('kontor-cart-count')?.count === 1, { timeout: 20_000 });
+
+    // By paste: 500 other lines, copied from "Excel" (TAB-separated).
+    const paste = await page.evaluate(async (skip) => {
+      const client = document.getElementById('shop').client;
+      const rows = [];
+      let cursor;
+      do {
+        const page = await client.catalogue.list({ limit: 100, status: 'active', ...(cursor ? { cursor } : {}) });
+        for (const p of page.items) {
+          if (p.price && p.sku !== skip && rows.length < 500) rows.push(`${p.sku}\t${Math.ceil(p.quantityRules.min / p.quantityRules.step) * p.quantityRules.step}`);
+        }
+        cursor = page.nextCursor;
+      } while (cursor && rows.length < 500);
+      return rows.join('\n');
+    }, first);
+    assert.equal(paste.split('\n').length, 500);
+    await page.evaluate((text) => {
+      const quick = document.querySelector('kontor-quick-order');
+      const area = quick.shadowRoot.querySelector('textarea');
+      area.value = text;
+      area.dispatchEvent(new Event('input'));
+      quick.shadowRoot.querySelector('[part=submit]').click();
+    }, paste);
+    await page.waitForFunction(() => document.querySelector('kontor-cart-count')?.count === 501, { timeout: 30_000 });
+    const before = await cartState(page);
+    assert.equal(before.lines, 501);
+
+    // Reload: the same cart comes back.
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('kontor-cart')?.value?.lineCount === 501, { timeout: 20_000 });
+    assert.equal((await cartState(page)).id, before.id);
+
+    // Hand it to the partner portal: a code and a link.
+    await clickDeep(page, ['kontor-cart', 'button.hand-off']);
+    await page.waitForFunction(() => document.querySelector('kontor-cart').shadowRoot.querySelector('dialog.hand-off')?.open);
+    await clickDeep(page, ['kontor-cart', 'dialog.hand-off button[type=submit]']);
+    await page.waitForFunction(() => document.querySelector('kontor-cart').shadowRoot.querySelector('.handoff-link'), { timeout: 20_000 });
+    const link = await page.evaluate(() => document.querySelector('kontor-cart').shadowRoot.querySelector('.handoff-link').href);
+    assert.match(link, new RegExp(`^http://127.0.0.1:${ports.portal}/\\?handoff=KH-`));
+
+    // The portal (a customer token for Bau & Licht) continues the same cart.
+    const portal = await browser.newPage();
+    portal.on('pageerror', (e) => errors.push(e.message));
+    await portal.goto(link, { waitUntil: 'networkidle0' });
+    await portal.waitForFunction((id) => document.querySelector('kontor-cart')?.value?.id === id, { timeout: 20_000 }, before.id);
+    const there = await cartState(portal);
+    assert.equal(there.lines, 501);
+    assert.equal(there.owner, 'partner');
+    await portal.waitForFunction(() => document.querySelector('kontor-cart').shadowRoot.querySelectorAll('[part=remove]').length > 0, { timeout: 20_000 });
+    await clickDeep(portal, ['kontor-cart', '[part=remove]']);
+    await portal.waitForFunction(() => document.querySelector('kontor-cart')?.value?.lineCount === 500 && document.querySelector('kontor-cart-count')?.count === 500, { timeout: 20_000 });
+    const history = await portal.evaluate(async (id) => (await document.getElementById('shop').client.cart.history(id)).map((e) => `${e.kind}:${e.via.channel}`), before.id);
+    assert.deepEqual(history.slice(0, 2), ['changed:partner', 'claimed:partner']);
+    assert.ok(history.includes('handed_off:web') && history.includes('created:web'));
+    assert.deepEqual(errors, []);
+    await portal.close();
+    await page.close();
+  });
+});
