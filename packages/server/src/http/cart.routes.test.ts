@@ -4,7 +4,7 @@ import { CartHistorySchema, CartListSchema, CartSchema, ColleagueListSchema, MAX
 import { z } from 'zod/mini';
 import { addBulkProducts } from '../testing/bulk-catalogue.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
-import { cartApi, pick } from './cart.test-helpers.js';
+import { cartApi, pick } from '../testing/cart-helpers.js';
 
 describe('carts', () => {
   let t: TestApp;

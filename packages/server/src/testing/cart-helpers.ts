@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { CartSchema, lowestValidQuantity, type Cart, type CartChange } from '@kontor/core';
 import { z } from 'zod/mini';
 import type { WorldProduct } from '../seed/world.js';
-import { auth, type TestApp } from '../testing/test-app.js';
+import { auth, type TestApp } from './test-app.js';
 
 /** Request helpers for the cart tests: each takes the bearer token of the caller. */
 export function cartApi(t: TestApp) {

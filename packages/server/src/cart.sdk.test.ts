@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createCartStore, createKontorClient, isKontorError, type KontorClient } from '@kontor/core';
+import type { WorldProduct } from './seed/world.js';
+import { createTestApp, type TestApp } from './testing/test-app.js';
+
+// The cart store of @kontor/core against the real server over HTTP: no mocks of our own API.
+describe('cart store against the server', () => {
+  let t: TestApp;
+  let endpoint: string;
+  let kontor: KontorClient;
+  let simple: WorldProduct[];
+  before(async () => {
+    t = await createTestApp();
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    assert.ok(address && typeof address === 'object');
+    endpoint = `http://127.0.0.1:${address.port}`;
+    const session = await createKontorClient({ endpoint }).identity.login({ email: 'einkauf@elektro-mueller.de', password: 'kontor-demo' });
+    kontor = createKontorClient({ endpoint, token: session.token, retries: 0 });
+    const base = new Set(t.world.priceLists.find((l) => l.id === 'pl_base')!.tiers.map((x) => x.sku));
+    simple = t.world.products.filter((p) => p.status === 'active' && p.visibility === 'public' && base.has(p.sku) && p.quantityRules.step === 1 && p.quantityRules.max == null);
+  });
+  after(() => t.close());
+
+  const store = () => createCartStore(kontor, { storage: null, syncTabs: false });
+  const qty = (p: WorldProduct) => Math.max(1, p.quantityRules.min);
+
+  it('rebases a stale change on the 409 and keeps both changes', async () => {
+    const a = store();
+    const b = store();
+    try {
+      // A starts the active cart; B loads the same one.
+      await a.add(simple[0]!.sku, qty(simple[0]!));
+      const loaded = await b.load();
+      assert.equal(loaded?.id, a.$state.get().cart?.id);
+      // A changes it; B still holds version 1.
+      await a.add(simple[1]!.sku, qty(simple[1]!));
+      assert.equal(b.$state.get().cart?.version, 1);
+      const result = await b.add(simple[2]!.sku, qty(simple[2]!));
+      assert.equal(result.version, 3);
+      assert.deepEqual(result.lines.map((l) => l.sku), [simple[0]!.sku, simple[1]!.sku, simple[2]!.sku]);
+      const server = await kontor.cart.get(result.id);
+      assert.deepEqual(server.lines.map((l) => [l.sku, l.quantity]), result.lines.map((l) => [l.sku, l.quantity]));
+      assert.equal(b.$state.get().error, null);
+      assert.equal(b.$state.get().pending, 0);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  });
+
+  it('rolls back a refused change and sets the error with the suggestions', async () => {
+    const s = store();
+    try {
+      const before = await s.add(simple[3]!.sku, qty(simple[3]!));
+      const shown: number[] = [];
+      const unsubscribe = s.$state.listen((state) => shown.push(state.cart?.lineCount ?? 0));
+      await assert.rejects(s.add('KL1001x', 50), (error) => isKontorError(error) && error.code === 'validation' && error.status === 422);
+      unsubscribe();
+      // The optimistic line was shown, then taken back.
+      assert.ok(shown.includes(before.lineCount + 1));
+      const state = s.$state.get();
+      assert.equal(state.cart?.lineCount, before.lineCount);
+      assert.equal(state.cart?.version, before.version);
+      assert.equal(state.error?.code, 'validation');
+      assert.deepEqual(state.error?.issues[0]?.path, ['changes', 0, 'sku']);
+      assert.equal(state.error?.issues[0]?.suggestions?.[0], 'KL-1001');
+      assert.equal((await kontor.cart.get(before.id)).version, before.version);
+    } finally {
+      s.dispose();
+    }
+  });
+
+  it('saves a copy, renames, and hands off by code through the client', async () => {
+    const s = store();
+    try {
+      const current = await s.add(simple[4]!.sku, qty(simple[4]!));
+      const copy = await s.saveAs('Vorlage');
+      assert.equal(copy.active, false);
+      assert.equal(copy.lineCount, current.lineCount);
+      assert.equal(s.$state.get().cart?.id, current.id);
+      const renamed = await s.rename('Baustelle');
+      assert.equal(renamed.name, 'Baustelle');
+      const handOff = await s.handOff({ to: 'channel', channel: 'web' });
+      assert.ok(handOff.code);
+      const colleague = createKontorClient({
+        endpoint,
+        token: (await createKontorClient({ endpoint }).identity.login({ email: 'anna.mueller@elektro-mueller.de', password: 'kontor-demo' })).token,
+        retries: 0,
+      });
+      const theirs = createCartStore(colleague, { storage: null, syncTabs: false });
+      const claimed = await theirs.claim(handOff.code!);
+      assert.equal(claimed.id, current.id);
+      assert.equal(theirs.$state.get().cart?.owner.userId, 'usr_mueller2');
+      theirs.dispose();
+      const names = (await colleague.cart.colleagues()).map((c) => c.name);
+      assert.ok(names.includes('Einkauf Elektro Müller'));
+    } finally {
+      s.dispose();
+    }
+  });
+});
