@@ -115,6 +115,15 @@ type NumberReading = { kind: 'number'; value: number } | { kind: 'ambiguous'; re
 const isDigits = (s: string) => s.length > 0 && /^\d+$/.test(s);
 const GROUPED = { '.': /^\d{1,3}(?:\.\d{3})+$/, ',': /^\d{1,3}(?:,\d{3})+$/, "'": /^\d{1,3}(?:'\d{3})+$/ } as const;
 
+/** Digits grouped by thousands with one kind of separator ("1.000.000"), as a number; `null` otherwise. */
+function grouped(int: string): number | null {
+  if (isDigits(int)) return Number(int);
+  const g = int.match(/[.,']/)?.[0] as '.' | ',' | "'" | undefined;
+  return g && GROUPED[g].test(int) ? Number(int.replace(/[.,']/g, '')) : null;
+}
+
+const withFraction = (int: number | null, fraction: string): NumberReading => (int === null ? null : { kind: 'number', value: Number(`${int}.${fraction}`) });
+
 /** Reads digits with thousands separators and a decimal separator; `null` when it is no number. */
 function readNumber(s: string, lang: Lang): NumberReading {
   if (isDigits(s)) return { kind: 'number', value: Number(s) };
@@ -131,31 +140,30 @@ function readNumber(s: string, lang: Lang): NumberReading {
   const sep = s[last] as '.' | ',' | "'";
   const before = s.slice(0, last);
   const after = s.slice(last + 1);
-  const grouped = (int: string): number | null => {
-    if (isDigits(int)) return Number(int);
-    const g = int.match(/[.,']/)?.[0] as '.' | ',' | "'" | undefined;
-    return g && GROUPED[g].test(int) ? Number(int.replace(/[.,']/g, '')) : null;
-  };
   // The last separator repeats or is an apostrophe: it groups thousands ("1.000.000", "1'000").
   if (sep === "'" || before.includes(sep)) {
     const v = grouped(s);
     return v === null ? null : { kind: 'number', value: v };
   }
   if (!isDigits(after)) return null;
-  const decimal = (int: number | null): NumberReading => (int === null ? null : { kind: 'number', value: Number(`${int}.${after}`) });
   // Another separator before it: this one is the decimal separator ("1.000,50", "1,000.50").
-  if (!isDigits(before)) return decimal(grouped(before));
+  if (!isDigits(before)) return withFraction(grouped(before), after);
   // One separator with three digits after a group that could be thousands: "1.000" / "1,500".
   if (after.length === 3 && /^[1-9]\d{0,2}$/.test(before)) {
     const thousands = Number(before + after);
     if (sep === (lang === 'de' ? '.' : ',')) return { kind: 'number', value: thousands };
     return { kind: 'ambiguous', readings: [Number(`${before}.${after}`), thousands] };
   }
-  return decimal(Number(before));
+  return withFraction(Number(before), after);
 }
 
 /** Reading of a quantity cell: the quantity, or the one issue (path `['quantity']`) that says why not. */
 export type QuantityReading = { ok: true; quantity: number } | { ok: false; issue: ErrorIssue };
+
+const quantityIssue = (lang: Lang, code: string, params: MessageParams, suggestions?: number[]): QuantityReading => ({
+  ok: false,
+  issue: issue(['quantity'], code, params, lang, suggestions),
+});
 
 /**
  * Reads a quantity as a buyer types it.
@@ -176,37 +184,33 @@ export type QuantityReading = { ok: true; quantity: number } | { ok: false; issu
  */
 export function parseQuantityText(text: string, lang: Lang = 'en'): QuantityReading {
   const value = text.trim();
-  const fail = (code: string, params: MessageParams, suggestions?: number[]): QuantityReading => ({
-    ok: false,
-    issue: issue(['quantity'], code, params, lang, suggestions),
-  });
-  if (!value) return fail('missing_quantity', {});
+  if (!value) return quantityIssue(lang, 'missing_quantity', {});
   if (isDigits(value)) {
     const n = Number(value);
-    if (n === 0) return fail('not_positive', { value });
-    if (n > MAX_IMPORT_QUANTITY) return fail('too_big', { value, maximum: MAX_IMPORT_QUANTITY, origin: 'number' });
+    if (n === 0) return quantityIssue(lang, 'not_positive', { value });
+    if (n > MAX_IMPORT_QUANTITY) return quantityIssue(lang, 'too_big', { value, maximum: MAX_IMPORT_QUANTITY, origin: 'number' });
     return { ok: true, quantity: n };
   }
   const m = /^([-−+]?)\s*(\d[\d.,'’]*)\s*(.*)$/.exec(value);
-  if (!m) return fail('invalid_quantity', { value });
+  if (!m) return quantityIssue(lang, 'invalid_quantity', { value });
   const [, sign, digits, suffix] = m as unknown as [string, string, string, string];
   if (suffix) {
-    if (!/^\p{L}+\.?$/u.test(suffix)) return fail('invalid_quantity', { value });
-    if (!PIECE_WORDS.has(suffix.replace(/\.$/, '').toLowerCase())) return fail('quantity_unit', { value, unit: suffix });
+    if (!/^\p{L}+\.?$/u.test(suffix)) return quantityIssue(lang, 'invalid_quantity', { value });
+    if (!PIECE_WORDS.has(suffix.replace(/\.$/, '').toLowerCase())) return quantityIssue(lang, 'quantity_unit', { value, unit: suffix });
   }
   const n = readNumber(digits, lang);
-  if (!n) return fail('invalid_quantity', { value });
+  if (!n) return quantityIssue(lang, 'invalid_quantity', { value });
   if (n.kind === 'ambiguous') {
     const whole = n.readings.filter((r) => Number.isInteger(r) && r >= 1 && r <= MAX_IMPORT_QUANTITY);
-    return fail('ambiguous_quantity', { value, readings: n.readings }, whole);
+    return quantityIssue(lang, 'ambiguous_quantity', { value, readings: n.readings }, whole);
   }
   const q = sign === '-' || sign === '−' ? -n.value : n.value;
-  if (q <= 0) return fail('not_positive', { value });
+  if (q <= 0) return quantityIssue(lang, 'not_positive', { value });
   if (!Number.isInteger(q)) {
     const near = q < MAX_IMPORT_QUANTITY ? nearestValidQuantities({ min: 1, step: 1, max: MAX_IMPORT_QUANTITY }, q) : [];
-    return fail('not_integer', { value }, near);
+    return quantityIssue(lang, 'not_integer', { value }, near);
   }
-  if (q > MAX_IMPORT_QUANTITY) return fail('too_big', { value, maximum: MAX_IMPORT_QUANTITY, origin: 'number' });
+  if (q > MAX_IMPORT_QUANTITY) return quantityIssue(lang, 'too_big', { value, maximum: MAX_IMPORT_QUANTITY, origin: 'number' });
   return { ok: true, quantity: q };
 }
 
@@ -305,6 +309,19 @@ const unquote = (cell: string) => {
   return t.length >= 2 && t.startsWith('"') && t.endsWith('"') ? t.slice(1, -1).replace(/""/g, '"') : t;
 };
 
+const UNIT_WORD = /^\p{L}+\.?$/u;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || (c >= 10 && c <= 13) || c === 0x2009 || c === 0x202f;
+
+/** Start of the whitespace run that ends the last word before `end` (after trailing space), `-1` when there is none. */
+function lastSpace(t: string, end: number): number {
+  let i = end - 1;
+  while (i >= 0 && isSpace(t.charCodeAt(i))) i--;
+  while (i >= 0 && !isSpace(t.charCodeAt(i))) i--;
+  if (i < 0) return -1;
+  while (i > 0 && isSpace(t.charCodeAt(i - 1))) i--;
+  return i;
+}
+
 type Split = { sep: '\t' | ';' | ','; cells: string[] } | { sep: ' '; cells: [string] | [string, string] };
 
 /** Splits a pasted row into cells (see {@link parseOrderText} for the rules). */
@@ -322,8 +339,13 @@ function splitPasted(row: string, lang: Lang): Split {
   }
   const t = row.trim();
   // The last word is the quantity, with the one before it when the last is a unit word ("12 Stk").
-  const m = /^(.*?)\s+([-−+]?\d\S*\s+\p{L}+\.?)$/u.exec(t) ?? /^(.*?)\s+(\S+)$/.exec(t);
-  return m && m[1]!.trim() ? { sep: ' ', cells: [unquote(m[1]!), m[2]!] } : { sep: ' ', cells: [unquote(t)] };
+  let cut = lastSpace(t, t.length);
+  if (cut < 0) return { sep: ' ', cells: [unquote(t)] };
+  if (UNIT_WORD.test(t.slice(cut).trimStart())) {
+    const before = lastSpace(t, cut);
+    if (before >= 0 && /^[-−+]?\d/.test(t.slice(before, cut).trimStart())) cut = before;
+  }
+  return { sep: ' ', cells: [unquote(t.slice(0, cut)), t.slice(cut).trim()] };
 }
 
 /**
