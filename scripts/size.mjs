@@ -4,7 +4,9 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const budgets = [
-  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 40_000 },
+  // 33.6 KiB with the four catalogue elements; the cart issue added cart, add-to-cart, cart-count,
+  // quick-order, the cart store and the CSV reader (52.7 KiB). Raise it only with a reason in the commit.
+  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 58_000 },
 ];
 let ok = true;
 for (const { file, label, budget } of budgets) {
