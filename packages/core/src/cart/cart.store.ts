@@ -6,6 +6,13 @@ import type { CartClient } from './cart.client.js';
 import { applyCartChanges, previewCartChanges, type CartLineEffect } from './cart.logic.js';
 import { CartSchema, type Cart, type CartChange, type CartSummary, type HandOff, type HandOffRequest } from './cart.schema.js';
 
+/** Where a store remembers the current cart's id (`localStorage` fits). */
+export interface CartIdStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
 /** What a cart UI renders. */
 export interface CartState {
   /** `idle` before the first load; `error` only when loading failed (a refused change keeps `ready`). */
@@ -22,7 +29,7 @@ export interface CartState {
 
 export interface CartStoreOptions {
   /** Where the current cart's id survives a reload; default `localStorage` when there is one. `null` turns it off. */
-  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
+  storage?: CartIdStorage | null;
   /** Key for the storage and the tab channel; default `kontor.cart`. Use one per endpoint and user when they can differ. */
   key?: string;
   /** Language of issue messages in optimistic previews. */
@@ -84,9 +91,9 @@ export function newIdempotencyKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-const defaultStorage = () => {
+const defaultStorage = (): CartIdStorage | null => {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    return (globalThis as { localStorage?: CartIdStorage }).localStorage ?? null;
   } catch {
     return null; // Storage denied (sandboxed iframe, privacy settings).
   }
@@ -151,8 +158,8 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
     if (broadcast && cart) channel?.postMessage({ cart });
   };
 
-  channel?.addEventListener('message', (event: MessageEvent) => {
-    const parsed = z.safeParse(CartSchema, (event.data as { cart?: unknown } | null)?.cart);
+  channel?.addEventListener('message', (event: Event) => {
+    const parsed = z.safeParse(CartSchema, ((event as Event & { data?: { cart?: unknown } | null }).data ?? null)?.cart);
     if (!parsed.success) return;
     const cart = parsed.data;
     // Only the same owner's carts (a hand-off moves a cart to someone else): a newer version of ours, or their newly current cart.

@@ -12,7 +12,7 @@ export {
   type PricedCartLines,
 } from './cart.logic.js';
 export { createCartClient, type CartClient } from './cart.client.js';
-export { createCartStore, newIdempotencyKey, type CartStore, type CartState, type CartStoreOptions, type ChangeOptions } from './cart.store.js';
+export { createCartStore, newIdempotencyKey, type CartStore, type CartState, type CartStoreOptions, type ChangeOptions, type CartIdStorage } from './cart.store.js';
 export {
   parseOrderText,
   parseOrderCsv,

@@ -335,7 +335,7 @@ export class KontorCart extends KontorElement {
     const unit = product ? t.unit(product.unit, line.quantity) : '';
     const pending = !product && !line.issues.length;
     const fmt = new Intl.NumberFormat(t.$locale);
-    return html`<div class="line" role="row" part="line" data-sku=${line.sku} aria-invalid=${line.issues.length ? 'true' : nothing}>
+    return html`<div class="line" role="row" part="line" data-sku=${line.sku} data-invalid=${line.issues.length ? 'true' : nothing}>
       <div role="cell" class="item">
         <span class="name" part="name">${name}</span>
         <span class="meta" part="meta">${t.sku} ${line.sku}${unit ? html` · ${unit}` : nothing}</span>

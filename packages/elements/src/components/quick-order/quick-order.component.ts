@@ -79,16 +79,21 @@ export class KontorQuickOrder extends KontorElement {
     const parsed = options.csv ? parseOrderCsv(text, { lang }) : parseOrderText(text, { lang });
     this.summary = undefined;
     this.error = undefined;
-    if (parsed.issues.length) {
+    const limit = parsed.issues.find((i) => i.code === 'max_lines');
+    if (limit) {
       // A limit over the whole input: nothing is sent, everything stays.
-      this.error = parsed.issues[0]!.message;
+      this.error = limit.message;
       this.value = text;
       return 0;
     }
+    // A SKU whose rows add up to too much is held with that issue; the other lines still go in.
+    const tooBig = new Map(parsed.issues.filter((i) => typeof i.params?.sku === 'string').map((i) => [i.params!.sku as string, i]));
     const held: (HeldRow & { line: number })[] = [];
     const rowsBySku = new Map<string, { line: number; raw: string; quantity: number }[]>();
     for (const row of parsed.rows) {
-      if (row.ok) {
+      if (row.ok && tooBig.has(row.sku)) {
+        held.push({ line: row.line, raw: row.raw, issues: [{ ...tooBig.get(row.sku)!, path: ['quantity'] }], sku: row.sku, quantity: row.quantity });
+      } else if (row.ok) {
         let rows = rowsBySku.get(row.sku);
         if (!rows) rowsBySku.set(row.sku, (rows = []));
         rows.push({ line: row.line, raw: row.raw, quantity: row.quantity });
