@@ -135,6 +135,17 @@ describe('<kontor-quick-order>', () => {
     expect(server.version).to.equal(cart.version);
   });
 
+  it('holds the rows of an article whose merged quantity is too big and adds the rest', async () => {
+    const cart = await freshCart('mueller');
+    const el = await mount();
+    const [a, b] = simple;
+    await paste(el, `${a!.sku};9000000\n${b!.sku};2\n${a!.sku};2000000`);
+    const server = await (await clientOf('mueller')).cart.get(cart.id);
+    expect(server.lines.map((l) => [l.sku, l.quantity])).to.deep.equal([[b!.sku, 2]]);
+    expect(box(el)).to.equal(`${a!.sku};9000000\n${a!.sku};2000000`);
+    expect(issues(el)).to.have.length(2);
+  });
+
   it('imports a CSV file with BOM, semicolons and quotes; a broken row stays', async () => {
     const cart = await freshCart('mueller');
     const el = await mount();
