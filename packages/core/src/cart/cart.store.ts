@@ -248,8 +248,9 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
         if (index >= 0) queue.splice(index, 1);
         const error = toError(cause);
         show({ error });
-        // After a transport failure the server may or may not have the change: ask it.
-        if (error.code === 'network' || error.code === 'timeout') void refresh().catch(() => undefined);
+        // After a transport failure the server may or may not have the change; a cart that is gone
+        // (deleted, or handed off and claimed elsewhere) gives way to the current one: ask the server.
+        if (error.code === 'network' || error.code === 'timeout' || error.code === 'not_found') void refresh().catch(() => undefined);
         throw error;
       }
     });

@@ -170,7 +170,7 @@ export class KontorCart extends KontorElement {
     event.stopPropagation();
     const { quantity, valid } = event.detail;
     if (!valid || quantity === line.quantity) return;
-    const fmt = new Intl.NumberFormat(this.t.$locale).format(quantity);
+    const fmt = this.numbers.format(quantity);
     void this.apply([{ op: 'set', sku: line.sku, quantity }], this.t.quantityChanged(this.lineName(line), fmt));
   }
 
@@ -297,6 +297,15 @@ export class KontorCart extends KontorElement {
     setTimeout(() => URL.revokeObjectURL(url), 0);
   }
 
+  private numberFormat?: { locale: string; format: Intl.NumberFormat };
+
+  /** One number format per language: building one per row costs more than rendering the row. */
+  private get numbers(): Intl.NumberFormat {
+    const locale = this.t.$locale;
+    if (this.numberFormat?.locale !== locale) this.numberFormat = { locale, format: new Intl.NumberFormat(locale) };
+    return this.numberFormat.format;
+  }
+
   private money(value: { amount: number; currency: string }, extraDigits = 0): string {
     return formatMoney(value, this.t.$locale, extraDigits);
   }
@@ -304,7 +313,7 @@ export class KontorCart extends KontorElement {
   private renderIssues(line: CartLine) {
     if (!line.issues.length) return nothing;
     const t = this.t;
-    const fmt = new Intl.NumberFormat(t.$locale);
+    const fmt = this.numbers;
     return line.issues.map(
       (issue) => html`<div class="issue" part="issue">
         <span>${issue.message}</span>
@@ -334,7 +343,7 @@ export class KontorCart extends KontorElement {
     const name = this.lineName(line);
     const unit = product ? t.unit(product.unit, line.quantity) : '';
     const pending = !product && !line.issues.length;
-    const fmt = new Intl.NumberFormat(t.$locale);
+    const fmt = this.numbers;
     return html`<div class="line" role="row" part="line" data-sku=${line.sku} data-invalid=${line.issues.length ? 'true' : nothing}>
       <div role="cell" class="item">
         <span class="name" part="name">${name}</span>
