@@ -18,6 +18,7 @@ import { createApp } from '../app.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { migrate } from '../db/migrations.js';
 import { seed } from '../seed/seed.js';
+import { addBulkProducts } from '../testing/bulk-catalogue.js';
 import { DEMO_PASSWORD, generateWorld } from '../seed/world.js';
 import { startPgCluster, type PgCluster } from './pg-cluster.js';
 
@@ -30,6 +31,9 @@ const CONNECTIONS = num('KONTOR_BENCH_CONNECTIONS', 32);
 const DURATION_MS = num('KONTOR_BENCH_DURATION_MS', 5000);
 const WARMUP_MS = num('KONTOR_BENCH_WARMUP_MS', 500);
 const QUOTE_LINES = 50;
+const CART_LINES = 1000;
+const CART_CHANGE_LINES = 500;
+const CART_CHANGE_ROUNDS = num('KONTOR_BENCH_CART_ROUNDS', 20);
 const EMAIL = 'einkauf@elektro-mueller.de';
 
 interface LoadResult {
@@ -147,8 +151,47 @@ async function benchDatabase(label: string, db: Db): Promise<void> {
     );
     if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
   }
+  await benchCarts(baseUrl, token, db);
   await app.close();
   cleanups.pop();
+}
+
+/**
+ * Carts: a 1,000-line cart is built from plain bulk products (the demo catalogue is smaller), then
+ * a 500-line change request is timed one after another (each against the version the last one
+ * returned: 500 new lines, then 500 updated quantities, alternating), and GET of the 1,000-line cart
+ * runs under load like the scenarios above.
+ */
+async function benchCarts(baseUrl: string, token: string, db: Db): Promise<void> {
+  const skus = await addBulkProducts(db, CART_LINES, 'BN');
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let cart = await getJson<{ id: string; version: number }>(`${baseUrl}/v1/carts`, { method: 'POST', headers, body: JSON.stringify({ name: 'Bench', active: false }) });
+  const change = async (changes: unknown[]) => {
+    const t0 = performance.now();
+    cart = await getJson(`${baseUrl}/v1/carts/${cart.id}/changes`, { method: 'POST', headers, body: JSON.stringify({ version: cart.version, changes }) });
+    return performance.now() - t0;
+  };
+  await change(skus.slice(0, CART_CHANGE_LINES).map((sku) => ({ op: 'add', sku, quantity: 1 })));
+  const times: number[] = [];
+  for (let i = 0; i < CART_CHANGE_ROUNDS; i++) {
+    const second = skus.slice(CART_CHANGE_LINES, 2 * CART_CHANGE_LINES);
+    // Even rounds add the second 500 lines (inserts); odd rounds set the first 500 (updates), then remove the second 500 again (deletes).
+    times.push(await change(i % 2 === 0 ? second.map((sku) => ({ op: 'add', sku, quantity: 2 })) : skus.slice(0, CART_CHANGE_LINES).map((sku) => ({ op: 'set', sku, quantity: 3 + i }))));
+    if (i % 2 === 1) times.push(await change(second.map((sku) => ({ op: 'remove', sku }))));
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+  console.log(
+    `${`POST /v1/carts/{id}/changes (${CART_CHANGE_LINES} lines, one at a time)`.padEnd(52)} ${(1000 / (times.reduce((a, b) => a + b, 0) / times.length)).toFixed(0).padStart(8)} ${at(0.5).toFixed(2).padStart(8)} ${at(0.99).toFixed(2).padStart(8)} ${times[times.length - 1]!.toFixed(1).padStart(8)} ${String(times.length).padStart(8)} ${'0'.padStart(7)}`,
+  );
+  // Leave it at 1,000 lines for the read scenario.
+  await change(skus.slice(CART_CHANGE_LINES, CART_LINES).map((sku) => ({ op: 'set', sku, quantity: 1 })));
+  const scenario: Scenario = { name: `GET /v1/carts/{id} (${CART_LINES} lines)`, requests: [{ method: 'GET', path: `/v1/carts/${cart.id}` }] };
+  const r = await drive(baseUrl, token, scenario);
+  console.log(
+    `${scenario.name.padEnd(52)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.ok).padStart(8)} ${String(r.errors).padStart(7)}`,
+  );
+  if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
 }
 
 console.log(`Kontor API throughput: ${CONNECTIONS} concurrent keep-alive connections from a separate process, ${DURATION_MS} ms per scenario after ${WARMUP_MS} ms warm-up.`);
