@@ -1,6 +1,6 @@
 import { cartToCsv, type Cart, type CartChange, type CartEvent, type CartLine, type CartSummary, type Colleague, type HandOff } from '@kontor/core/cart';
 import type { Channel } from '@kontor/core/identity';
-import { isKontorError, type KontorError } from '@kontor/core/errors';
+import { isKontorError, type KontorError, type Lang } from '@kontor/core/errors';
 import { formatMoney } from '@kontor/core/money';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -8,6 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
+import { translations, type Translation } from '../../translations/index.js';
 import { styles } from './cart.styles.js';
 
 /** Rows rendered in the first frame; the rest follow in chunks, so a 1,000-line cart paints at once. */
@@ -163,7 +164,7 @@ export class KontorCart extends KontorElement {
   }
 
   private lineName(line: CartLine): string {
-    return line.product?.name[this.currentLang] ?? line.sku;
+    return line.product?.name[this.lang_.lang] ?? line.sku;
   }
 
   private onQuantity(line: CartLine, event: CustomEvent<{ quantity: number; valid: boolean }>): void {
@@ -307,12 +308,12 @@ export class KontorCart extends KontorElement {
   }
 
   private money(value: { amount: number; currency: string }, extraDigits = 0): string {
-    return formatMoney(value, this.t.$locale, extraDigits);
+    return formatMoney(value, this.lang_.t.$locale, extraDigits);
   }
 
   private renderIssues(line: CartLine) {
     if (!line.issues.length) return nothing;
-    const t = this.t;
+    const { t } = this.lang_;
     const fmt = this.numbers;
     return line.issues.map(
       (issue) => html`<div class="issue" part="issue">
@@ -337,8 +338,7 @@ export class KontorCart extends KontorElement {
   }
 
   private renderLine(line: CartLine, index: number) {
-    const t = this.t;
-    const lang = this.currentLang;
+    const { t, lang } = this.lang_;
     const product = line.product;
     const name = this.lineName(line);
     const unit = product ? t.unit(product.unit, line.quantity) : '';
@@ -508,8 +508,15 @@ export class KontorCart extends KontorElement {
     </form>`;
   }
 
+  /**
+   * Language and strings of the current render. Resolving them walks the ancestors, so rows read
+   * them from here instead of once each.
+   */
+  private lang_: { lang: Lang; t: Translation } = { lang: 'en', t: translations.en };
+
   override render() {
     const t = this.t;
+    this.lang_ = { lang: this.currentLang, t };
     const { clientError } = this.cart;
     const state = this.shown;
     const cart = state.cart;
