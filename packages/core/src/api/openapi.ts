@@ -43,6 +43,15 @@ export function buildOpenApi(
         parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: prop });
       }
     }
+    if (r.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description: 'Makes a retry safe: a repeated key answers with the first answer (header Idempotent-Replayed: true) and has no second effect; the same key with another body is a 422. Keys live 24 h.',
+        schema: { type: 'string', minLength: 1, maxLength: 255 },
+      });
+    }
     const responses: Record<string, unknown> = {};
     responses[String(r.status)] = r.response
       ? { description: r.summary, content: { 'application/json': { schema: toSchema(r.response, 'output') } } }

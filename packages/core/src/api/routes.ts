@@ -46,6 +46,8 @@ export interface RouteDef {
   response: z.core.$ZodType | null;
   /** Error codes this route answers with besides the common ones. */
   errors: ErrorCode[];
+  /** Takes an `Idempotency-Key` header: a repeated key gets the first answer, without a second effect. */
+  idempotent?: boolean;
 }
 
 const def = <R extends RouteDef>(r: R): R => r;
@@ -97,7 +99,7 @@ export const routes = {
   createCart: def({
     method: 'POST', path: '/v1/carts', tag: 'carts', auth: 'buyer',
     summary: 'Start a cart, empty or as a copy of another ("save as"); takes an Idempotency-Key.',
-    body: CreateCartRequestSchema, status: 201, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'],
+    body: CreateCartRequestSchema, status: 201, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'], idempotent: true,
   }),
   getCart: def({
     method: 'GET', path: '/v1/carts/{cartId}', tag: 'carts', auth: 'buyer', summary: "One cart with its lines at the caller's current prices.",
@@ -116,7 +118,7 @@ export const routes = {
     method: 'POST', path: '/v1/carts/{cartId}/changes', tag: 'carts', auth: 'buyer',
     summary: 'Add, set and remove lines against a version, all or nothing; takes an Idempotency-Key. A stale version is a 409 with the current cart in details.cart.',
     params: z.object({ cartId: CartIdSchema }), body: CartChangeRequestSchema, status: 200, response: CartSchema,
-    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'], idempotent: true,
   }),
   cartHistory: def({
     method: 'GET', path: '/v1/carts/{cartId}/history', tag: 'carts', auth: 'buyer', summary: "A cart's history, newest first (at most 500 entries).",

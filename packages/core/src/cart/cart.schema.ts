@@ -174,7 +174,7 @@ export const HandOffRequestSchema = z.discriminatedUnion('to', [
 export type HandOffRequest = z.infer<typeof HandOffRequestSchema>;
 
 /** Hand-off codes look like `KH-7F3K-92QX` (Crockford base32; case and dashes do not matter). */
-export const HandOffCodeSchema = z.string().check(z.trim(), z.minLength(8), z.maxLength(20), z.regex(/^[A-Za-z0-9-]+$/));
+export const HandOffCodeSchema = z.string().check(z.trim(), z.minLength(8), z.maxLength(24), z.regex(/^[A-Za-z0-9 -]+$/, { error: 'Expected a hand-off code like KH-7F3K-92QX' }));
 
 export const HandOffSchema = z.object({
   to: z.enum(['colleague', 'channel']),

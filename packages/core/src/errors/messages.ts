@@ -83,7 +83,8 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     invalid_json: () => 'The body is not valid JSON.',
     too_small: (p) => (p.origin === 'string' ? `At least ${p.minimum} characters.` : p.origin === 'array' ? `At least ${p.minimum} items.` : `Must be at least ${p.minimum}.`),
     too_big: (p) => (p.origin === 'string' ? `At most ${p.maximum} characters.` : p.origin === 'array' ? `At most ${p.maximum} items.` : `Must be at most ${p.maximum}.`),
-    invalid_format: (p) => `Not a valid ${p.format ?? 'value'}.`,
+    // A `regex` check names no format a person knows: say what is wrong in plain words.
+    invalid_format: (p) => (p.format && p.format !== 'regex' ? `Not a valid ${p.format}.` : 'Not in the expected format.'),
     invalid_value: (p) => `Must be ${list(p.values, 'en')}.`,
     unrecognized_keys: (p) => `Unknown field ${list(p.keys, 'en')}.`,
     not_integer: () => 'Must be a whole number.',
@@ -118,7 +119,7 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     invalid_json: () => 'Der Inhalt ist kein gültiges JSON.',
     too_small: (p) => (p.origin === 'string' ? `Mindestens ${p.minimum} Zeichen.` : p.origin === 'array' ? `Mindestens ${p.minimum} Einträge.` : `Muss mindestens ${p.minimum} sein.`),
     too_big: (p) => (p.origin === 'string' ? `Höchstens ${p.maximum} Zeichen.` : p.origin === 'array' ? `Höchstens ${p.maximum} Einträge.` : `Darf höchstens ${p.maximum} sein.`),
-    invalid_format: (p) => `Kein gültiges Format (${p.format ?? 'Wert'}).`,
+    invalid_format: (p) => (p.format && p.format !== 'regex' ? `Kein gültiges Format (${p.format}).` : 'Nicht im erwarteten Format.'),
     invalid_value: (p) => `Erlaubt: ${list(p.values, 'de')}.`,
     unrecognized_keys: (p) => `Unbekanntes Feld ${list(p.keys, 'de')}.`,
     not_integer: () => 'Bitte eine ganze Zahl angeben.',
