@@ -4,20 +4,7 @@ import { priceCartLines, type StoredCartLine } from './cart.logic.js';
 import type { CartLine, CartProduct } from './cart.schema.js';
 import { cartToCsv } from './export.logic.js';
 import { parseOrderCsv, parseOrderText } from './import.logic.js';
-
-function bench(name: string, runs: number, fn: () => unknown): void {
-  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.floor(times.length * 0.95)]!;
-  console.log(`${name.padEnd(52)} median ${median.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  (${runs} runs)`);
-}
+import { bench } from '../internal/bench.js';
 
 const product = (i: number): CartProduct => ({
   name: { de: `Kabel NYM-J 3x1,5 "grau" Nr. ${i}`, en: `Cable NYM-J 3x1.5 "grey" no. ${i}` },

@@ -3,20 +3,7 @@ import type { ProductPrice } from '../catalogue/product.schema.js';
 import { checkQuantity } from './quantity.logic.js';
 import { lineNet, totals } from './pricing.logic.js';
 import { quote } from './quote.logic.js';
-
-function bench(name: string, runs: number, fn: () => unknown): void {
-  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.floor(times.length * 0.95)]!;
-  console.log(`${name.padEnd(52)} median ${median.toFixed(3)} ms  p95 ${p95.toFixed(3)} ms  (${runs} runs)`);
-}
+import { bench } from '../internal/bench.js';
 
 const price = (i: number): ProductPrice => ({
   currency: 'EUR',

@@ -31,6 +31,17 @@ async function paste(el: KontorQuickOrder, value: string) {
   });
 }
 
+/** Chooses a file in the upload input, as a buyer does; resolves with the cart change it causes. */
+async function upload(el: KontorQuickOrder, content: string, name: string) {
+  const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part=file]')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([content], name, { type: 'text/csv' }));
+  input.files = transfer.files;
+  const changed = oneEvent(el, 'kontor-cart-change');
+  input.dispatchEvent(new Event('change'));
+  return changed;
+}
+
 const box = (el: KontorQuickOrder) => el.shadowRoot!.querySelector('textarea')!.value;
 const issues = (el: KontorQuickOrder) => [...el.shadowRoot!.querySelectorAll('[part=issue]')].map(text);
 
@@ -151,13 +162,7 @@ describe('<kontor-quick-order>', () => {
     const el = await mount();
     const [a, b, c] = simple;
     const csv = `\uFEFF"Artikelnummer";"Menge";"Bezeichnung"\r\n"${a!.sku}";"2";"Kabel ""grau"""\r\n${b!.sku};3;x\r\n"${c!.sku};4\r\n`;
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part=file]')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([csv], 'bestellung.csv', { type: 'text/csv' }));
-    input.files = transfer.files;
-    const changed = oneEvent(el, 'kontor-cart-change');
-    input.dispatchEvent(new Event('change'));
-    const { detail } = await changed;
+    const { detail } = await upload(el, csv, 'bestellung.csv');
     expect(detail.cart.id).to.equal(cart.id);
     expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal([
       [a!.sku, 2],
@@ -176,13 +181,7 @@ describe('<kontor-quick-order>', () => {
     const csv = cartToCsv(filled, { lang: 'de' });
     const target = await freshCart('mueller');
     const el = await mount();
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('[part=file]')!;
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([csv], 'export.csv', { type: 'text/csv' }));
-    input.files = transfer.files;
-    const changed = oneEvent(el, 'kontor-cart-change');
-    input.dispatchEvent(new Event('change'));
-    const { detail } = await changed;
+    const { detail } = await upload(el, csv, 'export.csv');
     expect(detail.cart.id).to.equal(target.id);
     expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal(filled.lines.map((l) => [l.sku, l.quantity]));
   });
