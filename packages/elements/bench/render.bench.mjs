@@ -7,99 +7,16 @@
 //   (b) <kontor-product-list> with `items` = 100 / 500 prefetched products (render only)
 //   (c) a quantity change in one row → updated line price
 // Knobs: KONTOR_BENCH_RUNS (10), CHROME_PATH (/usr/bin/chromium).
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import puppeteer from 'puppeteer-core';
-import { startStaticServer } from '../../../scripts/static-server.mjs';
+import { join } from 'node:path';
+import { RUNS, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkg = join(here, '..');
-const root = join(pkg, '../..');
-const bundle = join(pkg, 'dist/kontor.bundle.js');
-const RUNS = Math.max(3, Number(process.env.KONTOR_BENCH_RUNS) || 10);
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const EMAIL = 'einkauf@elektro-mueller.de';
-const PASSWORD = 'kontor-demo';
-
-if (!existsSync(bundle)) {
-  console.error(`${bundle} is missing: run \`pnpm build\` at the repository root first.`);
-  process.exit(1);
-}
-if (!existsSync(CHROME)) {
-  console.error(`No Chromium at ${CHROME}: install it (apt-get install -y chromium) or set CHROME_PATH.`);
-  process.exit(1);
-}
-
-// --- everything we start, stopped in reverse order whatever happens ---------------------------
-const cleanups = [];
-async function cleanupAll() {
-  while (cleanups.length) {
-    try {
-      await cleanups.pop()();
-    } catch (error) {
-      console.error(String(error));
-    }
-  }
-}
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => void cleanupAll().finally(() => process.exit(130)));
+requireBundleAndChrome();
 // Hard cap on the whole bench.
-const deadline = setTimeout(() => {
-  console.error('render bench: timed out after 180 s');
-  void cleanupAll().finally(() => process.exit(1));
-}, 180_000);
+const timer = deadline('render bench', 180_000);
 
-/** Starts the API server (SQLite, demo seed, free port) and resolves with its URL. */
-function startApi(dataDir) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-      cwd: root,
-      env: { ...process.env, KONTOR_PORT: '0', KONTOR_HOST: '127.0.0.1', KONTOR_DATA_DIR: dataDir, KONTOR_SEED: 'demo', KONTOR_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const stop = () =>
-      new Promise((done) => {
-        if (child.exitCode !== null || child.signalCode !== null) return done();
-        const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
-        child.once('exit', () => {
-          clearTimeout(kill);
-          done();
-        });
-        child.kill('SIGTERM');
-      });
-    cleanups.push(stop);
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`API server did not start in 30 s:\n${out}\n${err}`)), 30_000);
-    child.stderr.setEncoding('utf8').on('data', (d) => (err += d));
-    child.stdout.setEncoding('utf8').on('data', (d) => {
-      out += d;
-      const m = out.match(/Kontor API listening on (http:\/\/\S+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`API server exited (${code}):\n${out}\n${err}`));
-    });
-  });
-}
-
-const PAGE = `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<title>Kontor render bench</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/theme/default.css">
-<script type="module" src="/kontor/kontor.bundle.js"></script>
-</head>
-<body><main id="root"></main></body>
-</html>`;
+const PAGE = benchPage('Kontor render bench');
 
 // --- in-page helpers (serialised into the page by page.evaluate) -------------------------------
 
@@ -263,36 +180,9 @@ try {
   writeFileSync(join(dataDir, 'index.html'), PAGE);
 
   const endpoint = await startApi(join(dataDir, 'api'));
-  const login = await fetch(new URL('/v1/auth/login', endpoint), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-  });
-  if (login.status !== 201) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const { token } = await login.json();
-
-  const web = await startStaticServer({
-    mounts: { '/kontor/': join(pkg, 'dist'), '/theme/': join(pkg, 'src/themes'), '/bench/': dataDir },
-    host: '127.0.0.1',
-    port: 0,
-  });
-  cleanups.push(() => new Promise((r) => { web.closeAllConnections?.(); web.close(() => r()); }));
-  const pageUrl = `http://127.0.0.1:${web.address().port}/bench/index.html`;
-
-  const browser = await puppeteer.launch({
-    executablePath: CHROME,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
-  });
-  cleanups.push(() => browser.close());
-  const version = await browser.version();
-  const page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && pageErrors.push(m.text()));
-  await page.goto(pageUrl, { waitUntil: 'load' });
-  await page.waitForFunction(() => customElements.get('kontor-product-list') && customElements.get('kontor-shop'), { timeout: 10_000 });
+  const token = await login(endpoint);
+  const pageUrl = await startWeb(dataDir);
+  const { version, page, pageErrors } = await openPage(pageUrl, ['kontor-product-list', 'kontor-shop']);
 
   console.log(`${version}, bundle dist/kontor.bundle.js, API ${endpoint} (SQLite, demo world), viewport 1280×900; times include style + layout.`);
   const settleSrc = settle.toString();
@@ -316,7 +206,7 @@ try {
   console.error('render bench failed:', error);
   exitCode = 1;
 } finally {
-  clearTimeout(deadline);
+  clearTimeout(timer);
   await cleanupAll();
 }
 process.exit(exitCode);
