@@ -99,6 +99,8 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     invalid_credentials: () => 'E-mail or password is wrong.',
     max_lines: (p) => `A cart holds at most ${p.max} lines.`,
     idempotency_key_reused: () => 'This Idempotency-Key was already used for a different request.',
+    // Availability (availability/availability.logic.ts)
+    unsupported_destination: (p) => (Array.isArray(p.supported) && p.supported.length ? `We do not deliver to ${p.country}; we deliver to ${p.supported.join(', ')}.` : `We do not deliver to ${p.country}.`),
     invalid: () => 'This value is not valid.',
   },
   de: {
@@ -134,6 +136,8 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     invalid_credentials: () => 'E-Mail oder Passwort ist falsch.',
     max_lines: (p) => `Ein Warenkorb fasst höchstens ${p.max} Positionen.`,
     idempotency_key_reused: () => 'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.',
+    // Verfügbarkeit (availability/availability.logic.ts)
+    unsupported_destination: (p) => (Array.isArray(p.supported) && p.supported.length ? `Wir liefern nicht nach ${p.country}; Lieferländer: ${p.supported.join(', ')}.` : `Wir liefern nicht nach ${p.country}.`),
     invalid: () => 'Dieser Wert ist ungültig.',
   },
 };
