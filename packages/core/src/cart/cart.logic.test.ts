@@ -7,6 +7,7 @@ import {
   cartLineIssues,
   changesBetween,
   previewCartChanges,
+  reuseUnchangedLines,
   priceCartLines,
   type StoredCartLine,
 } from './cart.logic.js';
@@ -313,10 +314,44 @@ describe('previewCartChanges()', () => {
     assert.deepEqual(after.totals.taxes.map((t) => t.rate), [1900]);
   });
 
+  it('keeps the objects of untouched lines, so a UI re-renders only the changed one', () => {
+    const before = cart();
+    const after = previewCartChanges(before, [{ op: 'set', sku: 'A', quantity: 20 }], T1, 'en');
+    assert.notEqual(after.lines[0], before.lines[0]);
+    assert.equal(after.lines[1], before.lines[1]);
+  });
+
   it('leaves the cart it is given untouched', () => {
     const before = cart();
     const copy = structuredClone(before);
     previewCartChanges(before, [{ op: 'set', sku: 'A', quantity: 1 }, { op: 'remove', sku: 'B' }], T1, 'en');
     assert.deepEqual(before, copy);
+  });
+});
+
+describe('reuseUnchangedLines()', () => {
+  const cart = (quantityA: number): Cart => {
+    const products = new Map([['A', product()], ['B', product({ taxClass: 'reduced' })]]);
+    const priced = priceCartLines([stored('A', quantityA), stored('B', 1)], products, 'EUR', 'en');
+    return {
+      id: 'cart_1', name: 'Baustelle Nord', status: 'open', active: true, version: 3, currency: 'EUR',
+      owner: { kind: 'user', userId: 'usr_1', partnerId: null, name: 'Anna Einkauf' },
+      createdVia: { channel: 'web', partnerId: null }, lastChangedVia: { channel: 'web', partnerId: null },
+      lineCount: 2, totals: priced.totals, createdAt: T0, updatedAt: T0, lines: priced.lines,
+    };
+  };
+
+  it('takes the earlier object of every line the server sent unchanged, and the new one of a changed line', () => {
+    const before = cart(10);
+    const next = structuredClone(cart(20));
+    const merged = reuseUnchangedLines(before, next);
+    assert.equal(merged.lines[1], before.lines[1]);
+    assert.equal(merged.lines[0], next.lines[0]);
+    assert.deepEqual(merged, next);
+  });
+
+  it('returns the new cart as it is when nothing can be reused', () => {
+    const next = cart(20);
+    assert.equal(reuseUnchangedLines(null, next), next);
   });
 });

@@ -142,20 +142,44 @@ export function priceCartLines(
  * server answers.
  */
 export function previewCartChanges(cart: Cart, changes: readonly CartChange[], now: string, lang: Lang): Cart {
-  const { lines } = applyCartChanges(cart.lines, changes, now);
-  const products = new Map<string, CartProduct | null>();
-  for (const line of cart.lines) products.set(line.sku, line.product);
-  const known = lines.filter((l) => products.has(l.sku));
-  const priced = priceCartLines(known, products, cart.currency, lang);
-  const bySku = new Map(priced.lines.map((l) => [l.sku, l]));
-  const previewLines: CartLine[] = lines.map(
-    (l) =>
-      bySku.get(l.sku) ?? {
+  const { lines, effects } = applyCartChanges(cart.lines, changes, now);
+  const touched = new Set(effects.map((e) => e.sku));
+  const before = new Map(cart.lines.map((l) => [l.sku, l]));
+  // Untouched lines keep their objects (a UI can skip them); touched ones are priced anew.
+  const repriced = lines.filter((l) => touched.has(l.sku) && before.get(l.sku)?.product);
+  const products = new Map<string, CartProduct | null>(repriced.map((l) => [l.sku, before.get(l.sku)!.product]));
+  const priced = new Map(priceCartLines(repriced, products, cart.currency, lang).lines.map((l) => [l.sku, l]));
+  const previewLines: CartLine[] = lines.map((l) => {
+    if (!touched.has(l.sku)) return before.get(l.sku)!;
+    return (
+      priced.get(l.sku) ?? {
         sku: l.sku, quantity: l.quantity, addedAt: l.addedAt, product: null,
         priceUnit: null, unitPrice: null, net: null, taxRate: null, nextTier: null, issues: [],
-      },
-  );
-  return { ...cart, lines: previewLines, lineCount: previewLines.length, totals: priced.totals };
+      }
+    );
+  });
+  const orderable = previewLines.filter((l) => l.net && l.taxRate !== null && !l.issues.length);
+  const previewTotals = totals(orderable.map((l) => ({ net: l.net!, taxRate: l.taxRate! })), cart.currency);
+  return { ...cart, lines: previewLines, lineCount: previewLines.length, totals: previewTotals };
+}
+
+/**
+ * `next` with every line that equals its line in `previous` replaced by that (older) object, so a
+ * UI that compares lines by identity re-renders only what the server really changed.
+ */
+export function reuseUnchangedLines(previous: Cart | null, next: Cart): Cart {
+  if (!previous || !previous.lines.length) return next;
+  const before = new Map(previous.lines.map((l) => [l.sku, l]));
+  let reused = 0;
+  const lines = next.lines.map((line) => {
+    const old = before.get(line.sku);
+    if (old && old.quantity === line.quantity && JSON.stringify(old) === JSON.stringify(line)) {
+      reused++;
+      return old;
+    }
+    return line;
+  });
+  return reused ? { ...next, lines } : next;
 }
 
 /** Changes that turn the lines of `from` into `lines` (for a "replace cart" or re-import). */

@@ -1,9 +1,9 @@
-import { atom, computed, type ReadableAtom } from 'nanostores';
+import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
 import { z } from 'zod/mini';
 import { KontorError, isKontorError } from '../errors/kontor-error.js';
 import type { Lang } from '../errors/messages.js';
 import type { CartClient } from './cart.client.js';
-import { applyCartChanges, previewCartChanges, type CartLineEffect } from './cart.logic.js';
+import { applyCartChanges, previewCartChanges, reuseUnchangedLines, type CartLineEffect } from './cart.logic.js';
 import { CartSchema, type Cart, type CartChange, type CartSummary, type HandOff, type HandOffRequest } from './cart.schema.js';
 
 /** Where a store remembers the current cart's id (`localStorage` fits). */
@@ -128,9 +128,6 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
   let tail: Promise<unknown> = Promise.resolve();
   let loading: Promise<Cart | null> | null = null;
 
-  const channel =
-    options.syncTabs !== false && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(key) : null;
-
   const set = (patch: Partial<CartState>) => $state.set({ ...$state.get(), ...patch });
 
   /** Shows the confirmed cart with every queued optimistic batch on top. */
@@ -152,20 +149,34 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
 
   /** Takes a cart the server sent as the confirmed state and tells the other tabs. */
   const confirm = (cart: Cart | null, patch: Partial<CartState> = {}, broadcast = true) => {
-    confirmed = cart;
+    confirmed = cart && confirmed?.id === cart.id ? reuseUnchangedLines(confirmed, cart) : cart;
     remember(cart);
     show({ status: 'ready', ...patch });
-    if (broadcast && cart) channel?.postMessage({ cart });
+    if (broadcast && cart) channel?.postMessage({ cart: confirmed });
   };
 
-  channel?.addEventListener('message', (event: Event) => {
+  const listen = (event: Event) => {
     const parsed = z.safeParse(CartSchema, ((event as Event & { data?: { cart?: unknown } | null }).data ?? null)?.cart);
     if (!parsed.success) return;
     const cart = parsed.data;
     // Only the same owner's carts (a hand-off moves a cart to someone else): a newer version of ours, or their newly current cart.
     if (!confirmed || !sameOwner(cart, confirmed) || (cart.id === confirmed.id ? cart.version <= confirmed.version : !cart.active)) return;
     confirm(cart, {}, false);
-  });
+  };
+  // The tab channel is open only while someone watches the store: a store nobody shows any more
+  // (its shop got a new token, its elements left the page) holds no channel, so it can be freed.
+  let channel: InstanceType<typeof BroadcastChannel> | null = null;
+  if (options.syncTabs !== false && typeof BroadcastChannel !== 'undefined') {
+    onMount($state, () => {
+      const open = new BroadcastChannel(key);
+      open.addEventListener('message', listen);
+      channel = open;
+      return () => {
+        open.close();
+        if (channel === open) channel = null;
+      };
+    });
+  }
 
   async function fetchCurrent(): Promise<Cart | null> {
     let id: string | null = null;

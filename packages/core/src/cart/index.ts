@@ -5,6 +5,7 @@ export {
   cartLineIssues,
   priceCartLines,
   previewCartChanges,
+  reuseUnchangedLines,
   changesBetween,
   type StoredCartLine,
   type CartLineEffect,

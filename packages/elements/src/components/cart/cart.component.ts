@@ -4,6 +4,7 @@ import { isKontorError, type KontorError, type Lang } from '@kontor/core/errors'
 import { formatMoney } from '@kontor/core/money';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
@@ -14,6 +15,8 @@ import { styles } from './cart.styles.js';
 /** Rows rendered in the first frame; the rest follow in chunks, so a 1,000-line cart paints at once. */
 const FIRST_CHUNK = 40;
 const CHUNK = 120;
+/** Rows that re-render together (see renderRows). */
+const GROUP = 40;
 const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api'];
 
 /**
@@ -384,6 +387,27 @@ export class KontorCart extends KontorElement {
     </div>`;
   }
 
+  /**
+   * The rows rendered so far, in groups of {@link GROUP} that re-render only when one of their
+   * lines (or the language, or read-only) changed: appending a chunk or changing one line leaves
+   * every other group alone.
+   */
+  private renderRows(lines: readonly CartLine[]) {
+    const shown = Math.min(lines.length, this.renderLimit);
+    const groups: number[] = [];
+    for (let start = 0; start < shown; start += GROUP) groups.push(start);
+    const { lang } = this.lang_;
+    const locked = this.locked;
+    return repeat(
+      groups,
+      (start) => start,
+      (start) => {
+        const group = lines.slice(start, Math.min(start + GROUP, shown));
+        return guard([lang, locked, ...group], () => repeat(group, (l) => l.sku, (l, i) => this.renderLine(l, start + i)));
+      },
+    );
+  }
+
   private renderTotals(cart: Cart) {
     const t = this.t;
     const pct = (rate: number) => new Intl.NumberFormat(t.$locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate / 10_000);
@@ -549,7 +573,7 @@ export class KontorCart extends KontorElement {
                     <span role="columnheader"><span class="visually-hidden">${t.remove}</span></span>
                   </div>
                 </div>
-                <div role="rowgroup">${repeat(lines.slice(0, this.renderLimit), (l) => l.sku, (l, i) => this.renderLine(l, i))}</div>
+                <div role="rowgroup">${this.renderRows(lines)}</div>
               </div>
               ${this.renderTotals(cart!)}`
           : state.status === 'error' || clientError

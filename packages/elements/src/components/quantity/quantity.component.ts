@@ -47,7 +47,9 @@ export class KontorQuantity extends KontorElement {
   @property({ type: Number }) quantity?: number;
 
   /** The order rules. Wins over `product` and the `min`/`step`/`max` attributes. */
-  @property({ attribute: false }) rules?: QuantityRules;
+  // Compared by value: a list that hands in equal rules from a fresh server answer re-renders nothing.
+  @property({ attribute: false, hasChanged: (a?: QuantityRules, b?: QuantityRules) => a?.min !== b?.min || a?.step !== b?.step || (a?.max ?? null) !== (b?.max ?? null) || !a !== !b })
+  rules?: QuantityRules;
 
   /** A product whose `quantityRules` and unit apply. */
   @property({ attribute: false }) product?: Product;
