@@ -1,3 +1,4 @@
+import { createAvailabilityClient, type AvailabilityClient } from './availability/availability.client.js';
 import { createCartClient, type CartClient } from './cart/cart.client.js';
 import { createCatalogueClient, type CatalogueClient } from './catalogue/catalogue.client.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http/http-client.js';
@@ -11,6 +12,7 @@ export interface KontorClient {
   pricing: PricingClient;
   identity: IdentityClient;
   cart: CartClient;
+  availability: AvailabilityClient;
 }
 
 /**
@@ -33,5 +35,6 @@ export function createKontorClient(options: HttpClientOptions): KontorClient {
     pricing: createPricingClient(http),
     identity: createIdentityClient(http),
     cart: createCartClient(http),
+    availability: createAvailabilityClient(http),
   };
 }

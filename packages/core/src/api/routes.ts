@@ -12,6 +12,12 @@ import {
 } from '../identity/identity.schema.js';
 import { PriceQuoteRequestSchema, PriceQuoteSchema } from '../pricing/pricing.schema.js';
 import {
+  AvailabilityRequestSchema,
+  AvailabilityResponseSchema,
+  StockUpdateRequestSchema,
+  StockUpdateResultSchema,
+} from '../availability/availability.schema.js';
+import {
   CartChangeRequestSchema,
   CartHistorySchema,
   CartIdSchema,
@@ -25,8 +31,11 @@ import {
   UpdateCartRequestSchema,
 } from '../cart/cart.schema.js';
 
-/** Who may call a route. `user` covers a company user and a partner's end-customer token. */
-export type RouteAuth = 'none' | 'buyer' | 'partner' | 'any';
+/**
+ * Who may call a route: `buyer` is a company user or a partner's end-customer token, `partner` a
+ * partner's API key, `erp` the seller's ERP key (server to server), `any` any of them.
+ */
+export type RouteAuth = 'none' | 'buyer' | 'partner' | 'erp' | 'any';
 
 /**
  * One route of the Kontor HTTP API: the contract the server implements, the client calls and
@@ -138,6 +147,16 @@ export const routes = {
   listColleagues: def({
     method: 'GET', path: '/v1/company/users', tag: 'identity', auth: 'buyer', summary: "The users of the caller's company (to hand a cart to).",
     status: 200, response: ColleagueListSchema, errors: ['unauthorized'],
+  }),
+  checkAvailability: def({
+    method: 'POST', path: '/v1/availability', tag: 'availability', auth: 'buyer',
+    summary: 'Availability and the delivery date for many (sku, quantity) pairs to one destination country; an unknown SKU is an error of its item, not of the batch.',
+    body: AvailabilityRequestSchema, status: 200, response: AvailabilityResponseSchema, errors: ['validation', 'unauthorized'],
+  }),
+  updateStock: def({
+    method: 'PUT', path: '/v1/erp/stock', tag: 'availability', auth: 'erp',
+    summary: "The seller's ERP sets stock on hand, reservations and incoming receipts per warehouse and SKU (absolute numbers, all or nothing; ERP key).",
+    body: StockUpdateRequestSchema, status: 200, response: StockUpdateResultSchema, errors: ['validation', 'unauthorized', 'forbidden'], idempotent: true,
   }),
 } as const satisfies Record<string, RouteDef>;
 

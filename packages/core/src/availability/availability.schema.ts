@@ -149,3 +149,30 @@ export const AvailabilityResponseSchema = z.object({
   items: z.array(AvailabilityAnswerSchema),
 });
 export type AvailabilityResponse = z.infer<typeof AvailabilityResponseSchema>;
+
+/**
+ * One stock position as the seller's ERP reports it: absolute numbers (not deltas), so sending
+ * the same update twice changes nothing. `receipts`, when given, replace the incoming receipts of
+ * that SKU in that warehouse; `reserved` defaults to what it was.
+ */
+export const StockUpdatePositionSchema = z.object({
+  warehouseId: WarehouseIdSchema,
+  sku: SkuSchema,
+  onHand: z.int().check(z.minimum(0), z.maximum(1_000_000_000)),
+  reserved: z.optional(z.int().check(z.minimum(0), z.maximum(1_000_000_000))),
+  receipts: z.optional(z.array(ReceiptSchema).check(z.maxLength(1000))),
+});
+export type StockUpdatePosition = z.infer<typeof StockUpdatePositionSchema>;
+
+/** A bulk stock update from the ERP: all positions or none (one bad position rejects the batch). */
+export const StockUpdateRequestSchema = z.object({
+  positions: z.array(StockUpdatePositionSchema).check(z.minLength(1), z.maxLength(10_000)),
+});
+export type StockUpdateRequest = z.infer<typeof StockUpdateRequestSchema>;
+
+export const StockUpdateResultSchema = z.object({
+  /** Positions written (every position of the request). */
+  updated: z.int(),
+  asOf: InstantSchema,
+});
+export type StockUpdateResult = z.infer<typeof StockUpdateResultSchema>;

@@ -33,3 +33,4 @@ export {
   type HolidayType,
   type HolidayCalendarOptions,
 } from './holidays.js';
+export { createAvailabilityClient, type AvailabilityClient } from './availability.client.js';
