@@ -101,6 +101,15 @@ export const styles = css`
   .remove {
     min-width: 2.25rem;
   }
+  /* The column header says "Menge" once; each row's label stays for screen readers only. */
+  kontor-quantity::part(label) {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
   .totals {
     display: grid;
     justify-content: end;
