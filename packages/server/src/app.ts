@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { KontorError, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.js';
+import { availabilityRoutes } from './http/availability.routes.js';
 import { cartRoutes } from './http/cart.routes.js';
 import { catalogueRoutes } from './http/catalogue.routes.js';
 import { registerErrorHandling } from './http/errors.js';
@@ -62,6 +63,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   catalogueRoutes(app, deps);
   pricingRoutes(app, deps);
   cartRoutes(app, deps);
+  availabilityRoutes(app, deps);
 
   const openapi = buildOpenApi(routes, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const u of world.users) console.log(`  ${u.email.padEnd(34)} ${u.role.padEnd(8)} ${u.companyId}`);
     for (const p of world.partners) console.log(`Partner API key ${p.id}: ${p.apiKey}`);
+    for (const k of world.erpKeys) console.log(`ERP API key: ${k.apiKey}`);
   }
 
   let closing = false;

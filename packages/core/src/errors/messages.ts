@@ -101,6 +101,9 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     idempotency_key_reused: () => 'This Idempotency-Key was already used for a different request.',
     // Availability (availability/availability.logic.ts)
     unsupported_destination: (p) => (Array.isArray(p.supported) && p.supported.length ? `We do not deliver to ${p.country}; we deliver to ${p.supported.join(', ')}.` : `We do not deliver to ${p.country}.`),
+    // ERP stock update (server: PUT /v1/erp/stock)
+    unknown_warehouse: (p) => (Array.isArray(p.supported) && p.supported.length ? `There is no warehouse ${p.warehouseId}; warehouses: ${p.supported.join(', ')}.` : `There is no warehouse ${p.warehouseId}.`),
+    duplicate_position: (p) => `${p.sku} in ${p.warehouseId} is already in this update (position ${p.first}).`,
     invalid: () => 'This value is not valid.',
   },
   de: {
@@ -138,6 +141,9 @@ const issueMessages: Record<Lang, Record<string, Message>> = {
     idempotency_key_reused: () => 'Dieser Idempotency-Key wurde schon für eine andere Anfrage verwendet.',
     // Verfügbarkeit (availability/availability.logic.ts)
     unsupported_destination: (p) => (Array.isArray(p.supported) && p.supported.length ? `Wir liefern nicht nach ${p.country}; Lieferländer: ${p.supported.join(', ')}.` : `Wir liefern nicht nach ${p.country}.`),
+    // ERP-Bestandsmeldung (Server: PUT /v1/erp/stock)
+    unknown_warehouse: (p) => (Array.isArray(p.supported) && p.supported.length ? `Es gibt kein Lager ${p.warehouseId}; Lager: ${p.supported.join(', ')}.` : `Es gibt kein Lager ${p.warehouseId}.`),
+    duplicate_position: (p) => `${p.sku} in ${p.warehouseId} ist bereits in dieser Meldung enthalten (Position ${p.first}).`,
     invalid: () => 'Dieser Wert ist ungültig.',
   },
 };

@@ -48,7 +48,8 @@ export type Session = z.infer<typeof SessionSchema>;
 
 /** Who the server thinks the caller is. */
 export const CallerSchema = z.object({
-  kind: z.enum(['user', 'customer', 'partner']),
+  /** `erp`: the seller's ERP key (server to server). */
+  kind: z.enum(['user', 'customer', 'partner', 'erp']),
   channel: ChannelSchema,
   user: z.nullable(UserSchema),
   company: z.nullable(CompanySchema),

@@ -1,8 +1,8 @@
 import type { Caller } from '@kontor/core';
 import type { Db } from '../db/database.js';
-import { findPartner, findPartnerByKeyHash, findPartnerCompany, findSession, type CompanyRow } from '../db/identity.queries.js';
+import { findErpKeyByHash, findPartner, findPartnerByKeyHash, findPartnerCompany, findSession, type CompanyRow } from '../db/identity.queries.js';
 import { verifyCustomerToken } from './customer-token.js';
-import { PARTNER_KEY_PREFIX, hashToken } from './tokens.js';
+import { ERP_KEY_PREFIX, PARTNER_KEY_PREFIX, hashToken } from './tokens.js';
 
 interface CompanyScope {
   id: string;
@@ -15,7 +15,9 @@ interface CompanyScope {
 export type AuthCaller =
   | { kind: 'user'; company: CompanyScope; user: NonNullable<Caller['user']>; tokenHash: string; expiresAt: string }
   | { kind: 'customer'; company: CompanyScope; partner: { id: string; name: string }; expiresAt: string }
-  | { kind: 'partner'; partner: { id: string; name: string } };
+  | { kind: 'partner'; partner: { id: string; name: string } }
+  /** The seller's ERP (an ERP API key): stock updates only, never buyer or partner routes. */
+  | { kind: 'erp'; erp: { name: string } };
 
 /** A caller that acts for a company (buyer routes). */
 export type BuyerCaller = Extract<AuthCaller, { company: CompanyScope }>;
@@ -34,14 +36,18 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /**
- * Resolves a bearer token: a partner API key (`kpk_…`), a customer JWT (three dot-separated
- * parts) or a session token. `null` for anything unknown, expired or revoked.
+ * Resolves a bearer token: a partner API key (`kpk_…`), an ERP API key (`kek_…`), a customer JWT
+ * (three dot-separated parts) or a session token. `null` for anything unknown, expired or revoked.
  */
 export async function resolveCaller(db: Db, jwtSecret: string, token: string, now = new Date()): Promise<AuthCaller | null> {
   if (token.length > 4096) return null;
   if (token.startsWith(PARTNER_KEY_PREFIX)) {
     const partner = await findPartnerByKeyHash(db, hashToken(token));
     return partner ? { kind: 'partner', partner } : null;
+  }
+  if (token.startsWith(ERP_KEY_PREFIX)) {
+    const key = await findErpKeyByHash(db, hashToken(token));
+    return key ? { kind: 'erp', erp: { name: key.name } } : null;
   }
   if (token.split('.').length === 3) {
     const claims = await verifyCustomerToken(jwtSecret, token);
@@ -73,5 +79,7 @@ export function toCallerBody(caller: AuthCaller): Caller {
       return { kind: 'customer', channel: 'partner', user: null, company, partner: caller.partner, expiresAt: caller.expiresAt };
     case 'partner':
       return { kind: 'partner', channel: 'api', user: null, company: null, partner: caller.partner, expiresAt: null };
+    case 'erp':
+      return { kind: 'erp', channel: 'api', user: null, company: null, partner: null, expiresAt: null };
   }
 }

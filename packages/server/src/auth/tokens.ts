@@ -3,6 +3,9 @@ import { createHash, randomBytes } from 'node:crypto';
 /** Prefix of partner API keys, so a key is recognisable in logs and secret scanners. */
 export const PARTNER_KEY_PREFIX = 'kpk_';
 
+/** Prefix of the seller's ERP API keys (stock updates, server to server). */
+export const ERP_KEY_PREFIX = 'kek_';
+
 /** Session lifetime. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
@@ -14,3 +17,6 @@ export const newSessionToken = (): string => randomBytes(32).toString('base64url
 
 /** A new partner API key. */
 export const newPartnerKey = (): string => PARTNER_KEY_PREFIX + randomBytes(24).toString('base64url');
+
+/** A new ERP API key. */
+export const newErpKey = (): string => ERP_KEY_PREFIX + randomBytes(24).toString('base64url');

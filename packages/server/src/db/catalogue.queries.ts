@@ -58,6 +58,17 @@ export async function findVisibleProducts(db: Db, companyId: string, skus: reado
   return db.selectFrom('products').selectAll('products').where('products.sku', 'in', [...new Set(skus)]).where(visibleTo(companyId)).execute();
 }
 
+/** What availability needs of the visible products among `skus`, in one query (no texts). */
+export async function findVisibleSupply(db: Db, companyId: string, skus: readonly string[]) {
+  if (!skus.length) return [];
+  return db
+    .selectFrom('products')
+    .select(['products.sku', 'products.status', 'products.replacement_sku', 'products.lead_time_days'])
+    .where('products.sku', 'in', [...new Set(skus)])
+    .where(visibleTo(companyId))
+    .execute();
+}
+
 export interface PriceRows {
   source: 'company' | 'base';
   tiers: { minQuantity: number; amount: number }[];

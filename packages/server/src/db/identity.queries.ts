@@ -49,6 +49,18 @@ export async function findPartnerByKeyHash(db: Db, keyHash: string) {
   );
 }
 
+/** The ERP key with this hash, unless revoked; `null` otherwise. */
+export async function findErpKeyByHash(db: Db, keyHash: string) {
+  return (
+    (await db
+      .selectFrom('erp_api_keys')
+      .select(['erp_api_keys.name'])
+      .where('erp_api_keys.key_hash', '=', keyHash)
+      .where('erp_api_keys.revoked_at', 'is', null)
+      .executeTakeFirst()) ?? null
+  );
+}
+
 export async function findPartner(db: Db, partnerId: string) {
   return (await db.selectFrom('partners').select(['id', 'name']).where('id', '=', partnerId).executeTakeFirst()) ?? null;
 }

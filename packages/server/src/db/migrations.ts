@@ -225,6 +225,56 @@ const migrations: Record<string, Migration> = {
       for (const t of ['idempotency_keys', 'cart_handoffs', 'cart_events', 'cart_lines', 'carts']) await db.schema.dropTable(t).execute();
     },
   },
+  '0004_availability': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('warehouses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        // ISO 3166-2 (DE-BY): its public holidays make the warehouse's business calendar.
+        .addColumn('region', 'text', (c) => c.notNull())
+        .addColumn('time_zone', 'text', (c) => c.notNull())
+        // Local HH:MM; orders before it ship the same business day.
+        .addColumn('cutoff', 'text', (c) => c.notNull())
+        // JSON object: business days of transit per destination country ({"DE":1,"AT":2}).
+        .addColumn('transit_days', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('stock_positions')
+        .addColumn('warehouse_id', 'text', (c) => c.notNull().references('warehouses.id'))
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('on_hand', 'integer', (c) => c.notNull())
+        .addColumn('reserved', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('stock_positions_pk', ['warehouse_id', 'sku'])
+        .execute();
+      // Availability reads by SKU (all warehouses at once).
+      await db.schema.createIndex('stock_positions_sku').on('stock_positions').columns(['sku', 'warehouse_id']).execute();
+      await db.schema
+        .createTable('stock_receipts')
+        .addColumn('warehouse_id', 'text', (c) => c.notNull().references('warehouses.id'))
+        .addColumn('sku', 'text', (c) => c.notNull())
+        // YYYY-MM-DD, the day the goods arrive at the warehouse.
+        .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('stock_receipts_pk', ['sku', 'warehouse_id', 'date'])
+        .execute();
+      // Business days to procure a product that is neither in stock nor incoming; null: not procurable.
+      await db.schema.alterTable('products').addColumn('lead_time_days', 'integer').execute();
+      await db.schema
+        .createTable('erp_api_keys')
+        .addColumn('key_hash', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('products').dropColumn('lead_time_days').execute();
+      for (const t of ['erp_api_keys', 'stock_receipts', 'stock_positions', 'warehouses']) await db.schema.dropTable(t).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

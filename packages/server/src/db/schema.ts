@@ -41,6 +41,8 @@ export interface Database {
     /** Folded sku, names, brand and EAN for search; see db/search-key.ts. */
     search_text: string;
     visibility: 'public' | 'restricted';
+    /** Business days to procure it when nothing is in stock or incoming; `null`: cannot be procured. */
+    lead_time_days: number | null;
   };
   product_companies: { company_id: string; product_id: string };
   price_lists: { id: string; company_id: string | null; currency: string };
@@ -83,6 +85,24 @@ export interface Database {
   cart_handoffs: { code_hash: string; cart_id: string; company_id: string; channel: Channel; created_at: string; expires_at: string; claimed_at: string | null };
   /** Answers of requests sent with an Idempotency-Key, per caller scope; see http/idempotency.ts. */
   idempotency_keys: { scope: string; key: string; request_hash: string; status: number; body: string; created_at: string };
+  warehouses: {
+    id: string;
+    name: string;
+    country: string;
+    /** ISO 3166-2, e.g. `DE-BY`. */
+    region: string;
+    time_zone: string;
+    /** Local `HH:MM`. */
+    cutoff: string;
+    /** JSON object `{ "DE": 1, "AT": 2 }`: business days of transit per destination country. */
+    transit_days: string;
+  };
+  /** Absolute stock of a SKU in a warehouse, as the ERP last reported it. */
+  stock_positions: { warehouse_id: string; sku: string; on_hand: number; reserved: number; updated_at: string };
+  /** Incoming goods; one row per position and day (same-day receipts are added up). */
+  stock_receipts: { warehouse_id: string; sku: string; date: string; quantity: number };
+  /** The seller's ERP credentials, stored only as their SHA-256. */
+  erp_api_keys: { key_hash: string; name: string; created_at: string; revoked_at: string | null };
 }
 
 /** Id of the base price list (the list of companies without their own prices). */

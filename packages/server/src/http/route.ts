@@ -13,7 +13,15 @@ export interface AppDeps {
 }
 
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
-type CallerFor<A> = A extends 'buyer' ? BuyerCaller : A extends 'partner' ? Extract<AuthCaller, { kind: 'partner' }> : A extends 'any' ? AuthCaller : null;
+type CallerFor<A> = A extends 'buyer'
+  ? BuyerCaller
+  : A extends 'partner'
+    ? Extract<AuthCaller, { kind: 'partner' }>
+    : A extends 'erp'
+      ? Extract<AuthCaller, { kind: 'erp' }>
+      : A extends 'any'
+        ? AuthCaller
+        : null;
 type Result<R extends RouteDef> = R['response'] extends z.core.$ZodType ? z.input<R['response']> : void;
 
 export interface RouteContext<R extends RouteDef> {
@@ -34,9 +42,11 @@ async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps,
   const token = bearerToken(req.headers.authorization);
   const caller = token ? await resolveCaller(deps.db, deps.jwtSecret, token, deps.now()) : null;
   if (!caller) throw httpError('unauthorized', lang);
-  // Partner keys are server-to-server credentials: never good for buyer routes, and buyers never for partner routes.
-  if (route.auth === 'buyer' && caller.kind === 'partner') throw httpError('forbidden', lang);
+  // Partner and ERP keys are server-to-server credentials: never good for buyer routes; each of them
+  // only for its own routes (buyers never for partner or ERP routes).
+  if (route.auth === 'buyer' && (caller.kind === 'partner' || caller.kind === 'erp')) throw httpError('forbidden', lang);
   if (route.auth === 'partner' && caller.kind !== 'partner') throw httpError('forbidden', lang);
+  if (route.auth === 'erp' && caller.kind !== 'erp') throw httpError('forbidden', lang);
   return caller;
 }
 

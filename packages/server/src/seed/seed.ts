@@ -43,7 +43,7 @@ export async function seed(db: Db, world: World, now: Date = new Date()): Promis
             id: p.id, sku: p.sku, name_de: p.name.de, name_en: p.name.en, description_de: p.description.de, description_en: p.description.en,
             category: p.category, brand: p.brand, ean: p.ean, unit: p.unit, pack_size: p.packSize, price_unit: p.priceUnit, tax_class: p.taxClass,
             status: p.status, replacement_sku: p.replacementSku, qty_min: p.quantityRules.min, qty_step: p.quantityRules.step,
-            qty_max: p.quantityRules.max ?? null, visibility: p.visibility,
+            qty_max: p.quantityRules.max ?? null, visibility: p.visibility, lead_time_days: p.leadTimeDays,
             search_text: searchText([p.sku, p.name.de, p.name.en, p.brand, p.ean]),
           })),
         )
@@ -53,5 +53,29 @@ export async function seed(db: Db, world: World, now: Date = new Date()): Promis
     if (visibility.length) await trx.insertInto('product_companies').values(visibility).execute();
     const tiers = world.priceLists.flatMap((l) => l.tiers.map((t) => ({ price_list_id: l.id, sku: t.sku, min_quantity: t.minQuantity, amount: t.amount })));
     for (const batch of chunks(tiers, 250)) await trx.insertInto('price_list_tiers').values(batch).execute();
+
+    await trx
+      .insertInto('warehouses')
+      .values(world.warehouses.map((w) => ({ id: w.id, name: w.name, country: w.country, region: w.region, time_zone: w.timeZone, cutoff: w.cutoff, transit_days: JSON.stringify(w.transitDays) })))
+      .execute();
+    const at = now.toISOString();
+    for (const batch of chunks(world.stock, 250)) {
+      await trx.insertInto('stock_positions').values(batch.map((s) => ({ warehouse_id: s.warehouseId, sku: s.sku, on_hand: s.onHand, reserved: s.reserved, updated_at: at }))).execute();
+    }
+    // Receipts are days from the day of seeding, so the demo always has goods coming.
+    const receipts = new Map<string, { warehouse_id: string; sku: string; date: string; quantity: number }>();
+    for (const s of world.stock) {
+      for (const r of s.receipts) {
+        const date = new Date(now.getTime() + r.inDays * 86_400_000).toISOString().slice(0, 10);
+        const key = `${s.warehouseId}|${s.sku}|${date}`;
+        const row = receipts.get(key);
+        if (row) row.quantity += r.quantity;
+        else receipts.set(key, { warehouse_id: s.warehouseId, sku: s.sku, date, quantity: r.quantity });
+      }
+    }
+    for (const batch of chunks([...receipts.values()], 250)) await trx.insertInto('stock_receipts').values(batch).execute();
+    if (world.erpKeys.length) {
+      await trx.insertInto('erp_api_keys').values(world.erpKeys.map((k) => ({ key_hash: hashToken(k.apiKey), name: k.name, created_at: at, revoked_at: null }))).execute();
+    }
   });
 }

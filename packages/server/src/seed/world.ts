@@ -1,4 +1,4 @@
-import type { QuantityRules, TaxClass, Unit } from '@kontor/core';
+import type { QuantityRules, TaxClass, Unit, Warehouse } from '@kontor/core';
 import { createPrng, type Prng } from './prng.js';
 
 /** The demo and test world as plain data; {@link seed} writes it. */
@@ -9,6 +9,19 @@ export interface World {
   categories: { slug: string; name: { de: string; en: string } }[];
   products: WorldProduct[];
   priceLists: { id: string; companyId: string | null; currency: string; tiers: { sku: string; minQuantity: number; amount: number }[] }[];
+  warehouses: Warehouse[];
+  /** Stock per warehouse and SKU; receipts arrive `inDays` calendar days after the day of seeding. */
+  stock: WorldStock[];
+  /** The seller's ERP keys (stored hashed). */
+  erpKeys: { name: string; apiKey: string }[];
+}
+
+export interface WorldStock {
+  warehouseId: string;
+  sku: string;
+  onHand: number;
+  reserved: number;
+  receipts: { inDays: number; quantity: number }[];
 }
 
 export interface WorldProduct {
@@ -29,6 +42,8 @@ export interface WorldProduct {
   visibility: 'public' | 'restricted';
   /** Companies that see a restricted product. */
   visibleTo: string[];
+  /** Business days to procure it when nothing is in stock or incoming; `null`: cannot be procured. */
+  leadTimeDays: number | null;
 }
 
 export const DEMO_PASSWORD = 'kontor-demo';
@@ -306,6 +321,7 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
     quantityRules: d.rules,
     visibility: 'public',
     visibleTo: [],
+    leadTimeDays: null,
   }));
   const prices = new Map(chosen.map(({ d, sku }) => [sku, d.price]));
 
@@ -346,6 +362,8 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
     if (r.chance(0.6)) mueller.tiers.push(...tiers.map((t) => ({ ...t, amount: Math.round(t.amount * 0.92) })));
   }
 
+  const stock = stockFor(products);
+
   return {
     partners: [
       { id: 'ptn_nord', name: 'ElektroPartner Nord GmbH', apiKey: 'kpk_demo_nord_2026' },
@@ -367,5 +385,64 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
     categories: CATEGORIES.map((c) => ({ slug: c.slug, name: { de: c.de, en: c.en } })),
     products,
     priceLists: [base, mueller],
+    warehouses: WAREHOUSES.map((w) => ({ ...w, transitDays: { ...w.transitDays } })),
+    stock,
+    erpKeys: [{ name: 'Demo ERP', apiKey: DEMO_ERP_KEY }],
   };
+}
+
+/** The demo ERP key (`PUT /v1/erp/stock`). */
+export const DEMO_ERP_KEY = 'kek_demo_erp_2026';
+
+/** The seller's two warehouses: Hamburg serves the north and the Netherlands, Munich the south, Austria and Switzerland. */
+const WAREHOUSES: readonly Warehouse[] = [
+  { id: 'wh_hamburg', name: 'Lager Hamburg', country: 'DE', region: 'DE-HH', timeZone: 'Europe/Berlin', cutoff: '14:00', transitDays: { DE: 1, AT: 2, NL: 2 } },
+  { id: 'wh_muenchen', name: 'Lager München', country: 'DE', region: 'DE-BY', timeZone: 'Europe/Berlin', cutoff: '15:00', transitDays: { DE: 1, AT: 1, CH: 2 } },
+];
+
+/** FNV-1a of a string: a per-SKU seed, so a SKU's stock does not depend on the catalogue's size or order. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * Stock, receipts and lead times, derived from each SKU alone (its own PRNG seeded by its hash;
+ * the world's PRNG is not touched, so products and prices stay as they were). Quantities count
+ * in the product's ordering unit (a 50 m cable step holds 50s). About 60 % of active products are
+ * in stock (mostly in both warehouses), 15 % partly (a few units, more arriving in 1–3 weeks),
+ * 15 % on order (nothing on hand, receipts in 1–5 weeks), 10 % only procurable (lead time); the
+ * discontinued ones have a little stock left. Active products take 3–15 business days to procure.
+ */
+function stockFor(products: WorldProduct[]): WorldStock[] {
+  const out: WorldStock[] = [];
+  const [hamburg, muenchen] = ['wh_hamburg', 'wh_muenchen'];
+  for (const p of products) {
+    const r = createPrng(fnv1a(p.sku));
+    const unit = Math.max(p.quantityRules.min, p.quantityRules.step);
+    const bucket = r.int(0, 99);
+    const put = (warehouseId: string, onHand: number, reserved = 0, receipts: WorldStock['receipts'] = []) => {
+      if (onHand > 0 || reserved > 0 || receipts.length) out.push({ warehouseId, sku: p.sku, onHand, reserved, receipts });
+    };
+    if (p.status === 'discontinued') {
+      // Selling off: a few units in one warehouse, nothing incoming.
+      put(r.chance(0.5) ? hamburg! : muenchen!, unit * r.int(2, 8));
+      continue;
+    }
+    p.leadTimeDays = r.int(3, 15);
+    if (bucket < 60) {
+      put(hamburg!, unit * r.int(20, 200), r.chance(0.3) ? unit * r.int(1, 10) : 0);
+      put(muenchen!, r.chance(0.8) ? unit * r.int(10, 150) : 0, 0, r.chance(0.2) ? [{ inDays: r.int(5, 20), quantity: unit * r.int(50, 200) }] : []);
+    } else if (bucket < 75) {
+      const from = r.chance(0.5) ? hamburg! : muenchen!;
+      put(from, unit * r.int(1, 4), 0, [{ inDays: r.int(7, 21), quantity: unit * r.int(20, 100) }]);
+    } else if (bucket < 90) {
+      const receipts = [{ inDays: r.int(5, 14), quantity: unit * r.int(10, 60) }];
+      if (r.chance(0.5)) receipts.push({ inDays: r.int(15, 35), quantity: unit * r.int(20, 100) });
+      put(r.chance(0.5) ? hamburg! : muenchen!, 0, 0, receipts);
+    }
+    // else: nothing in stock or incoming, procured on demand (lead time).
+  }
+  return out;
 }

@@ -67,7 +67,8 @@ export async function createTestApp(options: Partial<Omit<AppOptions, 'db'>> = {
   const { db, kind, drop } = await freshDatabase();
   await migrate(db);
   const world = generateWorld({ products: 240 });
-  await seed(db, world);
+  // Seeded at the app's clock, so receipts lie in the days after a test's fixed `now`.
+  await seed(db, world, options.now?.() ?? new Date());
   const app = await createApp({ jwtSecret: TEST_JWT_SECRET, ...options, db });
   await app.ready();
   return {
