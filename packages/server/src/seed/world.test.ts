@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ProductPriceSchema, QuantityRulesSchema } from '@kontor/core';
+import { ProductPriceSchema, QuantityRulesSchema, WarehouseSchema } from '@kontor/core';
 import { z } from 'zod/mini';
 import { generateWorld } from './world.js';
 
@@ -60,5 +60,40 @@ describe('generateWorld()', () => {
     assert.deepEqual(world.users.map((u) => u.email), [
       'einkauf@elektro-mueller.de', 'anna.mueller@elektro-mueller.de', 'pruefung@elektro-mueller.de', 'einkauf@schmidt-haustechnik.de', 'kauf@baulicht.de',
     ]);
+  });
+
+  it('has two warehouses and stock for every kind of promise: in stock, partly, on order, only procured, discontinued leftovers', () => {
+    assert.deepEqual(world.warehouses.map((w) => [w.id, w.region, w.cutoff]), [['wh_hamburg', 'DE-HH', '14:00'], ['wh_muenchen', 'DE-BY', '15:00']]);
+    for (const w of world.warehouses) assert.ok(z.safeParse(WarehouseSchema, w).success, w.id);
+    const of = (sku: string) => world.stock.filter((s) => s.sku === sku);
+    const onHand = (sku: string) => of(sku).reduce((n, s) => n + s.onHand, 0);
+    const incoming = (sku: string) => of(sku).some((s) => s.receipts.length > 0);
+    const active = world.products.filter((p) => p.status === 'active');
+    const kinds = {
+      inStock: active.filter((p) => onHand(p.sku) > 0 && !incoming(p.sku)).length,
+      partial: active.filter((p) => onHand(p.sku) > 0 && incoming(p.sku)).length,
+      onOrder: active.filter((p) => onHand(p.sku) === 0 && incoming(p.sku)).length,
+      procured: active.filter((p) => of(p.sku).length === 0).length,
+    };
+    assert.ok(kinds.inStock > active.length / 3 && kinds.partial > 10 && kinds.onOrder > 10 && kinds.procured > 10, JSON.stringify(kinds));
+    for (const p of active) assert.ok(p.leadTimeDays !== null && p.leadTimeDays >= 3 && p.leadTimeDays <= 15, p.sku);
+    for (const p of world.products.filter((x) => x.status === 'discontinued')) {
+      assert.ok(onHand(p.sku) > 0 && !incoming(p.sku), p.sku);
+      assert.equal(p.leadTimeDays, null);
+    }
+    for (const s of world.stock) assert.ok(s.onHand >= 0 && s.reserved >= 0 && s.receipts.every((r) => r.inDays > 0 && r.quantity > 0));
+    assert.equal(world.erpKeys[0]!.apiKey, 'kek_demo_erp_2026');
+  });
+
+  it('derives a SKU’s stock from the SKU (and its status) alone, whatever the size of the catalogue', () => {
+    const big = generateWorld({ products: 1200 });
+    const bySku = (w: typeof world, sku: string) => w.stock.filter((s) => s.sku === sku);
+    // Which product is discontinued depends on the catalogue's size (one per category); compare the others.
+    const same = world.products.filter((p) => big.products.find((b) => b.sku === p.sku)!.status === p.status);
+    assert.ok(same.length > 200);
+    for (const p of same) {
+      assert.deepEqual(bySku(big, p.sku), bySku(world, p.sku), p.sku);
+      assert.equal(big.products.find((b) => b.sku === p.sku)!.leadTimeDays, p.leadTimeDays, p.sku);
+    }
   });
 });
