@@ -5,6 +5,7 @@
 import './components/shop/kontor-shop.js';
 import './components/price/kontor-price.js';
 import './components/quantity/kontor-quantity.js';
+import './components/availability/kontor-availability.js';
 import './components/product-list/kontor-product-list.js';
 import './components/add-to-cart/kontor-add-to-cart.js';
 import './components/cart-count/kontor-cart-count.js';

@@ -10,6 +10,16 @@ const units = {
   liter: () => 'l',
 } as const;
 
+/** Day formats, made once on first use (building an Intl format costs more than using it). */
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+const deWeekday = once(() => new Intl.DateTimeFormat('de-DE', { weekday: 'short', timeZone: 'UTC' }));
+const deDay = once(() => new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }));
+/** A `YYYY-MM-DD` day as midnight UTC, formatted in UTC, so no time zone moves it. */
+const utc = (day: string) => new Date(`${day}T00:00:00Z`);
+
 /** German. */
 export const de: Translation = {
   $lang: 'de',
@@ -115,4 +125,18 @@ export const de: Translation = {
   row: (line) => `Zeile ${line}`,
   useSuggestion: (value) => `${value} übernehmen`,
   noRows: 'Keine Positionen erkannt.',
+
+  availability: 'Verfügbarkeit',
+  deliveryDay: (day, withWeekday) => (withWeekday ? `${deWeekday().format(utc(day)).replace(/\.$/, '')}, ${deDay().format(utc(day))}` : deDay().format(utc(day))),
+  availabilityInStock: (day) => `Auf Lager – Lieferung ${day}`,
+  availabilityRemaining: (day) => `Restbestand – Lieferung ${day}`,
+  availabilityOnOrder: (day) => `Lieferbar ab ${day}`,
+  availabilityNow: (quantity) => `${quantity} sofort`,
+  availabilityFrom: (quantity, day) => `${quantity} ab ${day}`,
+  availabilityShortfall: (quantity) => `${quantity} nicht lieferbar`,
+  availabilityNone: 'Derzeit nicht lieferbar',
+  availabilityDiscontinued: (sku) => (sku ? `Nicht mehr lieferbar – Ersatz: ${sku}` : 'Nicht mehr lieferbar'),
+  availabilityReplacement: (sku) => `Ersatz: ${sku}`,
+  availabilityInvalidQuantity: 'Bitte eine ganze Menge ab 1 angeben.',
+  availabilityChecking: 'Lieferzeit wird geprüft …',
 };

@@ -11,6 +11,16 @@ const units = {
   liter: () => 'l',
 } as const;
 
+/** Day formats, made once on first use (building an Intl format costs more than using it). */
+const once = <T>(make: () => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+const enWeekdayDay = once(() => new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }));
+const enDay = once(() => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }));
+/** A `YYYY-MM-DD` day as midnight UTC, formatted in UTC, so no time zone moves it. */
+const utc = (day: string) => new Date(`${day}T00:00:00Z`);
+
 /** English. */
 export const en: Translation = {
   $lang: 'en',
@@ -116,4 +126,18 @@ export const en: Translation = {
   row: (line) => `Row ${line}`,
   useSuggestion: (value) => `Use ${value}`,
   noRows: 'No lines found.',
+
+  availability: 'Availability',
+  deliveryDay: (day, withWeekday) => (withWeekday ? enWeekdayDay() : enDay()).format(utc(day)),
+  availabilityInStock: (day) => `In stock – delivery ${day}`,
+  availabilityRemaining: (day) => `Remaining stock – delivery ${day}`,
+  availabilityOnOrder: (day) => `Available from ${day}`,
+  availabilityNow: (quantity) => `${quantity} now`,
+  availabilityFrom: (quantity, day) => `${quantity} from ${day}`,
+  availabilityShortfall: (quantity) => `${quantity} unavailable`,
+  availabilityNone: 'Currently unavailable',
+  availabilityDiscontinued: (sku) => (sku ? `No longer available – replacement: ${sku}` : 'No longer available'),
+  availabilityReplacement: (sku) => `replacement: ${sku}`,
+  availabilityInvalidQuantity: 'Enter a whole quantity of 1 or more.',
+  availabilityChecking: 'Checking delivery …',
 };

@@ -127,4 +127,31 @@ export interface Translation {
   row(line: number): string;
   useSuggestion(value: string): string;
   noRows: string;
+
+  /** Accessible name of an availability badge: "Verfügbarkeit". */
+  availability: string;
+  /** A delivery day for the promise, from a `YYYY-MM-DD` day: "Do, 26.11." / "Thu 26 Nov" with the weekday, "04.12." / "4 Dec" without. */
+  deliveryDay(day: string, withWeekday: boolean): string;
+  /** "Auf Lager – Lieferung Do, 26.11." */
+  availabilityInStock(day: string): string;
+  /** A discontinued product whose remaining stock covers the quantity: "Restbestand – Lieferung Do, 26.11." */
+  availabilityRemaining(day: string): string;
+  /** The whole quantity arrives later: "Lieferbar ab 04.12." */
+  availabilityOnOrder(day: string): string;
+  /** The part of a split that ships now: "3 sofort". */
+  availabilityNow(quantity: string): string;
+  /** A later part of a split: "7 ab 04.12." */
+  availabilityFrom(quantity: string, day: string): string;
+  /** What cannot be promised at all: "2 nicht lieferbar". */
+  availabilityShortfall(quantity: string): string;
+  /** Nothing can be promised and the product is not discontinued: "Derzeit nicht lieferbar". */
+  availabilityNone: string;
+  /** A discontinued product with nothing left: "Nicht mehr lieferbar – Ersatz: LM-1004" (`null`: no replacement). */
+  availabilityDiscontinued(replacementSku: string | null): string;
+  /** Appended to a split of a discontinued product: "Ersatz: LM-1004". */
+  availabilityReplacement(sku: string): string;
+  /** A quantity the promise cannot be asked for (0, negative, not whole). */
+  availabilityInvalidQuantity: string;
+  /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */
+  availabilityChecking: string;
 }
