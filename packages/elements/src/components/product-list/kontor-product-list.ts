@@ -3,6 +3,7 @@ import { KontorProductList } from './product-list.component.js';
 import '../price/kontor-price.js';
 import '../quantity/kontor-quantity.js';
 import '../add-to-cart/kontor-add-to-cart.js';
+import '../availability/kontor-availability.js';
 
 export { KontorProductList };
 export default KontorProductList;

@@ -22,7 +22,7 @@ export type ListStatus = (typeof ListStatus)[keyof typeof ListStatus];
 const SEARCH_DEBOUNCE_MS = 300;
 
 /**
- * @summary Searchable, filterable product list with the buyer's prices and quantity inputs, paged by "load more".
+ * @summary Searchable, filterable product list with the buyer's prices, quantity inputs and delivery promises, paged by "load more".
  * @tag kontor-product-list
  * @event kontor-quantity-change - From a row's quantity input (bubbles out). detail: `{ quantity, valid }`.
  * @event kontor-error - Loading products or categories failed. detail: `{ error }`.
@@ -37,6 +37,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart badge - The "discontinued" badge.
  * @csspart price - Each row's `<kontor-price>` (its own parts are exported with a `price-` prefix).
  * @csspart quantity - Each row's `<kontor-quantity>` (its own parts are exported with a `quantity-` prefix).
+ * @csspart availability - Each row's `<kontor-availability>`, linked to the row's quantity (its parts are exported with an `availability-` prefix).
  * @csspart add-to-cart - Each row's `<kontor-add-to-cart>` (its parts are exported with an `add-to-cart-` prefix).
  * @csspart load-more - The "load more" button.
  * @csspart empty - The "no products" text.
@@ -83,6 +84,15 @@ export class KontorProductList extends KontorElement {
 
   /** Hides each row's "add to cart" button (e.g. on a catalogue page without a cart). */
   @property({ type: Boolean, attribute: 'no-cart', reflect: true }) noCart = false;
+
+  /** Hides each row's delivery promise (`<kontor-availability>`). */
+  @property({ type: Boolean, attribute: 'no-availability', reflect: true }) noAvailability = false;
+
+  /** Destination country of the rows' delivery promises (ISO 3166-1, e.g. `DE`). */
+  @property() destination = 'DE';
+
+  /** How often (seconds) the rows' delivery promises are asked again; 0: never. */
+  @property({ type: Number, attribute: 'availability-refresh-seconds' }) availabilityRefreshSeconds = 60;
 
   /** Hides the search box and category filter. */
   @property({ type: Boolean, attribute: 'no-toolbar', reflect: true }) noToolbar = false;
@@ -244,6 +254,7 @@ export class KontorProductList extends KontorElement {
     const lang = this.currentLang;
     const quantity = this.quantities.get(product.sku);
     const nameId = `name-${product.id}`;
+    const quantityId = `quantity-${product.id}`;
     return html`<li part="item" aria-labelledby=${nameId} data-sku=${product.sku}>
       <div>
         <p class="name" part="name" id=${nameId}>${product.name[lang]}</p>
@@ -256,9 +267,21 @@ export class KontorProductList extends KontorElement {
               >${t.discontinued}${product.replacementSku ? html` · ${t.replacedBy(product.replacementSku)}` : nothing}</span
             >`
           : nothing}
+        ${this.items || this.noAvailability
+          ? nothing
+          : html`<kontor-availability
+              part="availability"
+              exportparts="base:availability-base, text:availability-text, icon:availability-icon, retry:availability-retry"
+              sku=${product.sku}
+              for=${quantityId}
+              destination=${this.destination}
+              refresh-seconds=${this.availabilityRefreshSeconds}
+              lang=${lang}
+            ></kontor-availability>`}
       </div>
       <kontor-price part="price" collapse-tiers exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, tiers-details:price-tiers-details, tiers-summary:price-tiers-summary, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
       <kontor-quantity
+        id=${quantityId}
         part="quantity"
         exportparts="input:quantity-input, decrement:quantity-decrement, increment:quantity-increment, message:quantity-message"
         .product=${product}

@@ -69,6 +69,9 @@ export const styles = css`
     color: var(--product-list-badge-color);
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
+  kontor-availability {
+    margin-top: var(--kontor-space-xs, 0.25rem);
+  }
   .skeleton li div {
     height: 1.25em;
     border-radius: var(--kontor-radius, 4px);

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { formatMoney } from '@kontor/core/money';
-import { tierAt } from '@kontor/core/pricing';
+import { lowestValidQuantity, tierAt } from '@kontor/core/pricing';
 import { configure } from '../../configure.js';
 import { clientOf, endpoint, tokenOf, unreachableEndpoint } from '../../testing/server.js';
 import '../shop/kontor-shop.js';
@@ -132,6 +132,57 @@ describe('<kontor-product-list>', () => {
     await price.updateComplete;
     expect(price.quantity).to.equal(q);
     expect(price.shadowRoot!.querySelector('[part=unit-price]')!.textContent).to.contain(formatMoney(tierAt(product!.price!.tiers, q).price, 'de'));
+  });
+
+  it("shows each row's delivery promise, asks once for the page and follows the row's quantity", async () => {
+    let requests = 0;
+    const counting = (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = input instanceof Request ? input : new Request(input, init);
+      if (new URL(request.url).pathname === '/v1/availability') requests++;
+      return fetch(request);
+    };
+    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de" .clientOptions=${{ fetch: counting }}>
+      <kontor-product-list page-size="20" no-toolbar></kontor-product-list>
+    </kontor-shop>`);
+    const el = shop.querySelector('kontor-product-list')!;
+    await loaded(el);
+    const promise = (row: Element) => row.querySelector('kontor-availability')?.shadowRoot?.querySelector('[part~=text]')?.textContent?.trim() ?? '';
+    await waitUntil(() => rows(el).every((r) => promise(r)), 'promises did not render', { timeout: 10_000 });
+    expect(requests).to.equal(1);
+    expect(rows(el).filter((r) => /^Auf Lager – Lieferung /.test(promise(r))).length).to.be.greaterThan(0);
+
+    // A row in stock: a quantity beyond its stock changes its promise.
+    const client = await clientOf('schmidt');
+    const page = await client.catalogue.list({ limit: 20 });
+    const asked = await client.availability.check({ destination: 'DE', items: page.items.map((p) => ({ sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })) });
+    const target = page.items.find((p, i) => {
+      const a = asked.items[i]!;
+      if ('error' in a || a.status !== 'in_stock') return false;
+      const { step, max } = p.quantityRules;
+      return max == null || Math.ceil((a.availableNow + 1) / step) * step <= max;
+    })!;
+    expect(target, 'an in-stock row with room above its stock').to.exist;
+    const item = asked.items[page.items.indexOf(target)]!;
+    const beyond = Math.ceil(((item as { availableNow: number }).availableNow + 1) / target.quantityRules.step) * target.quantityRules.step;
+    const row = rows(el).find((r) => r.getAttribute('data-sku') === target.sku)!;
+    const before = promise(row);
+    const input = row.querySelector('kontor-quantity')!.shadowRoot!.querySelector('input')!;
+    input.value = String(beyond);
+    input.dispatchEvent(new Event('change'));
+    await waitUntil(() => promise(row) !== before && row.querySelector('kontor-availability')!.shadowRoot!.querySelector('[aria-busy=false]'), 'the promise did not follow the quantity', { timeout: 10_000 });
+    expect(promise(row)).to.not.match(/^Auf Lager/);
+    expect(requests).to.equal(2);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows no delivery promises with no-availability', async () => {
+    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de">
+      <kontor-product-list page-size="3" no-availability></kontor-product-list>
+    </kontor-shop>`);
+    const el = shop.querySelector('kontor-product-list')!;
+    await loaded(el);
+    expect(rows(el)).to.have.length(3);
+    expect(el.shadowRoot!.querySelector('kontor-availability')).to.equal(null);
   });
 
   it('shows an error state with a retry button when the server is unreachable', async () => {
