@@ -6,20 +6,25 @@
 // does not share the server's event loop (on a 2-core machine they still share the CPU).
 //
 // Knobs: KONTOR_BENCH_CONNECTIONS (32), KONTOR_BENCH_DURATION_MS (5000 per scenario),
-// KONTOR_BENCH_WARMUP_MS (500), KONTOR_BENCH_PG=1.
+// KONTOR_BENCH_WARMUP_MS (500), KONTOR_BENCH_PG=1, KONTOR_BENCH_AVAILABILITY_CONNECTIONS (4),
+// KONTOR_BENCH_ONLY=availability (skip the other scenarios).
+//
+// Availability runs on a second database seeded with the 1,200-product world (a 10,000-item
+// batch needs a catalogue of that size), so the other scenarios keep their 240-product world.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Product } from '@kontor/core';
+import pgClient from 'pg';
 import { lowestValidQuantity } from '@kontor/core/pricing';
 import { createApp } from '../app.js';
 import { openDatabase, type Db } from '../db/database.js';
 import { migrate } from '../db/migrations.js';
 import { seed } from '../seed/seed.js';
 import { addBulkProducts } from '../testing/bulk-catalogue.js';
-import { DEMO_PASSWORD, generateWorld } from '../seed/world.js';
+import { DEMO_ERP_KEY, DEMO_PASSWORD, generateWorld } from '../seed/world.js';
 import { startPgCluster, type PgCluster } from './pg-cluster.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,6 +40,11 @@ const CART_LINES = 1000;
 const CART_CHANGE_LINES = 500;
 const CART_CHANGE_ROUNDS = num('KONTOR_BENCH_CART_ROUNDS', 20);
 const EMAIL = 'einkauf@elektro-mueller.de';
+const AVAILABILITY_PRODUCTS = 1200;
+const AVAILABILITY_ITEMS = 10_000;
+const AVAILABILITY_CONNECTIONS = num('KONTOR_BENCH_AVAILABILITY_CONNECTIONS', 4);
+const STOCK_ROUNDS = num('KONTOR_BENCH_STOCK_ROUNDS', 10);
+const ONLY_AVAILABILITY = process.env.KONTOR_BENCH_ONLY === 'availability';
 
 interface LoadResult {
   ok: number;
@@ -70,10 +80,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Runs one scenario in a child process; resolves with its JSON result. */
-function drive(baseUrl: string, token: string, scenario: Scenario): Promise<LoadResult> {
-  const job = { baseUrl, token, connections: CONNECTIONS, durationMs: DURATION_MS, warmupMs: WARMUP_MS, maxRequests: 2_000_000, requests: scenario.requests };
+function drive(baseUrl: string, token: string, scenario: Scenario, connections = CONNECTIONS): Promise<LoadResult> {
+  const job = { baseUrl, token, connections, durationMs: DURATION_MS, warmupMs: WARMUP_MS, maxRequests: 2_000_000, requests: scenario.requests };
+  let arg = JSON.stringify(job);
+  let jobDir: string | undefined;
+  if (arg.length > 64 * 1024) {
+    // Too long for argv: hand it over in a file (removed when the child exits).
+    jobDir = mkdtempSync(join(tmpdir(), 'kontor-load-'));
+    writeFileSync(join(jobDir, 'job.json'), arg);
+    arg = `@${join(jobDir, 'job.json')}`;
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, 'load.mjs'), JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(here, 'load.mjs'), arg], { stdio: ['ignore', 'pipe', 'inherit'] });
     children.add(child);
     let out = '';
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
@@ -82,6 +100,7 @@ function drive(baseUrl: string, token: string, scenario: Scenario): Promise<Load
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
+      if (jobDir) rmSync(jobDir, { recursive: true, force: true });
       children.delete(child);
       if (code !== 0) return reject(new Error(`load generator exited with ${code ?? signal}`));
       try {
@@ -194,6 +213,61 @@ async function benchCarts(baseUrl: string, token: string, db: Db): Promise<void>
   if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
 }
 
+const row = (name: string, r: Pick<LoadResult, 'rps' | 'p50' | 'p99' | 'max' | 'ok' | 'errors'>) =>
+  `${name.padEnd(52)} ${r.rps.toFixed(r.rps < 10 ? 1 : 0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.ok).padStart(8)} ${String(r.errors).padStart(7)}`;
+
+/**
+ * Availability on the 1,200-product world: a 10,000-item batch (every visible SKU several times
+ * with different quantities) and a 100-item batch (a category page of badges) under load, then a
+ * 10,000-position ERP stock update timed one after another.
+ */
+async function benchAvailability(label: string, db: Db): Promise<void> {
+  const t0 = performance.now();
+  await migrate(db);
+  await seed(db, generateWorld({ products: AVAILABILITY_PRODUCTS }));
+  const app = await createApp({ db, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123', logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  cleanups.push(() => app.close());
+  const address = app.server.address();
+  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { token } = await getJson<{ token: string }>(`${baseUrl}/v1/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: DEMO_PASSWORD }),
+  });
+  const visible = await db.selectFrom('products').select('sku').where('visibility', '=', 'public').orderBy('sku').execute();
+  const skus = visible.map((r) => r.sku);
+  console.log(`\n## ${label}: availability on ${skus.length} visible of ${AVAILABILITY_PRODUCTS} products (seeded in ${(performance.now() - t0).toFixed(0)} ms)`);
+  const items = Array.from({ length: AVAILABILITY_ITEMS }, (_, i) => ({ sku: skus[i % skus.length]!, quantity: 1 + ((i * 7) % 250) }));
+  const page = skus.slice(0, 100).map((sku) => ({ sku, quantity: 1 }));
+  console.log(`${'scenario'.padEnd(52)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ok'.padStart(8)} ${'errors'.padStart(7)}`);
+  for (const [scenario, connections] of [
+    [{ name: 'POST /v1/availability (100 items)', requests: [{ method: 'POST', path: '/v1/availability', body: { destination: 'DE', items: page } }] }, CONNECTIONS],
+    [{ name: `POST /v1/availability (${AVAILABILITY_ITEMS} items, ${AVAILABILITY_CONNECTIONS} conn.)`, requests: [{ method: 'POST', path: '/v1/availability', body: { destination: 'DE', items } }] }, AVAILABILITY_CONNECTIONS],
+  ] as [Scenario, number][]) {
+    const r = await drive(baseUrl, token, scenario, connections);
+    console.log(row(scenario.name, r));
+    if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
+  }
+  // 10,000 positions: 5,000 plain products in both warehouses, absolute values that change each round.
+  const stockSkus = await addBulkProducts(db, AVAILABILITY_ITEMS / 2, 'ST');
+  const positions = (round: number) =>
+    stockSkus.flatMap((sku, i) => ['wh_hamburg', 'wh_muenchen'].map((warehouseId, w) => ({ warehouseId, sku, onHand: (i * 3 + w + round) % 500, ...(i % 4 === 0 ? { receipts: [{ date: '2027-03-01', quantity: 10 + round }] } : {}) })));
+  const headers = { authorization: `Bearer ${DEMO_ERP_KEY}`, 'content-type': 'application/json' };
+  const times: number[] = [];
+  let count = 0;
+  for (let round = 0; round < STOCK_ROUNDS; round++) {
+    const body = JSON.stringify({ positions: positions(round) });
+    const t1 = performance.now();
+    const result = await getJson<{ updated: number }>(`${baseUrl}/v1/erp/stock`, { method: 'PUT', headers, body });
+    times.push(performance.now() - t1);
+    count = result.updated;
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))]!;
+  console.log(row(`PUT /v1/erp/stock (${count} positions, one at a time)`, { rps: 1000 / (times.reduce((a, b) => a + b, 0) / times.length), p50: at(0.5), p99: at(0.99), max: times[times.length - 1]!, ok: times.length, errors: 0 }));
+  await app.close();
+  cleanups.pop();
+}
+
 console.log(`Kontor API throughput: ${CONNECTIONS} concurrent keep-alive connections from a separate process, ${DURATION_MS} ms per scenario after ${WARMUP_MS} ms warm-up.`);
 try {
   // SQLite on a temp file.
@@ -201,7 +275,11 @@ try {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const sqlite = openDatabase({ sqliteFile: join(dir, 'kontor.sqlite') });
   cleanups.push(() => sqlite.db.destroy());
-  await benchDatabase('SQLite', sqlite.db);
+  if (!ONLY_AVAILABILITY) await benchDatabase('SQLite', sqlite.db);
+  await cleanups.pop()!();
+  const sqliteAvailability = openDatabase({ sqliteFile: join(dir, 'availability.sqlite') });
+  cleanups.push(() => sqliteAvailability.db.destroy());
+  await benchAvailability('SQLite', sqliteAvailability.db);
   await cleanups.pop()!();
   await cleanups.pop()!();
 
@@ -215,7 +293,17 @@ try {
     cleanups.push(() => cluster.stop());
     const pg = openDatabase({ url: cluster.url });
     cleanups.push(() => pg.db.destroy());
-    await benchDatabase('PostgreSQL 15 (pool of 10, fsync off)', pg.db);
+    if (!ONLY_AVAILABILITY) await benchDatabase('PostgreSQL 15 (pool of 10, fsync off)', pg.db);
+    await cleanups.pop()!();
+    const admin = new pgClient.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE kontor_availability');
+    await admin.end();
+    const availabilityUrl = new URL(cluster.url);
+    availabilityUrl.pathname = '/kontor_availability';
+    const pgAvailability = openDatabase({ url: availabilityUrl.toString() });
+    cleanups.push(() => pgAvailability.db.destroy());
+    await benchAvailability('PostgreSQL 15', pgAvailability.db);
   } else {
     console.log('\n(PostgreSQL skipped; set KONTOR_BENCH_PG=1 to run the same scenarios on a throwaway cluster.)');
   }

@@ -2,11 +2,14 @@
 // loop. Reads one JSON job from argv[2], drives it with `fetch` (undici, keep-alive) from N
 // concurrent workers for a fixed time (and at most `maxRequests`), and prints one JSON result line.
 //
-// Job: { baseUrl, token, connections, durationMs, warmupMs, maxRequests, requests: [{ method, path, body? }] }
+// Job (argv[2], or @file): { baseUrl, token, connections, durationMs, warmupMs, maxRequests, requests: [{ method, path, body? }] }
 // The workers cycle through `requests` (so e.g. many SKUs are hit, not one).
 // Only 127.0.0.1 / localhost targets are accepted.
+import { readFileSync } from 'node:fs';
 
-const job = JSON.parse(process.argv[2] ?? '{}');
+// A big job (a 10,000-item body) does not fit in argv: `@/path/to/job.json` reads it from a file.
+const arg = process.argv[2] ?? '{}';
+const job = JSON.parse(arg.startsWith('@') ? readFileSync(arg.slice(1), 'utf8') : arg);
 const base = new URL(job.baseUrl);
 if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) {
   console.error(`load.mjs: refusing non-local target ${base.hostname}`);
