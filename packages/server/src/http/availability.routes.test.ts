@@ -305,6 +305,17 @@ describe('availability (POST /v1/availability, PUT /v1/erp/stock)', () => {
       assert.equal(other.json().issues[0].code, 'idempotency_key_reused');
     });
 
+    it('has one effect for two identical updates sent at once with the same Idempotency-Key', async () => {
+      const sku = fresh().sku;
+      const update = [{ warehouseId: 'wh_muenchen', sku, onHand: 33 }];
+      const [a, b] = await Promise.all([putStock(update, { 'idempotency-key': 'erp-race' }), putStock(update, { 'idempotency-key': 'erp-race' })]);
+      assert.deepEqual([a.statusCode, b.statusCode], [200, 200], `${a.body} ${b.body}`);
+      assert.deepEqual(a.json(), b.json());
+      assert.equal([a, b].filter((r) => r.headers['idempotent-replayed'] === 'true').length, 1);
+      const keys = await t.db.selectFrom('idempotency_keys').select('key').where('scope', '=', 'erp').where('key', '=', 'erp-race').execute();
+      assert.equal(keys.length, 1);
+    });
+
     it('takes 10,000 positions (over 1 MB) and answers a 10,000-item question over 5,000 SKUs', async () => {
       const token = await at(SEEDED_AT);
       const skus = await addBulkProducts(t.db, 5000, 'AV');
