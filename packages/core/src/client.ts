@@ -1,5 +1,6 @@
 import { createAvailabilityClient, type AvailabilityClient } from './availability/availability.client.js';
 import { createCartClient, type CartClient } from './cart/cart.client.js';
+import { createOrdersClient, type OrdersClient } from './orders/orders.client.js';
 import { createCatalogueClient, type CatalogueClient } from './catalogue/catalogue.client.js';
 import { createHttpClient, type HttpClient, type HttpClientOptions } from './http/http-client.js';
 import { createIdentityClient, type IdentityClient } from './identity/identity.client.js';
@@ -13,6 +14,7 @@ export interface KontorClient {
   identity: IdentityClient;
   cart: CartClient;
   availability: AvailabilityClient;
+  orders: OrdersClient;
 }
 
 /**
@@ -36,5 +38,6 @@ export function createKontorClient(options: HttpClientOptions): KontorClient {
     identity: createIdentityClient(http),
     cart: createCartClient(http),
     availability: createAvailabilityClient(http),
+    orders: createOrdersClient(http),
   };
 }

@@ -10,5 +10,6 @@ export * from './identity/index.js';
 export * from './http/index.js';
 export * from './api/index.js';
 export * from './cart/index.js';
+export * from './orders/index.js';
 export * from './availability/index.js';
 export { createKontorClient, type KontorClient } from './client.js';

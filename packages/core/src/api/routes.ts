@@ -18,6 +18,18 @@ import {
   StockUpdateResultSchema,
 } from '../availability/availability.schema.js';
 import {
+  CheckoutOptionsQuerySchema,
+  CheckoutOptionsSchema,
+  OrderIdSchema,
+  OrderListQuerySchema,
+  OrderPageSchema,
+  OrderSchema,
+  OrderStatusUpdateRequestSchema,
+  OrderStatusUpdateResultSchema,
+  PlaceOrderRequestSchema,
+  SavedAddressListSchema,
+} from '../orders/order.schema.js';
+import {
   CartChangeRequestSchema,
   CartHistorySchema,
   CartIdSchema,
@@ -157,6 +169,33 @@ export const routes = {
     method: 'PUT', path: '/v1/erp/stock', tag: 'availability', auth: 'erp',
     summary: "The seller's ERP sets stock on hand, reservations and incoming receipts per warehouse and SKU (absolute numbers, all or nothing; ERP key).",
     body: StockUpdateRequestSchema, status: 200, response: StockUpdateResultSchema, errors: ['validation', 'unauthorized', 'forbidden'], idempotent: true,
+  }),
+  listAddresses: def({
+    method: 'GET', path: '/v1/company/addresses', tag: 'orders', auth: 'buyer', summary: "The caller's company's saved delivery addresses, the default first.",
+    status: 200, response: SavedAddressListSchema, errors: ['unauthorized'],
+  }),
+  checkoutOptions: def({
+    method: 'GET', path: '/v1/checkout/options', tag: 'orders', auth: 'buyer',
+    summary: 'What the checkout offers for a cart: saved addresses, payment methods with the credit left, the earliest delivery date, bank details for prepayment.',
+    query: CheckoutOptionsQuerySchema, status: 200, response: CheckoutOptionsSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  placeOrder: def({
+    method: 'POST', path: '/v1/orders', tag: 'orders', auth: 'buyer',
+    summary: 'Place a cart as an order, exactly once per Idempotency-Key: prices, tax and address are snapshotted, stock reserved and the cart emptied in one transaction. A cart changed since display is a 409 with details.changes.',
+    body: PlaceOrderRequestSchema, status: 201, response: OrderSchema, errors: ['validation', 'unauthorized', 'not_found', 'conflict'], idempotent: true,
+  }),
+  listOrders: def({
+    method: 'GET', path: '/v1/orders', tag: 'orders', auth: 'buyer', summary: "The caller's company's orders, newest first; filter by status, days, PO number, text.",
+    query: OrderListQuerySchema, status: 200, response: OrderPageSchema, errors: ['validation', 'unauthorized'],
+  }),
+  getOrder: def({
+    method: 'GET', path: '/v1/orders/{orderId}', tag: 'orders', auth: 'buyer', summary: 'One order with its lines, payment and timeline.',
+    params: z.object({ orderId: OrderIdSchema }), status: 200, response: OrderSchema, errors: ['validation', 'unauthorized', 'not_found'],
+  }),
+  updateOrderStatuses: def({
+    method: 'POST', path: '/v1/erp/order-status', tag: 'orders', auth: 'erp',
+    summary: "The seller's ERP moves orders along (confirmed, in fulfilment, shipped with carrier and tracking, delivered, cancelled), all or nothing (ERP key).",
+    body: OrderStatusUpdateRequestSchema, status: 200, response: OrderStatusUpdateResultSchema, errors: ['validation', 'unauthorized', 'forbidden'], idempotent: true,
   }),
 } as const satisfies Record<string, RouteDef>;
 

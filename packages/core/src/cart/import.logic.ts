@@ -23,13 +23,13 @@ import { MAX_CART_LINES } from './cart.schema.js';
 export const MAX_IMPORT_QUANTITY = 10_000_000;
 
 /** A line read from the input: what the cart should get. */
-export interface OrderLine {
+export interface QuickOrderLine {
   sku: string;
   quantity: number;
 }
 
 /** A row that was read. */
-export interface AcceptedOrderRow extends OrderLine {
+export interface AcceptedOrderRow extends QuickOrderLine {
   ok: true;
   /** 1-based line of the input where the row starts. */
   line: number;
@@ -60,7 +60,7 @@ export interface MergedDuplicate {
 
 export interface MergedOrder {
   /** One line per SKU, in order of first appearance; empty when there are more than {@link MAX_CART_LINES}. */
-  lines: OrderLine[];
+  lines: QuickOrderLine[];
   duplicates: MergedDuplicate[];
   /** Issues of the input as a whole (`max_lines`, `merged_too_big`), path `[]`. */
   issues: ErrorIssue[];
@@ -289,7 +289,7 @@ export function mergeDuplicates(rows: readonly OrderRow[], options: ParseOrderOp
     const params = { max: MAX_CART_LINES, count: bySku.size };
     return { lines: [], duplicates: [], issues: [issue([], 'max_lines', params, lang)] };
   }
-  const lines: OrderLine[] = [];
+  const lines: QuickOrderLine[] = [];
   const duplicates: MergedDuplicate[] = [];
   const issues: ErrorIssue[] = [];
   for (const [sku, { quantity, lines: at }] of bySku) {

@@ -22,7 +22,7 @@ export {
   MAX_IMPORT_QUANTITY,
   SKU_HEADERS,
   QUANTITY_HEADERS,
-  type OrderLine,
+  type QuickOrderLine,
   type OrderRow,
   type AcceptedOrderRow,
   type RejectedOrderRow,

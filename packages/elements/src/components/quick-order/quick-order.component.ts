@@ -1,4 +1,4 @@
-import { parseOrderCsv, parseOrderText, type CartLineEffect, type MergedDuplicate, type OrderLine } from '@kontor/core/cart';
+import { parseOrderCsv, parseOrderText, type CartLineEffect, type MergedDuplicate, type QuickOrderLine } from '@kontor/core/cart';
 import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -106,7 +106,7 @@ export class KontorQuickOrder extends KontorElement {
       return 0;
     }
 
-    let lines: OrderLine[] = parsed.lines;
+    let lines: QuickOrderLine[] = parsed.lines;
     let added = 0;
     let effects: CartLineEffect[] = [];
     this.busy = true;
@@ -260,7 +260,7 @@ export class KontorQuickOrder extends KontorElement {
  * The lines a 422 from the cart refused, by SKU with their issues (paths relative to the line),
  * or `null` when the error is not about single lines (then nothing was added and nothing is known).
  */
-function refusedLines(error: unknown, lines: readonly OrderLine[]): Map<string, ErrorIssue[]> | null {
+function refusedLines(error: unknown, lines: readonly QuickOrderLine[]): Map<string, ErrorIssue[]> | null {
   if (!isKontorError(error) || error.code !== 'validation') return null;
   const refused = new Map<string, ErrorIssue[]>();
   for (const issue of error.issues) {

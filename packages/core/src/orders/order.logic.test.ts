@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { z } from 'zod/mini';
+import { validationErrorFromZod } from '../errors/from-zod.js';
+import { isValidIban, maskIban, normalizeIban } from './iban.logic.js';
+import { canMoveOrder, formatOrderNumber, nextOrderStatuses, ORDER_FLOW, trackingOf } from './order.logic.js';
+import { AddressSchema, OrderStatusSchema, PaymentInputSchema, PlaceOrderRequestSchema, type OrderStatus } from './order.schema.js';
+
+const issuesOf = (schema: z.core.$ZodType, value: unknown) => {
+  const r = z.safeParse(schema, value, { reportInput: true });
+  return r.success ? [] : validationErrorFromZod(r.error, 'test', { lang: 'de' }).issues;
+};
+
+describe('order lifecycle', () => {
+  it('moves forward along placed → confirmed → in fulfilment → shipped → delivered, skipping steps if need be', () => {
+    assert.ok(canMoveOrder('placed', 'confirmed'));
+    assert.ok(canMoveOrder('placed', 'shipped'));
+    assert.ok(canMoveOrder('shipped', 'delivered'));
+    assert.deepEqual(nextOrderStatuses('in_fulfilment'), ['shipped', 'delivered', 'cancelled']);
+  });
+
+  it('never moves back, never after delivered or cancelled, and cancels only before shipping', () => {
+    assert.ok(!canMoveOrder('shipped', 'confirmed'));
+    assert.ok(!canMoveOrder('delivered', 'cancelled'));
+    assert.ok(!canMoveOrder('cancelled', 'placed'));
+    assert.ok(!canMoveOrder('shipped', 'cancelled'));
+    assert.ok(canMoveOrder('in_fulfilment', 'cancelled'));
+    assert.ok(!canMoveOrder('confirmed', 'confirmed'));
+  });
+
+  it('has no cycles: every allowed move goes strictly forward', () => {
+    const statuses = OrderStatusSchema.options as readonly OrderStatus[];
+    const rank = (s: OrderStatus) => (s === 'cancelled' ? 99 : ORDER_FLOW.indexOf(s));
+    fc.assert(
+      fc.property(fc.constantFrom(...statuses), fc.constantFrom(...statuses), (from, to) => !canMoveOrder(from, to) || rank(to) > rank(from)),
+    );
+  });
+
+  it('numbers orders K-YYYY-NNNNNN', () => {
+    assert.equal(formatOrderNumber(2026, 123), 'K-2026-000123');
+    assert.equal(formatOrderNumber(2027, 1_234_567), 'K-2027-1234567');
+  });
+
+  it('links tracking numbers of known carriers and leaves others without a link', () => {
+    assert.match(trackingOf('DHL', '00340434161094042557').url!, /^https:\/\/www\.dhl\.de\/.*00340434161094042557$/);
+    assert.equal(trackingOf('Spedition Meyer', '4711').url, null);
+  });
+});
+
+describe('IBAN', () => {
+  it('accepts a valid IBAN in any spacing and case and masks all but the last four digits', () => {
+    assert.ok(isValidIban('de89 3704 0044 0532 0130 00'));
+    assert.equal(normalizeIban('de89 3704 0044 0532 0130 00'), 'DE89370400440532013000');
+    assert.equal(maskIban('DE89370400440532013000'), 'DE89 **** **** **** **30 00');
+  });
+
+  it('rejects a wrong check digit, a wrong length and an unknown country', () => {
+    assert.ok(!isValidIban('DE88370400440532013000'));
+    assert.ok(!isValidIban('DE8937040044053201300'));
+    assert.ok(!isValidIban('XX89370400440532013000'));
+  });
+
+  it('is a field error with code iban in a SEPA payment', () => {
+    const issues = issuesOf(PaymentInputSchema, { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE00 1234', mandateAccepted: true });
+    assert.deepEqual(issues.map((i) => [i.path, i.code]), [[['iban'], 'iban']]);
+    assert.match(issues[0]!.message, /IBAN/);
+  });
+});
+
+describe('addresses and the checkout request', () => {
+  const address = { name: 'Elektro Müller GmbH', street: 'Hafenstraße 12', postcode: '20457', city: 'Hamburg', country: 'DE' };
+
+  it('requires a postcode and checks it by country', () => {
+    assert.deepEqual(issuesOf(AddressSchema, address), []);
+    assert.deepEqual(issuesOf(AddressSchema, { ...address, postcode: '' }).map((i) => i.path), [['postcode']]);
+    assert.deepEqual(issuesOf(AddressSchema, { ...address, postcode: '2045' }).map((i) => [i.path, i.code]), [[['postcode'], 'postcode']]);
+    assert.deepEqual(issuesOf(AddressSchema, { ...address, postcode: '1010', country: 'AT' }), []);
+    const { postcode: _omitted, ...withoutPostcode } = address;
+    assert.deepEqual(issuesOf(AddressSchema, withoutPostcode).map((i) => [i.path, i.code]), [[['postcode'], 'required']]);
+  });
+
+  it('takes a saved address or a new one, and one of three payment methods', () => {
+    const base = { cartId: 'cart_abc', cartVersion: 3, expectedGross: { amount: 11900, currency: 'EUR' } };
+    assert.deepEqual(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, payment: { method: 'invoice' } }), []);
+    assert.deepEqual(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { address, save: true }, payment: { method: 'prepayment' } }), []);
+    assert.ok(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, payment: { method: 'cash' } }).length > 0);
+    const sepa = { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE89370400440532013000', mandateAccepted: false };
+    assert.ok(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, payment: sepa }).some((i) => i.path.join('.') === 'payment.mandateAccepted'));
+  });
+});
