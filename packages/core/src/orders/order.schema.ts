@@ -103,6 +103,13 @@ export const PlaceOrderRequestSchema = z.object({
   cartId: CartIdSchema,
   cartVersion: CartVersionSchema,
   expectedGross: MoneySchema,
+  /**
+   * The lines as the buyer saw them: unit price and promised delivery day. A line whose price or
+   * promise differs now is reported in the 409's `details.changes` (kind `price` / `availability`).
+   */
+  expectedLines: z.optional(
+    z.array(z.object({ sku: SkuSchema, unitPrice: MoneySchema, promisedDelivery: z.nullable(DaySchema) })).check(z.maxLength(5000)),
+  ),
   deliveryAddress: DeliveryAddressInputSchema,
   /** Not before the earliest possible delivery date. */
   requestedDeliveryDate: z.optional(DaySchema),
