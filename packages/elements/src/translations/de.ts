@@ -139,4 +139,5 @@ export const de: Translation = {
   availabilityReplacement: (sku) => `Ersatz: ${sku}`,
   availabilityInvalidQuantity: 'Bitte eine ganze Menge ab 1 angeben.',
   availabilityChecking: 'Lieferzeit wird geprüft …',
+  availabilityFailed: 'Lieferzeiten sind gerade nicht verfügbar.',
 };

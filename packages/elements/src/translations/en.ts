@@ -140,4 +140,5 @@ export const en: Translation = {
   availabilityReplacement: (sku) => `replacement: ${sku}`,
   availabilityInvalidQuantity: 'Enter a whole quantity of 1 or more.',
   availabilityChecking: 'Checking delivery …',
+  availabilityFailed: 'Delivery dates are not available right now.',
 };

@@ -154,4 +154,6 @@ export interface Translation {
   availabilityInvalidQuantity: string;
   /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */
   availabilityChecking: string;
+  /** Before the reason why a cart shows no delivery promises: "Lieferzeiten sind gerade nicht verfügbar." */
+  availabilityFailed: string;
 }

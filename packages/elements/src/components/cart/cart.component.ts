@@ -7,6 +7,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
+import { PromisesController, promiseOf } from '../availability/availability.controller.js';
+import { promiseText, requestErrorText } from '../availability/availability.text.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { translations, type Translation } from '../../translations/index.js';
@@ -17,6 +19,8 @@ const FIRST_CHUNK = 40;
 const CHUNK = 120;
 /** Rows that re-render together (see renderRows). */
 const GROUP = 40;
+const promiseSpan = (part: string, className: string, tone: string | typeof nothing, text: string) =>
+  html`<span class=${className} part=${part} data-tone=${tone}>${text}</span>`;
 const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api'];
 
 /**
@@ -38,6 +42,8 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
  * @csspart unit-price - A line's unit price at its quantity.
  * @csspart line-total - A line's net total.
  * @csspart remove - A line's remove button.
+ * @csspart availability - A line's delivery promise (text; also named by its tone: `available`, `partial`, `later`, `unavailable`, `error`).
+ * @csspart availability-error - Why no delivery promises could be shown, with a retry button.
  * @csspart issue - A line's problem (discontinued, quantity off the rules, …).
  * @csspart totals - Net, VAT per rate and gross.
  * @csspart empty - The empty state.
@@ -49,6 +55,9 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
  * @cssproperty --cart-row-padding - Vertical padding of a line.
  * @cssproperty --cart-issue-color - Colour of a line's problem text.
  * @cssproperty --cart-total-font-size - Size of the gross total.
+ * @cssproperty --cart-availability-available-color - Icon colour of a line whose quantity ships from stock.
+ * @cssproperty --cart-availability-later-color - Icon colour of a line that ships (partly) later.
+ * @cssproperty --cart-availability-unavailable-color - Icon colour of a line that cannot (all) be delivered.
  *
  * @example
  * ```html
@@ -61,6 +70,20 @@ export class KontorCart extends KontorElement {
   static override styles = [componentStyles, styles];
 
   private readonly cart = new CartController(this, () => (this.preview ? null : this.resolveClient()));
+
+  /**
+   * The promise of every line from one batched answer, rendered as text in the row: a
+   * `<kontor-availability>` per line would cost a custom element, a shadow root and a controller
+   * each, 1,000 of them in a big cart.
+   */
+  private readonly promises = new PromisesController(this, () => {
+    const cart = this.cart.state.cart;
+    const client = this.cart.store ? this.resolveClient() : null;
+    if (this.preview || this.noAvailability || !cart || !client || isKontorError(client)) return null;
+    // Rows first: a big cart asks once its rows are all rendered, so the answer does not compete with the chunks.
+    const defer = cart.lines.length > this.renderLimit;
+    return { client, destination: this.destination || 'DE', items: cart.lines, refreshSeconds: this.availabilityRefreshSeconds, defer };
+  });
 
   /**
    * Presentational mode: shows exactly this cart, read-only, and fetches nothing. For previews,
@@ -79,6 +102,15 @@ export class KontorCart extends KontorElement {
 
   /** A hand-off code to claim as soon as the cart loads (e.g. from the page's URL). */
   @property({ attribute: 'handoff-code' }) handoffCode?: string;
+
+  /** Destination country of the lines' delivery promises (ISO 3166-1, e.g. `DE`). */
+  @property() destination = 'DE';
+
+  /** Hides the lines' delivery promises. */
+  @property({ type: Boolean, attribute: 'no-availability', reflect: true }) noAvailability = false;
+
+  /** How often (seconds) the lines' delivery promises are asked again; 0: never. */
+  @property({ type: Number, attribute: 'availability-refresh-seconds' }) availabilityRefreshSeconds = 60;
 
   /** Level of the cart's title for the page's outline (1–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -340,6 +372,23 @@ export class KontorCart extends KontorElement {
     );
   }
 
+  /**
+   * A line's promise, as text in the row. It follows its answer by itself (a directive), so
+   * answers arriving for 1,000 lines do not re-render the row groups.
+   */
+  private renderPromise(line: CartLine, numbers: Intl.NumberFormat) {
+    if (this.preview || this.noAvailability) return nothing;
+    const { t } = this.lang_;
+    return promiseOf(this.promises, line.sku, (answer, error) => {
+      if (!answer || answer.quantity !== line.quantity) {
+        return error ? nothing : promiseSpan('availability', 'availability muted', nothing, t.availabilityChecking);
+      }
+      const { text, tone } = promiseText(answer, t, numbers);
+      // One template for "checking" and the answer: the answer only sets attributes and text.
+      return promiseSpan(`availability ${tone}`, 'availability', tone, text);
+    });
+  }
+
   private renderLine(line: CartLine, index: number) {
     const { t, lang } = this.lang_;
     const product = line.product;
@@ -351,6 +400,7 @@ export class KontorCart extends KontorElement {
       <div role="cell" class="item">
         <span class="name" part="name">${name}</span>
         <span class="meta" part="meta">${t.sku} ${line.sku}${unit ? html` · ${unit}` : nothing}</span>
+        ${this.renderPromise(line, fmt)}
         ${this.renderIssues(line)}
       </div>
       <div role="cell" class="qty">
@@ -559,6 +609,12 @@ export class KontorCart extends KontorElement {
                 ? html`<button type="button" @click=${() => this.cart.store?.refresh().catch(() => undefined)}>${t.retry}</button>`
                 : html`<button type="button" @click=${() => this.cart.store?.dismissError()}>${t.close}</button>`}
           </div>`
+        : nothing}
+      ${this.promises.error && lines.length && !this.preview && !this.noAvailability
+        ? html`<p class="availability-error" part="availability-error" role="alert">
+            <span>${t.availabilityFailed} ${requestErrorText(this.promises.error, t, this.errorText(this.promises.error))}</span>
+            <button type="button" @click=${() => this.promises.retry()}>${t.retry}</button>
+          </p>`
         : nothing}
       ${loading && !clientError
         ? html`<div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>`

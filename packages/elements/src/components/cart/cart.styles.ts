@@ -8,6 +8,9 @@ export const styles = css`
     --cart-row-padding: var(--kontor-space-s, 0.5rem);
     --cart-issue-color: var(--kontor-color-danger-text, #7a1712);
     --cart-total-font-size: var(--kontor-font-size-l, 1.125rem);
+    --cart-availability-available-color: var(--kontor-color-success-text, #1a5e20);
+    --cart-availability-later-color: var(--kontor-color-warning-text, #6a4a00);
+    --cart-availability-unavailable-color: var(--kontor-color-danger-text, #7a1712);
   }
   .base {
     display: grid;
@@ -81,6 +84,48 @@ export const styles = css`
   }
   .total {
     font-weight: 600;
+  }
+  .availability {
+    display: block;
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  /* The symbol adds to the text (same as <kontor-availability>); the empty alt text keeps it out of the accessible name. */
+  .availability[data-tone]::before {
+    font-size: 0.8em;
+    margin-inline-end: 0.25em;
+  }
+  .availability[data-tone='available']::before {
+    content: '✓' / '';
+    color: var(--cart-availability-available-color);
+  }
+  .availability[data-tone='partial']::before {
+    content: '◐' / '';
+    color: var(--cart-availability-later-color);
+  }
+  .availability[data-tone='later']::before {
+    content: '◷' / '';
+    color: var(--cart-availability-later-color);
+  }
+  .availability[data-tone='unavailable']::before {
+    content: '✕' / '';
+    color: var(--cart-availability-unavailable-color);
+  }
+  .availability[data-tone='error']::before {
+    content: '!' / '';
+    color: var(--cart-availability-unavailable-color);
+  }
+  .availability-error {
+    margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--kontor-space-s, 0.5rem);
+    color: var(--cart-issue-color);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .availability-error button {
+    min-height: 1.75rem;
+    font-size: inherit;
   }
   .issue {
     display: flex;

@@ -11,6 +11,7 @@ import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorCart } from './cart.component.js';
 import './kontor-cart.js';
+import '../availability/kontor-availability.js';
 
 type User = keyof typeof demoUsers;
 
@@ -302,6 +303,108 @@ describe('<kontor-cart>', () => {
     expect(rows(el)).to.have.length(4);
     expect(el.shadowRoot!.querySelectorAll('[part=issue]').length).to.be.greaterThan(0);
     expect(el.shadowRoot!.querySelector('kontor-quantity')).to.equal(null);
+  });
+
+  describe('delivery promises', () => {
+    /** A fetch that counts availability requests (and fails the first `failFirst` of them). */
+    function counting(failFirst = 0) {
+      const seen = { bodies: [] as { items: { sku: string; quantity: number }[] }[], fetch: undefined as unknown as typeof fetch };
+      seen.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname === '/v1/availability') {
+          seen.bodies.push((await request.clone().json()) as { items: { sku: string; quantity: number }[] });
+          if (seen.bodies.length <= failFirst) throw new TypeError('Failed to fetch');
+        }
+        return fetch(request);
+      };
+      return seen;
+    }
+    async function mountCounting(seen: ReturnType<typeof counting>, attrs = '') {
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang="de" .clientOptions=${{ fetch: seen.fetch, retries: 0 }}>
+        <kontor-cart ?no-availability=${attrs === 'no-availability'}></kontor-cart>
+      </kontor-shop>`);
+      const el = shop.querySelector('kontor-cart')!;
+      await settled(el);
+      return { shop, el };
+    }
+    const promiseOf = (el: KontorCart, sku: string) => text(row(el, sku)?.querySelector('[part~=availability]'));
+    const answered = (el: KontorCart) => rows(el).every((r) => !/geprüft/.test(text(r.querySelector('[part~=availability]'))) && r.querySelector('[part~=availability]'));
+
+    it("shows every line's promise as text in its row, from one request, the same text a badge shows", async () => {
+      const cart = await freshCart('mueller');
+      const five = products.slice(0, 5);
+      await (await clientOf('mueller')).cart.change(cart.id, cart.version, five.map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+      const seen = counting();
+      const { shop, el } = await mountCounting(seen);
+      await waitUntil(() => answered(el), 'promises did not render', { timeout: 10_000 });
+      expect(seen.bodies).to.have.length(1);
+      expect(seen.bodies[0]!.items).to.deep.equal(five.map((p) => ({ sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+      expect(el.shadowRoot!.querySelector('kontor-availability')).to.equal(null);
+      // A badge for the same line says the same (and asks nothing: the cart's answers are cached page-wide).
+      const badge = document.createElement('kontor-availability');
+      badge.sku = five[0]!.sku;
+      badge.quantity = lowestValidQuantity(five[0]!.quantityRules);
+      shop.append(badge);
+      await waitUntil(() => badge.shadowRoot?.querySelector('[part~=text]'), 'badge did not render');
+      expect(promiseOf(el, five[0]!.sku)).to.equal(text(badge.shadowRoot!.querySelector('[part~=text]')));
+      const tone = row(el, five[0]!.sku)!.querySelector('[part~=availability]')!.getAttribute('part')!.split(' ')[1];
+      expect(badge.shadowRoot!.querySelector('[part~=base]')!.getAttribute('part')).to.contain(tone);
+      expect(seen.bodies).to.have.length(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks again only for the line whose quantity changed', async () => {
+      const cart = await freshCart('mueller');
+      const three = products.slice(0, 3);
+      await (await clientOf('mueller')).cart.change(cart.id, cart.version, three.map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+      const seen = counting();
+      const { el } = await mountCounting(seen);
+      await waitUntil(() => answered(el), 'promises did not render', { timeout: 10_000 });
+      const p = three[1]!;
+      const next = lowestValidQuantity(p.quantityRules) + p.quantityRules.step;
+      const changed = oneEvent(el, 'kontor-cart-change');
+      await typeQuantity(el, p.sku, next);
+      await changed;
+      await waitUntil(() => answered(el), 'the changed line did not get its promise', { timeout: 10_000 });
+      expect(seen.bodies).to.have.length(2);
+      expect(seen.bodies[1]!.items).to.deep.equal([{ sku: p.sku, quantity: next }]);
+    });
+
+    it('asks for all 1,000 lines of a big cart in one request', async () => {
+      const cart = await freshCart('mueller');
+      const thousand = products.slice(0, 1000);
+      await (await clientOf('mueller')).cart.change(cart.id, cart.version, thousand.map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+      const seen = counting();
+      const { el } = await mountCounting(seen);
+      await waitUntil(() => rows(el).length === 1000 && answered(el), 'not every line got its promise', { timeout: 20_000 });
+      expect(seen.bodies.map((b) => b.items.length)).to.deep.equal([1000]);
+    });
+
+    it('says why promises are missing and retries', async () => {
+      const cart = await freshCart('mueller');
+      await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: products[0]!.sku, quantity: lowestValidQuantity(products[0]!.quantityRules) }]);
+      const seen = counting(1);
+      const { el } = await mountCounting(seen);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=availability-error]'), 'no availability error', { timeout: 10_000 });
+      const note = el.shadowRoot!.querySelector('[part=availability-error]')!;
+      expect(text(note)).to.contain('Lieferzeiten sind gerade nicht verfügbar.').and.contain('Der Server ist nicht erreichbar.');
+      expect(promiseOf(el, products[0]!.sku)).to.equal('');
+      note.querySelector('button')!.click();
+      await waitUntil(() => answered(el), 'retry did not bring the promise', { timeout: 10_000 });
+      expect(el.shadowRoot!.querySelector('[part=availability-error]')).to.equal(null);
+    });
+
+    it('shows no promises with no-availability, nor in a preview', async () => {
+      const cart = await freshCart('mueller');
+      await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: products[0]!.sku, quantity: lowestValidQuantity(products[0]!.quantityRules) }]);
+      const seen = counting();
+      const { el } = await mountCounting(seen, 'no-availability');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(el.shadowRoot!.querySelector('[part~=availability]')).to.equal(null);
+      expect(seen.bodies).to.have.length(0);
+      const preview = await fixture<KontorCart>(html`<kontor-cart lang="de" .preview=${sampleCart(3, 'de') as Cart}></kontor-cart>`);
+      expect(preview.shadowRoot!.querySelector('[part~=availability]')).to.equal(null);
+    });
   });
 
   it('says it is not configured outside any shop', async () => {
