@@ -275,6 +275,51 @@ const migrations: Record<string, Migration> = {
       for (const t of ['erp_api_keys', 'stock_receipts', 'stock_positions', 'warehouses']) await db.schema.dropTable(t).execute();
     },
   },
+  '0006_outbox': {
+    async up(db: Kysely<unknown>) {
+      // Events written in the transaction of the change they describe (see outbox/outbox.ts).
+      await db.schema
+        .createTable('outbox_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('aggregate_id', 'text', (c) => c.notNull())
+        .addColumn('company_id', 'text', (c) => c.notNull())
+        // JSON text: the webhook event's `data` ({ order, previousStatus }).
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('outbox_events_company').on('outbox_events').columns(['company_id', 'aggregate_id', 'created_at']).execute();
+      // One row per event and target ('mail', 'webhook:<name>'); kept until delivered, then kept as a record.
+      await db.schema
+        .createTable('outbox_deliveries')
+        .addColumn('event_id', 'text', (c) => c.notNull().references('outbox_events.id'))
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+        .addColumn('locked_until', 'text')
+        .addColumn('last_error', 'text')
+        .addColumn('delivered_at', 'text')
+        .addPrimaryKeyConstraint('outbox_deliveries_pk', ['event_id', 'target'])
+        .execute();
+      await db.schema.createIndex('outbox_deliveries_due').on('outbox_deliveries').columns(['status', 'next_attempt_at']).execute();
+      // Mails kept by the dev mailbox transport (KONTOR_DEV_MAILBOX=1), viewable at /dev/mailbox.
+      await db.schema
+        .createTable('dev_mailbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('from', 'text', (c) => c.notNull())
+        .addColumn('to', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('html', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('dev_mailbox_created').on('dev_mailbox').columns(['created_at']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['dev_mailbox', 'outbox_deliveries', 'outbox_events']) await db.schema.dropTable(t).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

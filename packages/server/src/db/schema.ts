@@ -103,6 +103,30 @@ export interface Database {
   stock_receipts: { warehouse_id: string; sku: string; date: string; quantity: number };
   /** The seller's ERP credentials, stored only as their SHA-256. */
   erp_api_keys: { key_hash: string; name: string; created_at: string; revoked_at: string | null };
+  /** Events of the outbox, written in the transaction of the change; `payload` is JSON text. See outbox/outbox.ts. */
+  outbox_events: {
+    id: string;
+    type: 'order.placed' | 'order.status_changed';
+    aggregate_id: string;
+    company_id: string;
+    payload: string;
+    created_at: string;
+  };
+  /** One delivery of an event to a target (`mail`, `webhook:<name>`), retried until delivered or dead. */
+  outbox_deliveries: {
+    event_id: string;
+    target: string;
+    status: 'pending' | 'delivered' | 'dead';
+    /** Attempts started (counted when claimed). */
+    attempts: number;
+    next_attempt_at: string;
+    /** A worker's lease: nobody else claims the delivery before it passes. */
+    locked_until: string | null;
+    last_error: string | null;
+    delivered_at: string | null;
+  };
+  /** Mails kept by the dev mailbox transport (KONTOR_DEV_MAILBOX=1). */
+  dev_mailbox: { id: string; from: string; to: string; subject: string; text: string; html: string; created_at: string };
 }
 
 /** Id of the base price list (the list of companies without their own prices). */
