@@ -197,3 +197,106 @@ describe('the cart across channels (issue 3)', () => {
     await page.close();
   });
 });
+
+describe('delivery promises (issue 4)', () => {
+  it("a row's promise follows its quantity, and an ERP stock update reaches the row and the cart line within the refresh interval", async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Signed out and nothing remembered from the tests before: sign in as Müller (the form's default).
+    // The page asks for promises every 10 s (its demo setting).
+    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
+    await page.evaluate(() => {
+      sessionStorage.clear();
+      localStorage.clear();
+    });
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.click('#login button[type=submit]');
+    const promiseOf = (sku) =>
+      page.evaluate((s) => {
+        const row = document.querySelector('kontor-product-list')?.shadowRoot?.querySelector(`[part~=item][data-sku="${s}"]`);
+        return row?.querySelector('kontor-availability')?.shadowRoot?.querySelector('[part~=base][aria-busy=false] [part~=text]')?.textContent?.trim() ?? '';
+      }, sku);
+    await page.waitForFunction(
+      () => {
+        const rows = [...(document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('[part~=item]') ?? [])];
+        return rows.length >= 24 && rows.every((r) => r.querySelector('kontor-availability')?.shadowRoot?.querySelector('[part~=text]'));
+      },
+      { timeout: 20_000 },
+    );
+    // A row in stock with room above its stock: ask the SDK how much is there now.
+    const target = await page.evaluate(async () => {
+      const client = document.getElementById('shop').client;
+      const rows = [...document.querySelector('kontor-product-list').shadowRoot.querySelectorAll('[part~=item]')];
+      for (const row of rows) {
+        const quantity = row.querySelector('kontor-quantity');
+        if (!row.querySelector('kontor-add-to-cart')) continue;
+        const { min, step, max } = quantity.effectiveRules;
+        const [answer] = (await client.availability.check({ destination: 'DE', items: [{ sku: row.dataset.sku, quantity: quantity.value }] })).items;
+        if (answer.error || answer.status !== 'in_stock') continue;
+        const beyond = Math.max(min, Math.ceil((answer.availableNow + 1) / step) * step);
+        if (max == null || beyond <= max) return { sku: row.dataset.sku, beyond };
+      }
+      return null;
+    });
+    assert.ok(target, 'a row in stock whose quantity can go beyond its stock');
+    const inStock = await promiseOf(target.sku);
+    assert.match(inStock, /^Auf Lager – Lieferung \S+, \d\d\.\d\d\.$/);
+
+    // The buyer types a quantity beyond the stock: the promise splits.
+    await page.evaluate(({ sku, beyond }) => {
+      const row = document.querySelector('kontor-product-list').shadowRoot.querySelector(`[part~=item][data-sku="${sku}"]`);
+      const input = row.querySelector('kontor-quantity').shadowRoot.querySelector('input');
+      input.value = String(beyond);
+      input.dispatchEvent(new Event('change'));
+    }, target);
+    await page.waitForFunction((sku, before) => {
+      const row = document.querySelector('kontor-product-list').shadowRoot.querySelector(`[part~=item][data-sku="${sku}"]`);
+      const text = row.querySelector('kontor-availability').shadowRoot.querySelector('[part~=base][aria-busy=false] [part~=text]')?.textContent.trim();
+      return text && text !== before;
+    }, { timeout: 10_000 }, target.sku, inStock);
+    const split = await promiseOf(target.sku);
+    assert.match(split, /sofort|^Lieferbar ab/);
+
+    // Into the cart: its line shows the same promise.
+    await page.evaluate((sku) => {
+      const row = document.querySelector('kontor-product-list').shadowRoot.querySelector(`[part~=item][data-sku="${sku}"]`);
+      row.querySelector('kontor-add-to-cart').shadowRoot.querySelector('button').click();
+    }, target.sku);
+    const cartPromise = (sku) =>
+      page.evaluate((s) => document.querySelector('kontor-cart')?.shadowRoot?.querySelector(`[part=line][data-sku="${s}"] [part~=availability][data-tone]`)?.textContent?.trim() ?? '', sku);
+    await page.waitForFunction(
+      (sku, text) => document.querySelector('kontor-cart')?.shadowRoot?.querySelector(`[part=line][data-sku="${sku}"] [part~=availability][data-tone]`)?.textContent?.trim() === text,
+      { timeout: 15_000 },
+      target.sku,
+      split,
+    );
+
+    // The seller's ERP reports: nothing left in any warehouse, nothing incoming.
+    const res = await fetch(`http://127.0.0.1:${ports.api}/v1/erp/stock`, {
+      method: 'PUT',
+      headers: { authorization: 'Bearer kek_demo_erp_2026', 'content-type': 'application/json' },
+      body: JSON.stringify({ positions: ['wh_hamburg', 'wh_muenchen'].map((warehouseId) => ({ warehouseId, sku: target.sku, onHand: 0, reserved: 0, receipts: [] })) }),
+    });
+    assert.equal(res.status, 200, await res.text());
+    await page.waitForFunction(
+      (sku, before) => {
+        const row = document.querySelector('kontor-product-list').shadowRoot.querySelector(`[part~=item][data-sku="${sku}"]`);
+        const text = row.querySelector('kontor-availability').shadowRoot.querySelector('[part~=text]')?.textContent.trim();
+        return text && text !== before;
+      },
+      { timeout: 20_000 },
+      target.sku,
+      split,
+    );
+    const after = await promiseOf(target.sku);
+    assert.doesNotMatch(after, /sofort|Auf Lager/);
+    await page.waitForFunction((sku, text) => {
+      const now = document.querySelector('kontor-cart').shadowRoot.querySelector(`[part=line][data-sku="${sku}"] [part~=availability][data-tone]`)?.textContent?.trim();
+      return now && now !== text;
+    }, { timeout: 20_000 }, target.sku, split);
+    assert.equal(await cartPromise(target.sku), after);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -4,6 +4,8 @@ const params = new URLSearchParams(location.search);
 const api = params.get('api') ?? `${location.protocol}//${location.hostname}:8787`;
 // Where a buyer's partner continues a handed-off cart (the demo's partner portal).
 const portal = params.get('portal') ?? `${location.protocol}//${location.hostname}:8081`;
+// How often delivery promises are asked again: short in the demo, so an ERP stock update shows within seconds.
+const refresh = params.get('refresh') ?? '10';
 
 await customElements.whenDefined('kontor-shop');
 const shop = document.getElementById('shop');
@@ -33,10 +35,12 @@ function section(id, title, element) {
 function mount() {
   const list = document.createElement('kontor-product-list');
   list.setAttribute('page-size', '24');
+  list.setAttribute('availability-refresh-seconds', refresh);
   const quick = document.createElement('kontor-quick-order');
   const cart = document.createElement('kontor-cart');
   cart.setAttribute('heading-level', '3');
   cart.setAttribute('handoff-url', `${portal}/?handoff={code}`);
+  cart.setAttribute('availability-refresh-seconds', refresh);
   catalogue.append(
     section('katalog', 'Katalog', list),
     section('schnellerfassung', 'Schnellerfassung', quick),
