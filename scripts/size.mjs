@@ -5,8 +5,10 @@ import { join } from 'node:path';
 
 const budgets = [
   // 33.6 KiB with the four catalogue elements; the cart issue added cart, add-to-cart, cart-count,
-  // quick-order, the cart store and the CSV reader (52.7 KiB). Raise it only with a reason in the commit.
-  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 58_000 },
+  // quick-order, the cart store and the CSV reader (52.7 KiB); availability added <kontor-availability>,
+  // its batcher, the cart's per-line promises and their strings (+5.0 KiB against the same core).
+  // Raise it only with a reason in the commit.
+  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 63_200 },
 ];
 let ok = true;
 for (const { file, label, budget } of budgets) {
