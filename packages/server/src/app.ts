@@ -9,6 +9,7 @@ import { cartRoutes } from './http/cart.routes.js';
 import { catalogueRoutes } from './http/catalogue.routes.js';
 import { registerErrorHandling } from './http/errors.js';
 import { identityRoutes } from './http/identity.routes.js';
+import { orderRoutes } from './http/order.routes.js';
 import { pricingRoutes } from './http/pricing.routes.js';
 import type { AppDeps } from './http/route.js';
 
@@ -64,6 +65,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   pricingRoutes(app, deps);
   cartRoutes(app, deps);
   availabilityRoutes(app, deps);
+  orderRoutes(app, deps);
 
   const openapi = buildOpenApi(routes, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);

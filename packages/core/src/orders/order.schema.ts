@@ -105,10 +105,13 @@ export const PlaceOrderRequestSchema = z.object({
   expectedGross: MoneySchema,
   /**
    * The lines as the buyer saw them: unit price and promised delivery day. A line whose price or
-   * promise differs now is reported in the 409's `details.changes` (kind `price` / `availability`).
+   * promise differs now is reported in the 409's `details.changes` (kind `price` / `availability`);
+   * with `quantity`, a changed quantity is `quantity`, and lines gone or new since are `removed` / `added`.
    */
   expectedLines: z.optional(
-    z.array(z.object({ sku: SkuSchema, unitPrice: MoneySchema, promisedDelivery: z.nullable(DaySchema) })).check(z.maxLength(5000)),
+    z
+      .array(z.object({ sku: SkuSchema, quantity: z.optional(z.int().check(z.minimum(1))), unitPrice: MoneySchema, promisedDelivery: z.nullable(DaySchema) }))
+      .check(z.maxLength(5000)),
   ),
   deliveryAddress: DeliveryAddressInputSchema,
   /** Not before the earliest possible delivery date. */

@@ -275,6 +275,128 @@ const migrations: Record<string, Migration> = {
       for (const t of ['erp_api_keys', 'stock_receipts', 'stock_positions', 'warehouses']) await db.schema.dropTable(t).execute();
     },
   },
+  '0005_orders': {
+    async up(db: Kysely<unknown>) {
+      // Minor units in the currency of the company's prices; null: no buying on account.
+      await db.schema.alterTable('companies').addColumn('credit_limit', 'integer').execute();
+      await db.schema
+        .createTable('company_addresses')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('addition', 'text')
+        .addColumn('street', 'text', (c) => c.notNull())
+        .addColumn('postcode', 'text', (c) => c.notNull())
+        .addColumn('city', 'text', (c) => c.notNull())
+        .addColumn('country', 'text', (c) => c.notNull())
+        .addColumn('is_default', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('company_addresses_company').on('company_addresses').columns(['company_id', 'id']).execute();
+      // The seller's own data (one row, id 'seller'): name, SEPA creditor id, bank account for prepayment.
+      await db.schema
+        .createTable('seller_profile')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('creditor_id', 'text', (c) => c.notNull())
+        .addColumn('bank_account_holder', 'text', (c) => c.notNull())
+        .addColumn('bank_iban', 'text', (c) => c.notNull())
+        .addColumn('bank_bic', 'text', (c) => c.notNull())
+        .addColumn('bank_name', 'text', (c) => c.notNull())
+        .execute();
+      // Year → last order number handed out; incremented in the placing transaction.
+      await db.schema
+        .createTable('order_sequences')
+        .addColumn('year', 'integer', (c) => c.primaryKey())
+        .addColumn('last', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('orders')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('number', 'text', (c) => c.notNull().unique())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('placed_at', 'text', (c) => c.notNull())
+        .addColumn('placed_by_user_id', 'text', (c) => c.references('users.id'))
+        .addColumn('placed_by_name', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('partner_id', 'text', (c) => c.references('partners.id'))
+        .addColumn('cart_id', 'text', (c) => c.notNull())
+        .addColumn('currency', 'text', (c) => c.notNull())
+        .addColumn('net_amount', 'integer', (c) => c.notNull())
+        .addColumn('gross_amount', 'integer', (c) => c.notNull())
+        // JSON: core's Totals.
+        .addColumn('totals', 'text', (c) => c.notNull())
+        .addColumn('line_count', 'integer', (c) => c.notNull())
+        // JSON: core's Address, as it was at placement.
+        .addColumn('delivery_address', 'text', (c) => c.notNull())
+        .addColumn('requested_delivery_date', 'text')
+        .addColumn('promised_delivery', 'text')
+        .addColumn('po_number', 'text')
+        .addColumn('cost_center', 'text')
+        .addColumn('comment', 'text')
+        .addColumn('payment_method', 'text', (c) => c.notNull())
+        // JSON: core's OrderPayment (a SEPA IBAN only masked).
+        .addColumn('payment', 'text', (c) => c.notNull())
+        // JSON: core's Tracking, once shipped.
+        .addColumn('tracking', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // The history: newest first, cursor on (placed_at, id).
+      await db.schema.createIndex('orders_company_placed').on('orders').columns(['company_id', 'placed_at desc', 'id desc']).execute();
+      // The credit in use: open invoice orders of a company.
+      await db.schema.createIndex('orders_company_payment_status').on('orders').columns(['company_id', 'payment_method', 'status']).execute();
+      await db.schema
+        .createTable('order_lines')
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('name_de', 'text', (c) => c.notNull())
+        .addColumn('name_en', 'text', (c) => c.notNull())
+        .addColumn('unit', 'text', (c) => c.notNull())
+        .addColumn('quantity', 'integer', (c) => c.notNull())
+        .addColumn('price_unit', 'integer', (c) => c.notNull())
+        .addColumn('unit_amount', 'integer', (c) => c.notNull())
+        .addColumn('net_amount', 'integer', (c) => c.notNull())
+        .addColumn('tax_class', 'text', (c) => c.notNull())
+        .addColumn('tax_rate', 'integer', (c) => c.notNull())
+        .addColumn('promised_delivery', 'text')
+        // JSON: the stock reserved for the line, [{ warehouseId, quantity }] (released on cancel, consumed on shipping).
+        .addColumn('reserved', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('order_lines_pk', ['company_id', 'order_id', 'position'])
+        .execute();
+      await db.schema.createIndex('order_lines_company_sku').on('order_lines').columns(['company_id', 'sku', 'order_id']).execute();
+      await db.schema
+        .createTable('order_events')
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('note', 'text')
+        .addColumn('carrier', 'text')
+        .addColumn('tracking_number', 'text')
+        .addPrimaryKeyConstraint('order_events_pk', ['company_id', 'order_id', 'seq'])
+        .execute();
+      // The full IBAN of a SEPA mandate lives only here (the seller needs it to collect); orders show it masked.
+      await db.schema
+        .createTable('sepa_mandates')
+        .addColumn('reference', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
+        .addColumn('account_holder', 'text', (c) => c.notNull())
+        .addColumn('iban', 'text', (c) => c.notNull())
+        .addColumn('signed_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sepa_mandates_company_order').on('sepa_mandates').columns(['company_id', 'order_id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['sepa_mandates', 'order_events', 'order_lines', 'orders', 'order_sequences', 'seller_profile', 'company_addresses']) await db.schema.dropTable(t).execute();
+      await db.schema.alterTable('companies').dropColumn('credit_limit').execute();
+    },
+  },
   '0006_outbox': {
     async up(db: Kysely<unknown>) {
       // Events written in the transaction of the change they describe (see outbox/outbox.ts).

@@ -7,7 +7,15 @@ import type { Channel } from '@kontor/core';
 export interface Database {
   partners: { id: string; name: string };
   partner_api_keys: { key_hash: string; partner_id: string; created_at: string; revoked_at: string | null };
-  companies: { id: string; name: string; customer_number: string; price_list_id: string | null; partner_id: string | null };
+  companies: {
+    id: string;
+    name: string;
+    customer_number: string;
+    price_list_id: string | null;
+    partner_id: string | null;
+    /** Minor units in the currency of the company's prices; `null`: no buying on account (migration 0005). */
+    credit_limit: number | null;
+  };
   users: {
     id: string;
     company_id: string;
@@ -103,6 +111,86 @@ export interface Database {
   stock_receipts: { warehouse_id: string; sku: string; date: string; quantity: number };
   /** The seller's ERP credentials, stored only as their SHA-256. */
   erp_api_keys: { key_hash: string; name: string; created_at: string; revoked_at: string | null };
+  /** A company's saved delivery addresses (migration 0005). */
+  company_addresses: {
+    id: string;
+    company_id: string;
+    label: string;
+    name: string;
+    addition: string | null;
+    street: string;
+    postcode: string;
+    city: string;
+    country: string;
+    is_default: number;
+    created_at: string;
+  };
+  /** The seller (one row, id `seller`): SEPA creditor id and the bank account for prepayment. */
+  seller_profile: { id: string; name: string; creditor_id: string; bank_account_holder: string; bank_iban: string; bank_bic: string; bank_name: string };
+  /** Year → the last order number handed out in it. */
+  order_sequences: { year: number; last: number };
+  orders: {
+    id: string;
+    company_id: string;
+    number: string;
+    status: 'placed' | 'confirmed' | 'in_fulfilment' | 'shipped' | 'delivered' | 'cancelled';
+    placed_at: string;
+    placed_by_user_id: string | null;
+    placed_by_name: string;
+    channel: Channel;
+    partner_id: string | null;
+    cart_id: string;
+    currency: string;
+    net_amount: number;
+    gross_amount: number;
+    /** JSON: core's Totals. */
+    totals: string;
+    line_count: number;
+    /** JSON: core's Address. */
+    delivery_address: string;
+    requested_delivery_date: string | null;
+    promised_delivery: string | null;
+    po_number: string | null;
+    cost_center: string | null;
+    comment: string | null;
+    payment_method: 'invoice' | 'prepayment' | 'sepa_debit';
+    /** JSON: core's OrderPayment. */
+    payment: string;
+    /** JSON: core's Tracking. */
+    tracking: string | null;
+    updated_at: string;
+  };
+  /** An order's lines as they were placed; `reserved` is JSON `[{ warehouseId, quantity }]`. */
+  order_lines: {
+    company_id: string;
+    order_id: string;
+    position: number;
+    sku: string;
+    name_de: string;
+    name_en: string;
+    unit: Database['products']['unit'];
+    quantity: number;
+    price_unit: number;
+    unit_amount: number;
+    net_amount: number;
+    tax_class: Database['products']['tax_class'];
+    tax_rate: number;
+    promised_delivery: string | null;
+    reserved: string;
+  };
+  /** An order's timeline, in `seq` order. */
+  order_events: {
+    company_id: string;
+    order_id: string;
+    seq: number;
+    status: Database['orders']['status'];
+    at: string;
+    note: string | null;
+    carrier: string | null;
+    tracking_number: string | null;
+  };
+  /** SEPA direct debit mandates: the only place with a full IBAN. */
+  sepa_mandates: { reference: string; company_id: string; order_id: string; account_holder: string; iban: string; signed_at: string };
   /** Events of the outbox, written in the transaction of the change; `payload` is JSON text. See outbox/outbox.ts. */
   outbox_events: {
     id: string;

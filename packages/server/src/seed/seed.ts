@@ -28,7 +28,21 @@ export async function seed(db: Db, world: World, now: Date = new Date()): Promis
     await trx.insertInto('price_lists').values(world.priceLists.map((l) => ({ id: l.id, company_id: l.companyId, currency: l.currency }))).execute();
     await trx
       .insertInto('companies')
-      .values(world.companies.map((c) => ({ id: c.id, name: c.name, customer_number: c.customerNumber, price_list_id: c.priceListId, partner_id: c.partnerId })))
+      .values(world.companies.map((c) => ({ id: c.id, name: c.name, customer_number: c.customerNumber, price_list_id: c.priceListId, partner_id: c.partnerId, credit_limit: c.creditLimit })))
+      .execute();
+    if (world.addresses.length) {
+      await trx
+        .insertInto('company_addresses')
+        .values(world.addresses.map((a) => ({
+          id: a.id, company_id: a.companyId, label: a.label, name: a.name, addition: a.addition, street: a.street, postcode: a.postcode,
+          city: a.city, country: a.country, is_default: a.isDefault ? 1 : 0, created_at: now.toISOString(),
+        })))
+        .execute();
+    }
+    const { seller } = world;
+    await trx
+      .insertInto('seller_profile')
+      .values({ id: 'seller', name: seller.name, creditor_id: seller.creditorId, bank_account_holder: seller.bank.accountHolder, bank_iban: seller.bank.iban, bank_bic: seller.bank.bic, bank_name: seller.bank.bank })
       .execute();
     await trx
       .insertInto('users')

@@ -4,7 +4,15 @@ import { createPrng, type Prng } from './prng.js';
 /** The demo and test world as plain data; {@link seed} writes it. */
 export interface World {
   partners: { id: string; name: string; apiKey: string }[];
-  companies: { id: string; name: string; customerNumber: string; priceListId: string | null; partnerId: string | null }[];
+  companies: {
+    id: string;
+    name: string;
+    customerNumber: string;
+    priceListId: string | null;
+    partnerId: string | null;
+    /** Buying on account up to this many minor units; `null`: no invoice. */
+    creditLimit: number | null;
+  }[];
   users: { id: string; companyId: string; email: string; name: string; role: 'buyer' | 'approver' | 'admin'; locale: 'de' | 'en'; password: string }[];
   categories: { slug: string; name: { de: string; en: string } }[];
   products: WorldProduct[];
@@ -14,6 +22,23 @@ export interface World {
   stock: WorldStock[];
   /** The seller's ERP keys (stored hashed). */
   erpKeys: { name: string; apiKey: string }[];
+  /** Saved delivery addresses of the companies (one default each). */
+  addresses: WorldAddress[];
+  /** The seller: SEPA creditor id and the bank account prepayments go to. */
+  seller: { name: string; creditorId: string; bank: { accountHolder: string; iban: string; bic: string; bank: string } };
+}
+
+export interface WorldAddress {
+  id: string;
+  companyId: string;
+  label: string;
+  name: string;
+  addition: string | null;
+  street: string;
+  postcode: string;
+  city: string;
+  country: string;
+  isDefault: boolean;
 }
 
 export interface WorldStock {
@@ -370,10 +395,11 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
       { id: 'ptn_sued', name: 'ElektroPartner Süd GmbH', apiKey: 'kpk_demo_sued_2026' },
     ],
     companies: [
-      { id: 'cmp_mueller', name: 'Elektro Müller GmbH', customerNumber: 'K-10001', priceListId: 'pl_mueller', partnerId: null },
-      { id: 'cmp_schmidt', name: 'Schmidt Haustechnik KG', customerNumber: 'K-10002', priceListId: null, partnerId: null },
-      { id: 'cmp_baulicht', name: 'Bau & Licht AG', customerNumber: 'K-10003', priceListId: null, partnerId: 'ptn_nord' },
-      { id: 'cmp_sonne', name: 'Sonnenstrom Solartechnik GmbH', customerNumber: 'K-10004', priceListId: null, partnerId: 'ptn_sued' },
+      // Credit limits: Schmidt's is small, so the demo reaches it; Sonnenstrom buys without one (no invoice).
+      { id: 'cmp_mueller', name: 'Elektro Müller GmbH', customerNumber: 'K-10001', priceListId: 'pl_mueller', partnerId: null, creditLimit: 5_000_000 },
+      { id: 'cmp_schmidt', name: 'Schmidt Haustechnik KG', customerNumber: 'K-10002', priceListId: null, partnerId: null, creditLimit: 200_000 },
+      { id: 'cmp_baulicht', name: 'Bau & Licht AG', customerNumber: 'K-10003', priceListId: null, partnerId: 'ptn_nord', creditLimit: 2_000_000 },
+      { id: 'cmp_sonne', name: 'Sonnenstrom Solartechnik GmbH', customerNumber: 'K-10004', priceListId: null, partnerId: 'ptn_sued', creditLimit: null },
     ],
     users: [
       { id: 'usr_mueller1', companyId: 'cmp_mueller', email: 'einkauf@elektro-mueller.de', name: 'Einkauf Elektro Müller', role: 'buyer', locale: 'de', password: DEMO_PASSWORD },
@@ -388,8 +414,26 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
     warehouses: WAREHOUSES.map((w) => ({ ...w, transitDays: { ...w.transitDays } })),
     stock,
     erpKeys: [{ name: 'Demo ERP', apiKey: DEMO_ERP_KEY }],
+    addresses: ADDRESSES.map((a) => ({ ...a })),
+    seller: { ...SELLER, bank: { ...SELLER.bank } },
   };
 }
+
+/** Delivery addresses of the demo companies: Müller has two (the head office is the default). */
+const ADDRESSES: readonly WorldAddress[] = [
+  { id: 'adr_muellerHq', companyId: 'cmp_mueller', label: 'Zentrale Hamburg', name: 'Elektro Müller GmbH', addition: 'Wareneingang Tor 2', street: 'Hafenstraße 12', postcode: '20457', city: 'Hamburg', country: 'DE', isDefault: true },
+  { id: 'adr_muellerSite', companyId: 'cmp_mueller', label: 'Baustelle München', name: 'Elektro Müller GmbH', addition: 'Baustelle Arabellapark, Hr. Brandl', street: 'Rosenkavalierplatz 5', postcode: '81925', city: 'München', country: 'DE', isDefault: false },
+  { id: 'adr_schmidtHq', companyId: 'cmp_schmidt', label: 'Betrieb', name: 'Schmidt Haustechnik KG', addition: null, street: 'Industriestraße 8', postcode: '70565', city: 'Stuttgart', country: 'DE', isDefault: true },
+  { id: 'adr_baulichtHq', companyId: 'cmp_baulicht', label: 'Lager Bremen', name: 'Bau & Licht AG', addition: 'Lager', street: 'Am Speicher 3', postcode: '28217', city: 'Bremen', country: 'DE', isDefault: true },
+  { id: 'adr_sonneHq', companyId: 'cmp_sonne', label: 'Firmensitz', name: 'Sonnenstrom Solartechnik GmbH', addition: null, street: 'Solarweg 1', postcode: '93053', city: 'Regensburg', country: 'DE', isDefault: true },
+];
+
+/** The seller of the demo: a valid demo IBAN and the Bundesbank's SEPA test creditor id. */
+const SELLER: World['seller'] = {
+  name: 'Kontor Elektrogroßhandel GmbH',
+  creditorId: 'DE98ZZZ09999999999',
+  bank: { accountHolder: 'Kontor Elektrogroßhandel GmbH', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bank: 'Commerzbank' },
+};
 
 /** The demo ERP key (`PUT /v1/erp/stock`). */
 export const DEMO_ERP_KEY = 'kek_demo_erp_2026';

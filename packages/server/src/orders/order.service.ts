@@ -1,0 +1,389 @@
+import {
+  PlaceOrderRequestSchema,
+  ValidationError,
+  errorMessage,
+  formatMoney,
+  formatOrderNumber,
+  issueMessage,
+  maskIban,
+  priceCartLines,
+  toCartProduct,
+  type Address,
+  type Cart,
+  type CartDrift,
+  type CartLine,
+  type CartProduct,
+  type CheckoutOptions,
+  type ErrorIssue,
+  type IssuePath,
+  type Lang,
+  type Money,
+  type Order,
+  type OrderPayment,
+  type Product,
+} from '@kontor/core';
+import type { Transaction } from 'kysely';
+import { z } from 'zod/mini';
+import { availabilityPlan, type LineAvailability } from '../availability/availability.service.js';
+import type { BuyerCaller } from '../auth/caller.js';
+import { bumpCart, cartLines, findCart, insertCartEvent, newId, type CartLineRow, type CartRow, type CartScope } from '../db/cart.queries.js';
+import type { Db } from '../db/database.js';
+import {
+  companyAddresses,
+  creditLimit,
+  creditUsed,
+  findCompanyAddress,
+  insertCompanyAddress,
+  insertOrder,
+  insertOrderEvent,
+  insertSepaMandate,
+  lockCompany,
+  nextOrderSequence,
+  reserveStock,
+  sellerProfile,
+  type OrderLineRow,
+  type OrderRow,
+  type StockMove,
+} from '../db/order.queries.js';
+import type { Database } from '../db/schema.js';
+import { httpError } from '../http/errors.js';
+import { loadLineProducts } from '../http/line-check.js';
+import type { AppDeps } from '../http/route.js';
+import { addressOf, formatIban, orderOf, savedAddressOf } from './order.view.js';
+import { enqueueOrderChange } from './order.outbox.js';
+
+export type PlaceOrderBody = z.output<typeof PlaceOrderRequestSchema>;
+type Tx = Transaction<Database>;
+
+/** What every cart query of the caller is filtered by (as in the cart routes). */
+export const cartScopeOf = (caller: BuyerCaller): CartScope => ({
+  companyId: caller.company.id,
+  owner: caller.kind === 'user' ? { kind: 'user', userId: caller.user.id } : { kind: 'partner', partnerId: caller.partner.id },
+});
+
+/** Idempotency keys are the caller's own: company plus owner (as for carts). */
+export const keyScopeOf = (caller: BuyerCaller) => `${caller.company.id}:${caller.kind === 'user' ? caller.user.id : caller.partner.id}`;
+
+function validation(issues: ErrorIssue[], lang: Lang): ValidationError {
+  return new ValidationError(`${errorMessage('validation', lang)} ${issues[0]!.message}`, issues, { status: 422 });
+}
+const issue = (path: IssuePath, code: string, params: Record<string, unknown>, lang: Lang): ErrorIssue => ({ path, code, message: issueMessage(code, params, lang), params });
+
+// ── the cart as the checkout sees it ─────────────────────────────────────────────────────────
+
+interface CartState {
+  row: CartRow;
+  stored: CartLineRow[];
+  products: Map<string, Product>;
+  priced: ReturnType<typeof priceCartLines>;
+}
+
+async function loadCartState(db: Db, caller: BuyerCaller, row: CartRow, lang: Lang): Promise<CartState> {
+  const stored = await cartLines(db, [row.id]);
+  const products = await loadLineProducts(db, caller, stored.map((l) => l.sku));
+  const cartProducts = new Map<string, CartProduct | null>();
+  for (const { sku } of stored) {
+    const p = products.get(sku);
+    cartProducts.set(sku, p ? toCartProduct(p) : null);
+  }
+  return { row, stored, products, priced: priceCartLines(stored, cartProducts, row.currency, lang) };
+}
+
+/** The cart body of a 409's `details.cart` (as `GET /v1/carts/{id}` answers it). */
+function cartBody({ row, stored, priced }: CartState): Cart {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    active: Number(row.active) === 1,
+    version: Number(row.version),
+    currency: row.currency,
+    owner: {
+      kind: row.owner_user_id ? 'user' : 'partner',
+      userId: row.owner_user_id,
+      partnerId: row.owner_user_id ? null : row.owner_partner_id,
+      name: row.owner_name ?? '',
+    },
+    createdVia: { channel: row.created_channel, partnerId: row.created_partner_id },
+    lastChangedVia: { channel: row.last_channel, partnerId: row.last_partner_id },
+    lineCount: stored.length,
+    totals: priced.totals,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lines: priced.lines,
+  };
+}
+
+/** Availability of the cart's lines to `country`; a country no warehouse serves is a 422 at `path`. */
+async function planLines(db: Db, caller: BuyerCaller, lines: readonly CartLineRow[], country: string, now: Date, lang: Lang, path: IssuePath): Promise<Map<string, LineAvailability>> {
+  if (!lines.length) return new Map();
+  try {
+    const plans = await availabilityPlan(db, caller, lines, { now, destination: country, lang });
+    return new Map(plans.map((p) => [p.sku, p]));
+  } catch (error) {
+    if (error instanceof ValidationError) throw validation(error.issues.map((i) => ({ ...i, path })), lang);
+    throw error;
+  }
+}
+
+/** The day the whole quantity of a line arrives; `null` when it cannot be promised. */
+const promiseOf = (plan: LineAvailability | undefined): string | null => (plan && 'item' in plan ? plan.item.earliestDelivery : null);
+
+/** Why a line cannot be ordered now (product gone, no price, off its rules, no delivery possible), or null. */
+function notOrderable(line: CartLine, plan: LineAvailability | undefined, lang: Lang): string | null {
+  if (line.issues.length) return line.issues[0]!.message;
+  if (!plan || 'error' in plan) return issueMessage('unknown_sku', { sku: line.sku }, lang);
+  if (plan.item.earliestDelivery === null) return issueMessage('cart_not_orderable', { count: 1 }, lang);
+  return null;
+}
+
+const sameMoney = (a: Money | null, b: Money | null) => !!a && !!b && a.amount === b.amount && a.currency === b.currency;
+
+/**
+ * What changed between what the buyer saw (`expectedLines`) and the cart now: `not_orderable`
+ * lines (after: why), `removed` and `added` lines (before/after: the quantity), `quantity`
+ * (before/after: quantities), `price` (before/after: unit prices formatted in the caller's
+ * language), `availability` (before/after: ISO days; `null` after = no date any more). A promise
+ * that got earlier is no change.
+ */
+function driftOf(state: CartState, plans: ReadonlyMap<string, LineAvailability>, expected: PlaceOrderBody['expectedLines'], lang: Lang): CartDrift[] {
+  const changes: CartDrift[] = [];
+  const fmt = (m: Money | null) => (m ? formatMoney(m, lang) : null);
+  const seen = new Map((expected ?? []).map((e) => [e.sku, e]));
+  for (const line of state.priced.lines) {
+    const why = notOrderable(line, plans.get(line.sku), lang);
+    if (why) {
+      changes.push({ sku: line.sku, kind: 'not_orderable', before: null, after: why });
+      continue;
+    }
+    if (!expected) continue;
+    const e = seen.get(line.sku);
+    if (!e) {
+      changes.push({ sku: line.sku, kind: 'added', before: null, after: String(line.quantity) });
+      continue;
+    }
+    if (e.quantity !== undefined && e.quantity !== line.quantity) changes.push({ sku: line.sku, kind: 'quantity', before: String(e.quantity), after: String(line.quantity) });
+    if (!sameMoney(e.unitPrice, line.unitPrice)) changes.push({ sku: line.sku, kind: 'price', before: fmt(e.unitPrice), after: fmt(line.unitPrice) });
+    const now = promiseOf(plans.get(line.sku));
+    if (e.promisedDelivery !== null && (now === null || now > e.promisedDelivery)) changes.push({ sku: line.sku, kind: 'availability', before: e.promisedDelivery, after: now });
+  }
+  if (expected) {
+    const current = new Set(state.priced.lines.map((l) => l.sku));
+    for (const e of expected) if (!current.has(e.sku)) changes.push({ sku: e.sku, kind: 'removed', before: e.quantity === undefined ? null : String(e.quantity), after: null });
+  }
+  return changes;
+}
+
+const conflict = (state: CartState, changes: CartDrift[], lang: Lang, extra: Record<string, unknown> = {}) =>
+  httpError('conflict', lang, { status: 409, details: { changes, ...extra, cart: cartBody(state) } });
+
+// ── seller, credit ───────────────────────────────────────────────────────────────────────────
+
+const SELLER_REFERENCE = { de: 'Ihre Bestellnummer', en: 'your order number' } as const;
+
+function sepaMandateText(seller: { name: string; creditorId: string }, lang: Lang): string {
+  return lang === 'de'
+    ? `Ich ermächtige / Wir ermächtigen ${seller.name} (Gläubiger-Identifikationsnummer ${seller.creditorId}), Zahlungen von meinem / unserem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein / weisen wir unser Kreditinstitut an, die von ${seller.name} auf mein / unser Konto gezogenen Lastschriften einzulösen. Hinweis: Ich kann / Wir können innerhalb von acht Wochen, beginnend mit dem Belastungsdatum, die Erstattung des belasteten Betrages verlangen. Es gelten dabei die mit meinem / unserem Kreditinstitut vereinbarten Bedingungen. Die Mandatsreferenz steht in der Bestellbestätigung.`
+    : `By accepting this mandate, you authorise ${seller.name} (creditor identifier ${seller.creditorId}) to send instructions to your bank to debit your account, and your bank to debit your account in accordance with those instructions. You are entitled to a refund from your bank under the terms and conditions of your agreement with your bank; a refund must be claimed within eight weeks starting from the date on which your account was debited. The mandate reference is given in the order confirmation.`;
+}
+
+async function seller(db: Db) {
+  const row = await sellerProfile(db);
+  if (!row) throw new Error('no seller profile (seed the database)');
+  return {
+    name: row.name,
+    creditorId: row.creditor_id,
+    bankDetails: (reference: string) => ({ accountHolder: row.bank_account_holder, iban: formatIban(row.bank_iban), bic: row.bank_bic, bank: row.bank_name, reference }),
+  };
+}
+
+/** The company's credit on account: limit, used by open invoice orders, and what is left; `null` without a limit. */
+export async function creditOf(db: Db, companyId: string, currency: string) {
+  const limit = await creditLimit(db, companyId);
+  if (limit === null) return null;
+  const used = await creditUsed(db, companyId);
+  const m = (amount: number) => ({ amount, currency });
+  return { limit: m(limit), used: m(used), remaining: m(Math.max(0, limit - used)) };
+}
+
+/** The latest promise of the lines, `null` when any line has none (or there are none). */
+function earliestOf(state: CartState, plans: ReadonlyMap<string, LineAvailability>): string | null {
+  let latest: string | null = null;
+  for (const line of state.stored) {
+    const day = promiseOf(plans.get(line.sku));
+    if (day === null) return null;
+    if (latest === null || day > latest) latest = day;
+  }
+  return latest;
+}
+
+// ── checkout options ─────────────────────────────────────────────────────────────────────────
+
+export async function checkoutOptions(db: Db, caller: BuyerCaller, query: { cartId: string; country?: string | undefined }, now: Date, lang: Lang): Promise<CheckoutOptions> {
+  const row = await findCart(db, cartScopeOf(caller), query.cartId);
+  if (!row) throw httpError('not_found', lang);
+  const state = await loadCartState(db, caller, row, lang);
+  const addresses = (await companyAddresses(db, caller.company.id)).map(savedAddressOf);
+  const country = query.country ?? addresses.find((a) => a.isDefault)?.address.country ?? addresses[0]?.address.country ?? 'DE';
+  const plans = await planLines(db, caller, state.stored, country, now, lang, ['country']);
+  const credit = await creditOf(db, caller.company.id, row.currency);
+  const gross = state.priced.totals.gross.amount;
+  const invoice = credit === null
+    ? { method: 'invoice' as const, available: false, reason: 'payment_unavailable' }
+    : credit.remaining.amount < gross
+      ? { method: 'invoice' as const, available: false, reason: 'credit_limit' }
+      : { method: 'invoice' as const, available: true, reason: null };
+  const s = await seller(db);
+  return {
+    addresses,
+    payment: [invoice, { method: 'prepayment', available: true, reason: null }, { method: 'sepa_debit', available: true, reason: null }],
+    credit,
+    earliestDelivery: state.stored.length ? earliestOf(state, plans) : null,
+    bankDetails: s.bankDetails(SELLER_REFERENCE[lang]),
+    sepaMandateText: sepaMandateText(s, lang),
+  };
+}
+
+// ── placing ──────────────────────────────────────────────────────────────────────────────────
+
+/** The calendar year of `now` in Germany (the seller's), for the order number. */
+const yearOf = (now: Date) => Number(new Intl.DateTimeFormat('en', { timeZone: 'Europe/Berlin', year: 'numeric' }).format(now));
+
+/** True when two addresses are the same (so saving one again does not duplicate it). */
+const sameAddress = (a: Address, b: Address) =>
+  a.name === b.name && (a.addition ?? '') === (b.addition ?? '') && a.street === b.street && a.postcode === b.postcode && a.city === b.city && a.country === b.country;
+
+/**
+ * Places the caller's cart as an order inside `trx` (the caller records the idempotent answer in
+ * the same transaction). Order of checks: the cart (404), its version (409 with the changes), the
+ * delivery address, an empty cart (422 `cart_empty`), lines that cannot be ordered (409
+ * `not_orderable`), prices and promises since display (409), the requested day (422), payment
+ * (422 `payment_unavailable` / `credit_limit`). Then: number, snapshot, reservations, the cart
+ * emptied, the timeline's first entry and the outbox event.
+ */
+export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, body: PlaceOrderBody, now: Date, lang: Lang): Promise<Order> {
+  const db = trx as unknown as Db;
+  const scope = cartScopeOf(caller);
+  const iso = now.toISOString();
+  const row = await findCart(db, scope, body.cartId);
+  if (!row) throw httpError('not_found', lang);
+
+  // Where to: a saved address of the company, or the one given.
+  let address: Address;
+  let saveAddress: Database['company_addresses'] | null = null;
+  if ('addressId' in body.deliveryAddress) {
+    const saved = await findCompanyAddress(db, caller.company.id, body.deliveryAddress.addressId);
+    if (!saved) throw httpError('not_found', lang);
+    address = addressOf(saved);
+  } else {
+    address = body.deliveryAddress.address;
+    if (body.deliveryAddress.save) {
+      const existing = await companyAddresses(db, caller.company.id);
+      if (!existing.some((a) => sameAddress(addressOf(a), address))) {
+        saveAddress = {
+          id: newId('adr'), company_id: caller.company.id, label: body.deliveryAddress.label ?? `${address.street}, ${address.city}`,
+          name: address.name, addition: address.addition ?? null, street: address.street, postcode: address.postcode, city: address.city,
+          country: address.country, is_default: existing.length ? 0 : 1, created_at: iso,
+        };
+      }
+    }
+  }
+  const countryPath: IssuePath = 'addressId' in body.deliveryAddress ? ['deliveryAddress', 'addressId'] : ['deliveryAddress', 'address', 'country'];
+
+  // Taking the cart first (version + 1 while it still has the version the buyer saw) locks it:
+  // a concurrent placement of the same cart waits here and then finds it moved on.
+  const won = row.status === 'open' && (await bumpCart(db, row.id, { version: body.cartVersion, scope }, { updated_at: iso }));
+  const state = await loadCartState(db, caller, row, lang);
+  const plans = await planLines(db, caller, state.stored, address.country, now, lang, countryPath);
+  if (!won) throw conflict(state, driftOf(state, plans, body.expectedLines, lang), lang);
+  if (!state.stored.length) throw validation([issue(['cartId'], 'cart_empty', {}, lang)], lang);
+
+  const changes = driftOf(state, plans, body.expectedLines, lang);
+  const blocked = changes.filter((c) => c.kind === 'not_orderable');
+  if (blocked.length) throw conflict(state, blocked, lang);
+  const gross = state.priced.totals.gross;
+  if (changes.length || !sameMoney(gross, body.expectedGross)) throw conflict(state, changes, lang, { expectedGross: body.expectedGross, gross });
+
+  const earliest = earliestOf(state, plans)!;
+  if (body.requestedDeliveryDate && body.requestedDeliveryDate < earliest) {
+    throw validation([issue(['requestedDeliveryDate'], 'delivery_date_too_early', { earliest }, lang)], lang);
+  }
+
+  const method = body.payment.method;
+  if (method === 'invoice') {
+    await lockCompany(db, caller.company.id);
+    const credit = await creditOf(db, caller.company.id, row.currency);
+    if (!credit) throw validation([issue(['payment', 'method'], 'payment_unavailable', { method }, lang)], lang);
+    if (credit.remaining.amount < gross.amount) {
+      throw validation([issue(['payment', 'method'], 'credit_limit', { remaining: credit.remaining, remainingText: formatMoney(credit.remaining, lang) }, lang)], lang);
+    }
+  }
+
+  // The snapshot and the reservations.
+  const orderId = newId('ord');
+  const moves = new Map<string, StockMove>();
+  const lineRows: OrderLineRow[] = state.priced.lines.map((line, position) => {
+    const plan = plans.get(line.sku) as Extract<LineAvailability, { item: unknown }>;
+    const product = state.products.get(line.sku)!;
+    const reserved = new Map<string, number>();
+    for (const part of plan.plan.parts) {
+      if (part.source === 'procurement') continue;
+      reserved.set(part.warehouseId, (reserved.get(part.warehouseId) ?? 0) + part.quantity);
+    }
+    for (const [warehouseId, quantity] of reserved) {
+      const key = `${warehouseId}|${line.sku}`;
+      const move = moves.get(key);
+      if (move) move.quantity += quantity;
+      else moves.set(key, { warehouseId, sku: line.sku, quantity });
+    }
+    return {
+      company_id: caller.company.id, order_id: orderId, position, sku: line.sku, name_de: product.name.de, name_en: product.name.en,
+      unit: product.unit, quantity: line.quantity, price_unit: line.priceUnit!, unit_amount: line.unitPrice!.amount, net_amount: line.net!.amount,
+      tax_class: product.taxClass, tax_rate: line.taxRate!, promised_delivery: plan.item.earliestDelivery,
+      reserved: JSON.stringify([...reserved].map(([warehouseId, quantity]) => ({ warehouseId, quantity }))),
+    };
+  });
+  await reserveStock(db, [...moves.values()], iso);
+  if (saveAddress) await insertCompanyAddress(db, saveAddress);
+
+  // The number last: its row stays locked until the commit, so take it as late as possible.
+  const number = formatOrderNumber(yearOf(now), await nextOrderSequence(db, yearOf(now)));
+  const s = await seller(db);
+  let payment: OrderPayment = { method, ibanMasked: null, accountHolder: null, mandateReference: null, bankDetails: null };
+  if (method === 'prepayment') payment = { ...payment, bankDetails: s.bankDetails(number) };
+  if (body.payment.method === 'sepa_debit') {
+    const mandateReference = `M-${number}`;
+    payment = { ...payment, ibanMasked: maskIban(body.payment.iban), accountHolder: body.payment.accountHolder, mandateReference };
+  }
+  const via = caller.kind === 'customer'
+    ? { channel: 'partner' as const, partnerId: caller.partner.id }
+    : { channel: row.last_channel !== 'partner' ? row.last_channel : ('web' as const), partnerId: null };
+  const orderRow: OrderRow = {
+    id: orderId, company_id: caller.company.id, number, status: 'placed', placed_at: iso,
+    placed_by_user_id: caller.kind === 'user' ? caller.user.id : null, placed_by_name: caller.kind === 'user' ? caller.user.name : caller.partner.name,
+    channel: via.channel, partner_id: via.partnerId, cart_id: row.id, currency: row.currency,
+    net_amount: state.priced.totals.net.amount, gross_amount: gross.amount, totals: JSON.stringify(state.priced.totals), line_count: lineRows.length,
+    delivery_address: JSON.stringify(address), requested_delivery_date: body.requestedDeliveryDate ?? null, promised_delivery: earliest,
+    po_number: body.purchaseOrderNumber || null, cost_center: body.costCenter || null, comment: body.comment || null,
+    payment_method: method, payment: JSON.stringify(payment), tracking: null, updated_at: iso,
+  };
+  await insertOrder(db, orderRow, lineRows);
+  if (body.payment.method === 'sepa_debit') {
+    // The only copy of the full IBAN: the seller needs it to collect the debit.
+    await insertSepaMandate(db, { reference: payment.mandateReference!, company_id: caller.company.id, order_id: orderId, account_holder: body.payment.accountHolder, iban: body.payment.iban, signed_at: iso });
+  }
+  const placed = { company_id: caller.company.id, order_id: orderId, status: 'placed' as const, at: iso, note: null, carrier: null, tracking_number: null };
+  await insertOrderEvent(db, placed);
+
+  // The cart is emptied (its version went up when it was taken above) and says why in its history.
+  await trx.deleteFrom('cart_lines').where('cart_id', '=', row.id).execute();
+  await insertCartEvent(db, {
+    cart_id: row.id, company_id: row.company_id, at: iso, kind: 'changed', version: Number(row.version) + 1, channel: via.channel, partner_id: via.partnerId,
+    actor_user_id: caller.kind === 'user' ? caller.user.id : null, data: { added: 0, updated: 0, removed: lineRows.length, orderId, orderNumber: number },
+  });
+
+  const order = orderOf(orderRow, lineRows, [placed]);
+  await enqueueOrderChange(trx, deps, { type: 'order.placed', companyId: caller.company.id, order, previousStatus: null });
+  return order;
+}
+
