@@ -12,6 +12,9 @@ import { identityRoutes } from './http/identity.routes.js';
 import { orderRoutes } from './http/order.routes.js';
 import { pricingRoutes } from './http/pricing.routes.js';
 import type { AppDeps } from './http/route.js';
+import type { OutboxDeps } from './outbox/outbox.js';
+import { setupOutbox, type MailOptions, type OutboxWorkerTuning } from './outbox/setup.js';
+import type { WebhookConfig } from './outbox/webhook.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -26,6 +29,12 @@ export interface AppOptions {
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** Clock, for tests. */
   now?: () => Date;
+  /** Webhooks that get every order event, signed (the outbox; KONTOR_WEBHOOKS). */
+  webhooks?: WebhookConfig[];
+  /** Order mails: SMTP, the dev mailbox (see mail/). None: no mails. */
+  mail?: MailOptions;
+  /** Tuning of the outbox worker, or `false` to deliver from another process only. */
+  outboxWorker?: OutboxWorkerTuning | false;
 }
 
 /**
@@ -39,7 +48,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
-  const deps: AppDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()) };
+  const deps: AppDeps & OutboxDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()) };
 
   registerErrorHandling(app);
   await app.register(cors, {
@@ -67,6 +76,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   availabilityRoutes(app, deps);
   orderRoutes(app, deps);
 
+  // Order changes record their events through deps.outbox (read per request; outbox/outbox.ts:
+  // enqueueOrderEvent); the worker starts when the app is ready and stops when it closes.
+  deps.outbox = setupOutbox(app, deps, options).outbox;
   const openapi = buildOpenApi(routes, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true }));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { enqueueOrderEvent, type Outbox } from './outbox.js';
-import { sampleOrder } from './order-fixture.js';
+import { sampleOrder } from './testing/order-fixture.js';
 
 const NOW = new Date('2026-12-02T09:15:00.000Z');
 

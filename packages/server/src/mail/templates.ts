@@ -1,0 +1,354 @@
+import { formatMoney, type Money, type Order } from '@kontor/core';
+
+/**
+ * The order mails in German and English, as HTML and text. No template library: every value
+ * goes through `esc()` into the HTML, links only when they are http(s).
+ */
+
+export type MailLocale = 'de' | 'en';
+
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Escapes text for HTML element content and (double-quoted) attribute values. */
+export function esc(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const UNITS: Record<MailLocale, Record<Order['lines'][number]['unit'], string>> = {
+  de: { piece: 'Stück', meter: 'm', roll: 'Rolle', pack: 'Packung', box: 'Karton', kg: 'kg', liter: 'l' },
+  en: { piece: 'pc', meter: 'm', roll: 'roll', pack: 'pack', box: 'box', kg: 'kg', liter: 'l' },
+};
+
+const T = {
+  de: {
+    confirmationSubject: (n: string) => `Bestellbestätigung ${n}`,
+    shippedSubject: (n: string) => `Ihre Bestellung ${n} ist unterwegs`,
+    hello: (name: string) => `Guten Tag ${name},`,
+    thanks: 'vielen Dank für Ihre Bestellung. Wir haben sie erhalten und bearbeiten sie.',
+    shippedIntro: (n: string) => `Ihre Bestellung ${n} wurde versandt.`,
+    order: 'Bestellnummer',
+    date: 'Bestelldatum',
+    po: 'Ihre Bestellnummer (PO)',
+    costCenter: 'Kostenstelle',
+    requested: 'Wunschliefertermin',
+    promised: 'Voraussichtliche Lieferung',
+    lines: 'Positionen',
+    pos: 'Pos.',
+    sku: 'Art.-Nr.',
+    item: 'Artikel',
+    quantity: 'Menge',
+    unitPrice: 'Einzelpreis',
+    amount: 'Betrag',
+    per: (n: number, unit: string) => ` je ${n} ${unit}`,
+    net: 'Summe netto',
+    vat: (rate: number, base: string) => `zzgl. ${rate} % USt. auf ${base}`,
+    gross: 'Gesamtbetrag',
+    deliveryAddress: 'Lieferadresse',
+    payment: 'Zahlung',
+    invoice: 'Auf Rechnung (Zahlungsziel laut Ihren Konditionen).',
+    prepayment: (gross: string) => `Vorkasse: Bitte überweisen Sie ${gross} auf folgendes Konto. Wir liefern nach Zahlungseingang.`,
+    accountHolder: 'Kontoinhaber',
+    bank: 'Bank',
+    reference: 'Verwendungszweck',
+    sepa: 'SEPA-Lastschrift: Wir ziehen den Betrag von Ihrem Konto ein.',
+    mandate: 'Mandatsreferenz',
+    comment: 'Ihr Kommentar',
+    carrier: 'Versanddienstleister',
+    tracking: 'Sendungsnummer',
+    trackingLink: 'Sendung verfolgen',
+    shippedLines: 'Versandte Positionen',
+    footer: 'Diese E-Mail wurde automatisch erstellt. Bei Fragen antworten Sie einfach auf diese Nachricht.',
+    closing: 'Mit freundlichen Grüßen',
+  },
+  en: {
+    confirmationSubject: (n: string) => `Order confirmation ${n}`,
+    shippedSubject: (n: string) => `Your order ${n} has shipped`,
+    hello: (name: string) => `Hello ${name},`,
+    thanks: 'thank you for your order. We have received it and are processing it.',
+    shippedIntro: (n: string) => `Your order ${n} has shipped.`,
+    order: 'Order number',
+    date: 'Order date',
+    po: 'Your PO number',
+    costCenter: 'Cost center',
+    requested: 'Requested delivery date',
+    promised: 'Expected delivery',
+    lines: 'Items',
+    pos: 'No.',
+    sku: 'SKU',
+    item: 'Item',
+    quantity: 'Quantity',
+    unitPrice: 'Unit price',
+    amount: 'Amount',
+    per: (n: number, unit: string) => ` per ${n} ${unit}`,
+    net: 'Net total',
+    vat: (rate: number, base: string) => `VAT ${rate} % on ${base}`,
+    gross: 'Total',
+    deliveryAddress: 'Delivery address',
+    payment: 'Payment',
+    invoice: 'On account (invoice, within your payment terms).',
+    prepayment: (gross: string) => `Prepayment: please transfer ${gross} to the account below. We deliver once the payment has arrived.`,
+    accountHolder: 'Account holder',
+    bank: 'Bank',
+    reference: 'Reference',
+    sepa: 'SEPA direct debit: we collect the amount from your account.',
+    mandate: 'Mandate reference',
+    comment: 'Your comment',
+    carrier: 'Carrier',
+    tracking: 'Tracking number',
+    trackingLink: 'Track your parcel',
+    shippedLines: 'Items shipped',
+    footer: 'This e-mail was sent automatically. If you have questions, just reply to it.',
+    closing: 'Kind regards',
+  },
+} as const;
+
+const money = (m: Money, lang: MailLocale) => formatMoney(m, lang).replace(/\u00a0|\u202f/g, ' ');
+
+const dayFormat = {
+  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+const instantFormat = {
+  de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+};
+/** `2026-12-09` → `Mi., 09.12.2026` / `Wed, 9 Dec 2026`. */
+const day = (d: string, lang: MailLocale) => dayFormat[lang].format(new Date(`${d}T00:00:00Z`));
+const instant = (iso: string, lang: MailLocale) => instantFormat[lang].format(new Date(iso));
+
+const quantity = (line: Order['lines'][number], lang: MailLocale) => `${line.quantity.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')} ${UNITS[lang][line.unit]}`;
+const unitPrice = (line: Order['lines'][number], lang: MailLocale) =>
+  money(line.unitPrice, lang) + (line.priceUnit > 1 ? T[lang].per(line.priceUnit, UNITS[lang][line.unit]) : '');
+
+const isHttpUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
+
+const addressLines = (a: Order['deliveryAddress']) => [a.name, a.addition, a.street, `${a.postcode} ${a.city}`, a.country].filter((x): x is string => !!x);
+
+/** The facts of an order as label/value pairs (only those that are set). */
+function facts(order: Order, lang: MailLocale): [string, string][] {
+  const t = T[lang];
+  const rows: [string, string | null][] = [
+    [t.order, order.number],
+    [t.date, instant(order.placedAt, lang)],
+    [t.po, order.purchaseOrderNumber],
+    [t.costCenter, order.costCenter],
+    [t.requested, order.requestedDeliveryDate && day(order.requestedDeliveryDate, lang)],
+    [t.promised, order.promisedDelivery && day(order.promisedDelivery, lang)],
+  ];
+  return rows.filter((r): r is [string, string] => !!r[1]);
+}
+
+function paymentParts(order: Order, lang: MailLocale): { intro: string; rows: [string, string][] } {
+  const t = T[lang];
+  const p = order.payment;
+  if (p.method === 'prepayment') {
+    const b = p.bankDetails;
+    return {
+      intro: t.prepayment(money(order.totals.gross, lang)),
+      rows: b
+        ? [
+            [t.accountHolder, b.accountHolder],
+            ['IBAN', b.iban],
+            ['BIC', b.bic],
+            [t.bank, b.bank],
+            [t.reference, b.reference || order.number],
+          ]
+        : [[t.reference, order.number]],
+    };
+  }
+  if (p.method === 'sepa_debit') {
+    const rows: [string, string | null][] = [
+      [t.mandate, p.mandateReference],
+      [t.accountHolder, p.accountHolder],
+      ['IBAN', p.ibanMasked],
+    ];
+    return { intro: t.sepa, rows: rows.filter((r): r is [string, string] => !!r[1]) };
+  }
+  return { intro: t.invoice, rows: [] };
+}
+
+// ---------------------------------------------------------------- HTML building blocks
+
+const STYLE = {
+  body: 'margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1d2329;font-size:14px;line-height:1.45',
+  card: 'max-width:680px;margin:0 auto;background:#ffffff;border:1px solid #dde1e6;border-radius:6px;padding:24px',
+  h1: 'font-size:20px;margin:0 0 16px',
+  h2: 'font-size:15px;margin:24px 0 8px',
+  table: 'border-collapse:collapse;width:100%',
+  th: 'text-align:left;border-bottom:2px solid #dde1e6;padding:6px 8px;font-size:12px;color:#5a6570',
+  td: 'border-bottom:1px solid #eef0f2;padding:6px 8px;vertical-align:top',
+  num: 'text-align:right;white-space:nowrap',
+  muted: 'color:#5a6570;font-size:12px',
+};
+
+const factTable = (rows: [string, string][]) =>
+  `<table style="${STYLE.table}" role="presentation">${rows
+    .map(([k, v]) => `<tr><td style="${STYLE.td};width:40%;color:#5a6570">${esc(k)}</td><td style="${STYLE.td}">${esc(v)}</td></tr>`)
+    .join('')}</table>`;
+
+const page = (lang: MailLocale, title: string, inner: string, sender: string) =>
+  `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>` +
+  `<body style="${STYLE.body}"><div style="${STYLE.card}">${inner}` +
+  `<p style="margin-top:24px">${esc(T[lang].closing)}<br>${esc(sender)}</p>` +
+  `<p style="${STYLE.muted}">${esc(T[lang].footer)}</p></div></body></html>`;
+
+const addressHtml = (a: Order['deliveryAddress']) => `<p style="margin:0">${addressLines(a).map(esc).join('<br>')}</p>`;
+
+// ---------------------------------------------------------------- text building blocks
+
+const textFacts = (rows: [string, string][]) => {
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
+};
+
+export interface MailParty {
+  /** The recipient's name for the greeting. */
+  name: string;
+  locale: MailLocale;
+}
+
+/** The order confirmation, sent on `order.placed`. */
+export function orderConfirmationMail(order: Order, to: MailParty, sender: string): MailContent {
+  const lang = to.locale;
+  const t = T[lang];
+  const subject = t.confirmationSubject(order.number);
+  const f = facts(order, lang);
+  const pay = paymentParts(order, lang);
+  const lineName = (l: Order['lines'][number]) => l.name[lang] || l.name.de;
+  const totals: [string, string][] = [
+    [t.net, money(order.totals.net, lang)],
+    ...order.totals.taxes.map((x): [string, string] => [t.vat(x.rate, money(x.net, lang)), money(x.tax, lang)]),
+    [t.gross, money(order.totals.gross, lang)],
+  ];
+
+  const text = [
+    t.hello(to.name),
+    '',
+    t.thanks,
+    '',
+    textFacts(f),
+    '',
+    `${t.lines}:`,
+    ...order.lines.map(
+      (l, i) => `${String(i + 1).padStart(3)}. ${l.sku}  ${lineName(l)}\n     ${quantity(l, lang)} × ${unitPrice(l, lang)} = ${money(l.net, lang)}`,
+    ),
+    '',
+    textFacts(totals),
+    '',
+    `${t.deliveryAddress}:`,
+    ...addressLines(order.deliveryAddress).map((x) => `  ${x}`),
+    '',
+    `${t.payment}: ${pay.intro}`,
+    ...(pay.rows.length ? [textFacts(pay.rows).replace(/^/gm, '  ')] : []),
+    ...(order.comment ? ['', `${t.comment}:`, order.comment] : []),
+    '',
+    t.closing,
+    sender,
+    '',
+    t.footer,
+  ].join('\n');
+
+  const linesHtml =
+    `<table style="${STYLE.table}"><thead><tr>` +
+    `<th style="${STYLE.th}">${esc(t.pos)}</th><th style="${STYLE.th}">${esc(t.item)}</th>` +
+    `<th style="${STYLE.th};${STYLE.num}">${esc(t.quantity)}</th><th style="${STYLE.th};${STYLE.num}">${esc(t.unitPrice)}</th>` +
+    `<th style="${STYLE.th};${STYLE.num}">${esc(t.amount)}</th></tr></thead><tbody>` +
+    order.lines
+      .map(
+        (l, i) =>
+          `<tr><td style="${STYLE.td}">${i + 1}</td>` +
+          `<td style="${STYLE.td}">${esc(lineName(l))}<br><span style="${STYLE.muted}">${esc(t.sku)} ${esc(l.sku)}</span></td>` +
+          `<td style="${STYLE.td};${STYLE.num}">${esc(quantity(l, lang))}</td>` +
+          `<td style="${STYLE.td};${STYLE.num}">${esc(unitPrice(l, lang))}</td>` +
+          `<td style="${STYLE.td};${STYLE.num}">${esc(money(l.net, lang))}</td></tr>`,
+      )
+      .join('') +
+    `</tbody></table>` +
+    `<table style="${STYLE.table};margin-top:8px">${totals
+      .map(
+        ([k, v], i) =>
+          `<tr><td style="padding:3px 8px;text-align:right${i === totals.length - 1 ? ';font-weight:bold' : ''}">${esc(k)}</td>` +
+          `<td style="padding:3px 8px;${STYLE.num};width:120px${i === totals.length - 1 ? ';font-weight:bold' : ''}">${esc(v)}</td></tr>`,
+      )
+      .join('')}</table>`;
+
+  const html = page(
+    lang,
+    subject,
+    `<h1 style="${STYLE.h1}">${esc(subject)}</h1>` +
+      `<p>${esc(t.hello(to.name))}</p><p>${esc(t.thanks)}</p>` +
+      factTable(f) +
+      `<h2 style="${STYLE.h2}">${esc(t.lines)}</h2>${linesHtml}` +
+      `<h2 style="${STYLE.h2}">${esc(t.deliveryAddress)}</h2>${addressHtml(order.deliveryAddress)}` +
+      `<h2 style="${STYLE.h2}">${esc(t.payment)}</h2><p>${esc(pay.intro)}</p>${pay.rows.length ? factTable(pay.rows) : ''}` +
+      (order.comment ? `<h2 style="${STYLE.h2}">${esc(t.comment)}</h2><p style="white-space:pre-wrap">${esc(order.comment)}</p>` : ''),
+    sender,
+  );
+  return { subject, text, html };
+}
+
+/** The shipping confirmation, sent on `order.status_changed` to `shipped`. */
+export function shippingConfirmationMail(order: Order, to: MailParty, sender: string): MailContent {
+  const lang = to.locale;
+  const t = T[lang];
+  const subject = t.shippedSubject(order.number);
+  const tracking = order.tracking;
+  const shipFacts: [string, string][] = [
+    [t.order, order.number],
+    ...(order.purchaseOrderNumber ? [[t.po, order.purchaseOrderNumber] as [string, string]] : []),
+    ...(tracking ? [[t.carrier, tracking.carrier] as [string, string], [t.tracking, tracking.trackingNumber] as [string, string]] : []),
+  ];
+  const url = isHttpUrl(tracking?.url) ? tracking.url : null;
+  const lineName = (l: Order['lines'][number]) => l.name[lang] || l.name.de;
+
+  const text = [
+    t.hello(to.name),
+    '',
+    t.shippedIntro(order.number),
+    '',
+    textFacts(shipFacts),
+    ...(url ? ['', `${t.trackingLink}: ${url}`] : []),
+    '',
+    `${t.shippedLines}:`,
+    ...order.lines.map((l) => `  ${quantity(l, lang).padStart(12)}  ${l.sku}  ${lineName(l)}`),
+    '',
+    `${t.deliveryAddress}:`,
+    ...addressLines(order.deliveryAddress).map((x) => `  ${x}`),
+    '',
+    t.closing,
+    sender,
+    '',
+    t.footer,
+  ].join('\n');
+
+  const html = page(
+    lang,
+    subject,
+    `<h1 style="${STYLE.h1}">${esc(subject)}</h1>` +
+      `<p>${esc(t.hello(to.name))}</p><p>${esc(t.shippedIntro(order.number))}</p>` +
+      factTable(shipFacts) +
+      (url
+        ? `<p style="margin:16px 0"><a href="${esc(url)}" style="display:inline-block;background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:4px;text-decoration:none">${esc(t.trackingLink)}</a></p>`
+        : '') +
+      `<h2 style="${STYLE.h2}">${esc(t.shippedLines)}</h2>` +
+      `<table style="${STYLE.table}">${order.lines
+        .map(
+          (l) =>
+            `<tr><td style="${STYLE.td};${STYLE.num};width:90px">${esc(quantity(l, lang))}</td>` +
+            `<td style="${STYLE.td}">${esc(lineName(l))}<br><span style="${STYLE.muted}">${esc(t.sku)} ${esc(l.sku)}</span></td></tr>`,
+        )
+        .join('')}</table>` +
+      `<h2 style="${STYLE.h2}">${esc(t.deliveryAddress)}</h2>${addressHtml(order.deliveryAddress)}`,
+    sender,
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,71 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { devMailboxRoutes } from '../mail/dev-mailbox.routes.js';
+import { createOrderMailer } from '../mail/mailer.js';
+import { devMailboxTransport, smtpTransport, type MailTransport } from '../mail/transports.js';
+import type { Outbox, OutboxTarget } from './outbox.js';
+import { validateWebhook, type WebhookConfig } from './webhook.js';
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './worker.js';
+
+/** Order mails (see mail/). With none of `smtpUrl`, `devMailbox`, `transports` no mails are sent. */
+export interface MailOptions {
+  /** `smtp://user:pass@host:port` (KONTOR_SMTP_URL). */
+  smtpUrl?: string | undefined;
+  /** Sender, `Name <address>` (KONTOR_MAIL_FROM). */
+  from?: string | undefined;
+  /** Keep mails in the database and serve them at `/dev/mailbox` (KONTOR_DEV_MAILBOX=1); demo only. */
+  devMailbox?: boolean | undefined;
+  /** More transports (tests). */
+  transports?: MailTransport[] | undefined;
+}
+
+/** The worker's tuning; see createOutboxWorker. */
+export type OutboxWorkerTuning = Pick<OutboxWorkerOptions, 'pollMs' | 'maxAttempts' | 'batchSize' | 'leaseMs' | 'timeoutMs' | 'baseDelayMs' | 'maxDelayMs'>;
+
+export interface OutboxSetupOptions {
+  webhooks?: WebhookConfig[] | undefined;
+  mail?: MailOptions | undefined;
+  /** `false`: record and never deliver here (another process runs the worker). */
+  outboxWorker?: OutboxWorkerTuning | false | undefined;
+}
+
+/**
+ * Wires the outbox into an app: the mail transports, the worker (started when the app is ready,
+ * stopped when it closes, only when there is something to deliver to) and the dev mailbox
+ * routes. Returns what `enqueueOrderEvent` needs in the app's deps.
+ */
+export function setupOutbox(app: FastifyInstance, deps: { db: Kysely<Database>; now: () => Date }, options: OutboxSetupOptions): { outbox: Outbox; worker: OutboxWorker | null } {
+  const webhooks = options.webhooks ?? [];
+  const names = new Set<string>();
+  for (const w of webhooks) {
+    validateWebhook(w);
+    if (names.has(w.name)) throw new Error(`webhook name "${w.name}" appears twice`);
+    names.add(w.name);
+  }
+  const mail = options.mail ?? {};
+  const transports: MailTransport[] = [...(mail.transports ?? [])];
+  if (mail.smtpUrl) transports.push(smtpTransport(mail.smtpUrl));
+  if (mail.devMailbox) {
+    transports.push(devMailboxTransport(deps.db, deps.now));
+    devMailboxRoutes(app, deps.db);
+  }
+  const mailer = transports.length ? createOrderMailer({ db: deps.db, transports, from: mail.from, logger: app.log }) : null;
+
+  const worker =
+    options.outboxWorker !== false && (webhooks.length || mailer)
+      ? createOutboxWorker({ db: deps.db, now: deps.now, webhooks, mailer, logger: app.log, ...(options.outboxWorker ?? {}) })
+      : null;
+  if (worker) app.addHook('onReady', async () => worker.start());
+  app.addHook('onClose', async () => {
+    await worker?.stop();
+    for (const t of transports) await t.close?.();
+  });
+
+  const outbox: Outbox = {
+    webhookTargets: webhooks.map((w): OutboxTarget => `webhook:${w.name}`),
+    mail: !!mailer,
+    notify: () => worker?.wake(),
+  };
+  return { outbox, worker };
+}
