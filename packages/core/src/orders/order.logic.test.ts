@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { z } from 'zod/mini';
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { isValidIban, maskIban, normalizeIban } from './iban.logic.js';
+import { isValidIbanStrict } from './iban.strict.js';
 import { canMoveOrder, formatOrderNumber, nextOrderStatuses, ORDER_FLOW, trackingOf } from './order.logic.js';
 import { AddressSchema, OrderStatusSchema, PaymentInputSchema, PlaceOrderRequestSchema, type OrderStatus } from './order.schema.js';
 
@@ -55,10 +56,21 @@ describe('IBAN', () => {
     assert.equal(maskIban('DE89370400440532013000'), 'DE89 **** **** **** **30 00');
   });
 
-  it('rejects a wrong check digit, a wrong length and an unknown country', () => {
+  it('rejects a wrong check digit and a swap of two digits', () => {
     assert.ok(!isValidIban('DE88370400440532013000'));
-    assert.ok(!isValidIban('DE8937040044053201300'));
-    assert.ok(!isValidIban('XX89370400440532013000'));
+    assert.ok(!isValidIban('DE89370400440532031000'));
+    assert.ok(!isValidIban('DE89'));
+  });
+
+  it('agrees with ibantools on check digits, and the strict check also knows lengths and countries', () => {
+    for (const iban of ['DE89370400440532013000', 'AT611904300234573201', 'CH9300762011623852957', 'NL91ABNA0417164300', 'GB29NWBK60161331926819']) {
+      assert.ok(isValidIban(iban) && isValidIbanStrict(iban), iban);
+    }
+    assert.ok(!isValidIbanStrict('DE8937040044053201300'));
+    assert.ok(!isValidIbanStrict('XX89370400440532013000'));
+    fc.assert(
+      fc.property(fc.stringMatching(/^(DE|AT|NL)\d{2}[0-9]{18}$/), (candidate) => !isValidIbanStrict(candidate) || isValidIban(candidate)),
+    );
   });
 
   it('is a field error with code iban in a SEPA payment', () => {
@@ -78,6 +90,14 @@ describe('addresses and the checkout request', () => {
     assert.deepEqual(issuesOf(AddressSchema, { ...address, postcode: '1010', country: 'AT' }), []);
     const { postcode: _omitted, ...withoutPostcode } = address;
     assert.deepEqual(issuesOf(AddressSchema, withoutPostcode).map((i) => [i.path, i.code]), [[['postcode'], 'required']]);
+  });
+
+  it('reports a new address without a postcode at its field, not as an invalid choice of address', () => {
+    const base = { cartId: 'cart_abc', cartVersion: 3, expectedGross: { amount: 11900, currency: 'EUR' }, payment: { method: 'invoice' } };
+    const { postcode: _omitted, ...withoutPostcode } = address;
+    assert.deepEqual(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { address: withoutPostcode } }).map((i) => [i.path, i.code]), [[['deliveryAddress', 'address', 'postcode'], 'required']]);
+    assert.deepEqual(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'nope' } }).map((i) => i.path), [['deliveryAddress', 'addressId']]);
+    assert.deepEqual(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: {} }).map((i) => [i.path, i.code]), [[['deliveryAddress'], 'invalid']]);
   });
 
   it('takes a saved address or a new one, and one of three payment methods', () => {
