@@ -17,6 +17,23 @@ export interface ZodIssueLike {
   values?: unknown[];
   keys?: string[];
   params?: Record<string, unknown>;
+  /** `invalid_union`: the issues of each option. */
+  errors?: ZodIssueLike[][];
+}
+
+/** A key of the object itself is missing (with `reportInput`): the input is not of that option's shape. */
+const missesOwnKey = (issue: ZodIssueLike) => issue.path.length === 1 && issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
+
+/**
+ * A failed union of object shapes (`{ addressId } | { address }`) reports the issues of the one
+ * option whose keys the input has, at their own paths, instead of one `invalid` for the whole
+ * union; when no or several options fit, the union's issue stays as it is.
+ */
+function expandUnion(issue: ZodIssueLike): ZodIssueLike[] {
+  if (issue.code !== 'invalid_union' || !Array.isArray(issue.errors)) return [issue];
+  const fitting = issue.errors.filter((option) => option.length > 0 && !option.some(missesOwnKey));
+  if (fitting.length !== 1) return [issue];
+  return fitting[0]!.flatMap((inner) => expandUnion({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 const toPath = (path: PropertyKey[]): IssuePath => path.map((p) => (typeof p === 'number' ? p : String(p)));
@@ -57,7 +74,7 @@ export function validationErrorFromZod(
   what: string,
   options: { lang?: Lang; status?: number; prefix?: IssuePath } = {},
 ): ValidationError {
-  const issues = error.issues.map((i) => issueFromZod(i, options.lang, options.prefix));
+  const issues = error.issues.flatMap(expandUnion).map((i) => issueFromZod(i, options.lang, options.prefix));
   const first = issues[0];
   const where = first && first.path.length ? ` at ${first.path.join('.')}` : '';
   return new ValidationError(`${what} is not valid${where}: ${first?.message ?? ''}`.trim(), issues, {

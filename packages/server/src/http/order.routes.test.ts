@@ -144,5 +144,314 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.equal(res.statusCode, 200, res.body);
       assert.deepEqual(z.parse(OrderSchema, res.json()), order);
     });
+
+    it('places one order for 50 concurrent retries with one key, and answers all 50 alike', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 4 }]);
+      const body = await requestFor(mueller, cart);
+      const before = await orderCount();
+      const key = randomUUID();
+      const answers = await Promise.all(Array.from({ length: 50 }, () => place(mueller, body, key)));
+      assert.deepEqual([...new Set(answers.map((r) => r.statusCode))], [201], answers.find((r) => r.statusCode !== 201)?.body);
+      assert.equal(new Set(answers.map((r) => r.body)).size, 1);
+      assert.equal(answers.filter((r) => r.headers['idempotent-replayed'] === 'true').length, 49);
+      assert.equal(await orderCount(), before + 1);
+      const reserved = Object.values(await reservedOf(p.sku)).reduce((n, x) => n + x.reserved, 0);
+      const seeded = t.world.stock.filter((s) => s.sku === p.sku).reduce((n, s) => n + s.reserved, 0);
+      assert.equal(reserved, seeded + 4);
+      // A later retry still gets the same answer.
+      const again = await place(mueller, body, key);
+      assert.equal(again.statusCode, 201);
+      assert.equal(again.body, answers[0]!.body);
+    });
+
+    it('refuses the same key with another body (422) and a missing key (400 naming the header)', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      const key = randomUUID();
+      assert.equal((await place(mueller, body, key)).statusCode, 201);
+      const reused = await place(mueller, { ...body, comment: 'anders' }, key);
+      assert.equal(reused.statusCode, 422, reused.body);
+      assert.equal(reused.json().issues[0].code, 'idempotency_key_reused');
+      const missing = await place(mueller, body, null);
+      assert.equal(missing.statusCode, 400, missing.body);
+      assert.deepEqual(missing.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['headers', 'idempotency-key'], 'required']]);
+    });
+
+    it('answers a stale cart version with 409, the changes and the cart, and places nothing', async () => {
+      const [a, b, c] = [fresh(), fresh(), fresh()];
+      const shown = await cartWith(mueller, [{ sku: a.sku, quantity: 2 }, { sku: b.sku, quantity: 2 }]);
+      const body = await requestFor(mueller, shown);
+      const changed = await carts.changed(mueller, shown, [{ op: 'set', sku: a.sku, quantity: 3 }, { op: 'remove', sku: b.sku }, { op: 'add', sku: c.sku, quantity: 1 }]);
+      const before = { orders: await orderCount(), stock: await reservedOf(a.sku) };
+      const res = await place(mueller, body);
+      assert.equal(res.statusCode, 409, res.body);
+      const { code, details } = res.json() as { code: string; details: { changes: CartDrift[]; cart: Cart } };
+      assert.equal(code, 'conflict');
+      assert.equal(details.cart.version, changed.version);
+      assert.deepEqual(details.changes.map((ch) => [ch.sku, ch.kind, ch.before, ch.after]), [
+        [a.sku, 'quantity', '2', '3'],
+        [c.sku, 'added', null, '1'],
+        [b.sku, 'removed', '2', null],
+      ]);
+      assert.equal(await orderCount(), before.orders);
+      assert.deepEqual(await reservedOf(a.sku), before.stock);
+      assert.equal((await carts.get(mueller, shown.id)).lines.length, 2);
+    });
+
+    it('answers a price changed since display with 409 kind price, formatted in the caller\'s language', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      await t.db.updateTable('price_list_tiers').set((eb) => ({ amount: eb('amount', '+', 100) })).where('sku', '=', p.sku).execute();
+      const res = await place(mueller, body, randomUUID(), 'de');
+      assert.equal(res.statusCode, 409, res.body);
+      const { changes } = res.json().details as { changes: CartDrift[] };
+      assert.equal(changes.length, 1);
+      assert.equal(changes[0]!.kind, 'price');
+      assert.match(changes[0]!.before!, /^[\d.]+,\d\d\s€$/);
+      assert.notEqual(changes[0]!.before, changes[0]!.after);
+      assert.equal((await carts.get(mueller, cart.id)).lines.length, 1);
+    });
+
+    it('answers availability changed since display (stock gone) with 409 kind availability', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 2 }]);
+      const body = await requestFor(mueller, cart);
+      const put = await t.app.inject({
+        method: 'PUT', url: '/v1/erp/stock', headers: auth(DEMO_ERP_KEY),
+        payload: { positions: ['wh_hamburg', 'wh_muenchen'].map((warehouseId) => ({ warehouseId, sku: p.sku, onHand: 0, reserved: 0, receipts: [] })) },
+      });
+      assert.equal(put.statusCode, 200, put.body);
+      const res = await place(mueller, body);
+      assert.equal(res.statusCode, 409, res.body);
+      const { changes } = res.json().details as { changes: CartDrift[] };
+      assert.deepEqual(changes.map((c) => [c.sku, c.kind, c.before]), [[p.sku, 'availability', body.expectedLines![0]!.promisedDelivery]]);
+      assert.ok(changes[0]!.after === null || changes[0]!.after > changes[0]!.before!);
+    });
+
+    it('answers a line that cannot be ordered any more with 409 kind not_orderable', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      await t.db.updateTable('products').set({ status: 'discontinued' }).where('sku', '=', p.sku).execute();
+      const res = await place(mueller, body);
+      assert.equal(res.statusCode, 409, res.body);
+      assert.deepEqual(res.json().details.changes.map((c: CartDrift) => [c.sku, c.kind]), [[p.sku, 'not_orderable']]);
+    });
+
+    it('refuses an empty cart with 422 cart_empty', async () => {
+      const cart = await carts.create(mueller);
+      const res = await place(mueller, { cartId: cart.id, cartVersion: cart.version, expectedGross: { amount: 0, currency: 'EUR' }, deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'prepayment' } });
+      assert.equal(res.statusCode, 422, res.body);
+      assert.deepEqual(res.json().issues.map((i: { code: string }) => i.code), ['cart_empty']);
+    });
+
+    it('refuses an order beyond the credit left with 422 credit_limit and the remaining amount', async () => {
+      const p = fresh();
+      // Schmidt's limit is 2.000 €: a line worth more than that.
+      const unit = t.world.priceLists[0]!.tiers.find((x) => x.sku === p.sku && x.minQuantity === 1)!.amount;
+      const quantity = Math.ceil(250_000 / unit);
+      const cart = await cartWith(schmidt, [{ sku: p.sku, quantity }]);
+      const body = await requestFor(schmidt, cart, { deliveryAddress: { addressId: 'adr_schmidtHq' } });
+      const options = z.parse(CheckoutOptionsSchema, (await send(schmidt, 'GET', `/v1/checkout/options?cartId=${cart.id}`)).json());
+      assert.deepEqual(options.payment[0], { method: 'invoice', available: false, reason: 'credit_limit' });
+      const res = await place(schmidt, body, randomUUID(), 'de');
+      assert.equal(res.statusCode, 422, res.body);
+      const [i] = res.json().issues;
+      assert.deepEqual([i.path, i.code], [['payment', 'method'], 'credit_limit']);
+      assert.deepEqual(i.params.remaining, options.credit!.remaining);
+      assert.match(i.message, /2\.000,00\s€/);
+      // Prepayment of the same cart goes through.
+      const order = await placed(schmidt, { ...body, payment: { method: 'prepayment' } });
+      assert.deepEqual(order.payment.bankDetails, { accountHolder: 'Kontor Elektrogroßhandel GmbH', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bank: 'Commerzbank', reference: order.number });
+    });
+
+    it('gives field errors for an invalid IBAN and an address without a postcode', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      const iban = await place(mueller, { ...body, payment: { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE89 3704 0044 0532 0130 01', mandateAccepted: true } });
+      assert.equal(iban.statusCode, 400, iban.body);
+      assert.deepEqual(iban.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['payment', 'iban'], 'iban']]);
+      const { postcode: _none, ...noPostcode } = ADDRESS;
+      const address = await place(mueller, { ...body, deliveryAddress: { address: noPostcode } });
+      assert.equal(address.statusCode, 400, address.body);
+      assert.ok(address.json().issues.some((i: { path: unknown[] }) => i.path.join('.') === 'deliveryAddress.address.postcode'), address.body);
+    });
+
+    it('refuses a requested delivery date before the earliest possible one', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart, { requestedDeliveryDate: '2026-12-02' });
+      const res = await place(mueller, body);
+      assert.equal(res.statusCode, 422, res.body);
+      const [i] = res.json().issues;
+      assert.deepEqual([i.path, i.code, i.params.earliest], [['requestedDeliveryDate'], 'delivery_date_too_early', body.expectedLines![0]!.promisedDelivery]);
+    });
+
+    it('pays by SEPA direct debit with the IBAN masked in the order and kept only with the mandate', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart, { payment: { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'de89 3704 0044 0532 0130 00', mandateAccepted: true } });
+      const res = await place(mueller, body);
+      assert.equal(res.statusCode, 201, res.body);
+      assert.ok(!res.body.includes('0532013000') && !res.body.includes('0532 0130'), res.body);
+      const order = z.parse(OrderSchema, res.json());
+      assert.deepEqual(order.payment, { method: 'sepa_debit', ibanMasked: 'DE89 **** **** **** **30 00', accountHolder: 'Elektro Müller GmbH', mandateReference: `M-${order.number}`, bankDetails: null });
+      const mandate = await t.db.selectFrom('sepa_mandates').selectAll().where('order_id', '=', order.id).executeTakeFirstOrThrow();
+      assert.equal(mandate.iban, 'DE89370400440532013000');
+    });
+
+    it('delivers to a new address and saves it for the company when asked', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const address = { name: 'Elektro Müller GmbH', addition: 'Baustelle Wien', street: 'Praterstraße 1', postcode: '1020', city: 'Wien', country: 'AT' };
+      const items = await promises(mueller, [{ sku: p.sku, quantity: 1 }], 'AT');
+      const body = await requestFor(mueller, cart, { deliveryAddress: { address, save: true, label: 'Wien' } });
+      body.expectedLines![0]!.promisedDelivery = items[0]!.earliestDelivery;
+      const order = await placed(mueller, body);
+      assert.deepEqual(order.deliveryAddress, address);
+      assert.equal(order.promisedDelivery, items[0]!.earliestDelivery);
+      const { items: saved } = z.parse(SavedAddressListSchema, (await send(mueller, 'GET', '/v1/company/addresses')).json());
+      assert.deepEqual(saved.filter((a) => a.label === 'Wien').map((a) => [a.address, a.isDefault]), [[address, false]]);
+    });
+
+    it('lets a partner portal place an order for its customer (channel partner, placed by the portal)', async () => {
+      const mint = await t.app.inject({ method: 'POST', url: '/v1/partner/customer-tokens', headers: auth(SONNE_PARTNER_KEY), payload: { companyId: 'cmp_sonne' } });
+      assert.equal(mint.statusCode, 201, mint.body);
+      const customer = mint.json().token as string;
+      const p = fresh();
+      const cart = await cartWith(customer, [{ sku: p.sku, quantity: 1 }]);
+      const options = z.parse(CheckoutOptionsSchema, (await send(customer, 'GET', `/v1/checkout/options?cartId=${cart.id}`)).json());
+      assert.deepEqual(options.payment[0], { method: 'invoice', available: false, reason: 'payment_unavailable' });
+      assert.equal(options.credit, null);
+      const invoice = await place(customer, await requestFor(customer, cart, { deliveryAddress: { addressId: 'adr_sonneHq' } }));
+      assert.equal(invoice.statusCode, 422, invoice.body);
+      assert.equal(invoice.json().issues[0].code, 'payment_unavailable');
+      const order = await placed(customer, await requestFor(customer, cart, { deliveryAddress: { addressId: 'adr_sonneHq' }, payment: { method: 'prepayment' } }));
+      assert.deepEqual(order.via, { channel: 'partner', partnerId: 'ptn_sued' });
+      assert.deepEqual(order.placedBy, { userId: null, name: 'ElektroPartner Süd GmbH' });
+      // Another company's saved address is unknown here.
+      const other = await place(customer, await requestFor(customer, await cartWith(customer, [{ sku: fresh().sku, quantity: 1 }]), { deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'prepayment' } }));
+      assert.equal(other.statusCode, 404, other.body);
+    });
+  });
+
+  describe('status from the ERP', () => {
+    const placeOne = async (quantity = 2) => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity }]);
+      return { p, order: await placed(mueller, await requestFor(mueller, cart)) };
+    };
+    const get = async (id: string, token = mueller) => z.parse(OrderSchema, (await send(token, 'GET', `/v1/orders/${id}`)).json());
+    const total = (stock: Record<string, { onHand: number; reserved: number }>) =>
+      Object.values(stock).reduce((n, x) => ({ onHand: n.onHand + x.onHand, reserved: n.reserved + x.reserved }), { onHand: 0, reserved: 0 });
+
+    it('moves an order along its life with a timeline and tracking, and takes the goods out of stock when shipped', async () => {
+      const { p, order } = await placeOne(3);
+      const before = total(await reservedOf(p.sku));
+      const res = await erp([
+        { number: order.number, status: 'confirmed', at: '2026-12-02T10:00:00.000Z' },
+        { number: order.number, status: 'in_fulfilment', note: 'Kommissionierung' },
+      ]);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(res.json(), { updated: 2 });
+      const shipped = await erp([{ number: order.number, status: 'shipped', carrier: 'DHL', trackingNumber: '00340434161094042557' }]);
+      assert.equal(shipped.statusCode, 200, shipped.body);
+      const after = total(await reservedOf(p.sku));
+      assert.deepEqual(after, { onHand: before.onHand - 3, reserved: before.reserved - 3 });
+      assert.equal((await erp([{ number: order.number, status: 'delivered' }])).statusCode, 200);
+      const now = await get(order.id);
+      assert.equal(now.status, 'delivered');
+      assert.deepEqual(now.timeline.map((e) => [e.status, e.at]), [['placed', NOW], ['confirmed', '2026-12-02T10:00:00.000Z'], ['in_fulfilment', NOW], ['shipped', NOW], ['delivered', NOW]]);
+      assert.equal(now.timeline[2]!.note, 'Kommissionierung');
+      assert.equal(now.tracking!.trackingNumber, '00340434161094042557');
+      assert.match(now.tracking!.url!, /dhl\.de/);
+      assert.deepEqual(total(await reservedOf(p.sku)), after);
+    });
+
+    it('requires carrier and tracking number for shipped, refuses moves back, unknown numbers, and changes nothing of a bad batch', async () => {
+      const { order } = await placeOne();
+      const { order: other } = await placeOne();
+      const res = await erp([
+        { number: other.number, status: 'confirmed' },
+        { number: order.number, status: 'shipped', carrier: 'DHL' },
+        { number: 'K-2026-999999', status: 'confirmed' },
+        { number: order.number, status: 'placed' },
+      ]);
+      assert.equal(res.statusCode, 422, res.body);
+      assert.deepEqual(res.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [
+        [['updates', 1, 'trackingNumber'], 'carrier_required'],
+        [['updates', 2, 'number'], 'unknown_order'],
+        [['updates', 3, 'status'], 'status_transition'],
+      ]);
+      assert.equal((await get(other.id)).status, 'placed');
+      assert.deepEqual((await get(other.id)).timeline.length, 1);
+    });
+
+    it('releases the reservations of a cancelled order', async () => {
+      const { p, order } = await placeOne(5);
+      const before = total(await reservedOf(p.sku));
+      const res = await erp([{ number: order.number, status: 'cancelled', note: 'Kunde storniert' }], { 'idempotency-key': 'erp-cancel-1' });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.deepEqual(total(await reservedOf(p.sku)), { onHand: before.onHand, reserved: before.reserved - 5 });
+      // A retry with the key changes nothing more.
+      const again = await erp([{ number: order.number, status: 'cancelled', note: 'Kunde storniert' }], { 'idempotency-key': 'erp-cancel-1' });
+      assert.equal(again.statusCode, 200);
+      assert.equal(again.headers['idempotent-replayed'], 'true');
+      assert.equal((await get(order.id)).status, 'cancelled');
+      const shipped = await erp([{ number: order.number, status: 'shipped', carrier: 'DHL', trackingNumber: '1' }]);
+      assert.equal(shipped.statusCode, 422);
+    });
+  });
+
+  describe('history and scope', () => {
+    it('lists newest first, pages with a cursor, and filters by status, day, PO number and text', async () => {
+      const token = await t.login(MUELLER2);
+      const orders: Order[] = [];
+      for (let i = 0; i < 3; i++) {
+        clock = new Date(Date.parse(NOW) + (i + 1) * 60_000);
+        const p = fresh();
+        const cart = await cartWith(token, [{ sku: p.sku, quantity: 1 }]);
+        orders.push(await placed(token, await requestFor(token, cart, { purchaseOrderNumber: `HIST-${i}`, costCenter: i === 1 ? 'Lager Süd' : undefined })));
+      }
+      clock = new Date(NOW);
+      const list = async (query: string) => {
+        const res = await send(token, 'GET', `/v1/orders?${query}`);
+        assert.equal(res.statusCode, 200, res.body);
+        return z.parse(OrderPageSchema, res.json());
+      };
+      const first = await list('q=hist-&limit=2');
+      assert.deepEqual(first.items.map((o) => o.number), [orders[2]!.number, orders[1]!.number]);
+      assert.ok(first.nextCursor);
+      const second = await list(`q=hist-&limit=2&cursor=${first.nextCursor}`);
+      assert.deepEqual(second.items.map((o) => o.number), [orders[0]!.number]);
+      assert.equal(second.nextCursor, null);
+      assert.deepEqual((await list('po=hist-1')).items.map((o) => o.number), [orders[1]!.number]);
+      assert.deepEqual((await list('q=lager%20s')).items.map((o) => o.number), [orders[1]!.number]);
+      assert.deepEqual((await list(`q=${orders[0]!.number.slice(-6)}`)).items.map((o) => o.number), [orders[0]!.number]);
+      const sku = (await send(token, 'GET', `/v1/orders/${orders[2]!.id}`)).json().lines[0].sku as string;
+      assert.deepEqual((await list(`q=${sku.toLowerCase()}`)).items.map((o) => o.number), [orders[2]!.number]);
+      assert.equal((await list('q=hist-&from=2026-12-03')).items.length, 0);
+      assert.equal((await list('q=hist-&from=2026-12-02&to=2026-12-02')).items.length, 3);
+      assert.equal((await list('q=hist-&to=2026-12-01')).items.length, 0);
+      assert.ok((await list('status=placed&limit=100')).items.every((o) => o.status === 'placed'));
+      assert.equal((await list('q=hist-&status=cancelled')).items.length, 0);
+      assert.equal((await send(token, 'GET', '/v1/orders?cursor=nonsense')).statusCode, 400);
+    });
+
+    it('answers another company\'s order with 404, keeps it out of the list, and keeps keys to their routes', async () => {
+      const p = fresh();
+      const order = await placed(mueller, await requestFor(mueller, await cartWith(mueller, [{ sku: p.sku, quantity: 1 }])));
+      assert.equal((await send(schmidt, 'GET', `/v1/orders/${order.id}`)).statusCode, 404);
+      const theirs = z.parse(OrderPageSchema, (await send(schmidt, 'GET', '/v1/orders?limit=100')).json());
+      assert.ok(!theirs.items.some((o) => o.id === order.id));
+      assert.equal((await send(DEMO_ERP_KEY, 'GET', '/v1/orders')).statusCode, 403);
+      assert.equal((await send(DEMO_ERP_KEY, 'GET', `/v1/orders/${order.id}`)).statusCode, 403);
+      assert.equal((await send(mueller, 'POST', '/v1/erp/order-status', { updates: [{ number: order.number, status: 'confirmed' }] })).statusCode, 403);
+      assert.equal((await send(schmidt, 'GET', `/v1/checkout/options?cartId=${order.id.replace('ord_', 'cart_')}`)).statusCode, 404);
+    });
   });
 });
