@@ -83,7 +83,16 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
     const rows = await t.db.selectFrom('stock_positions').select(['warehouse_id', 'on_hand', 'reserved']).where('sku', '=', sku).orderBy('warehouse_id').execute();
     return Object.fromEntries(rows.map((r) => [r.warehouse_id, { onHand: Number(r.on_hand), reserved: Number(r.reserved) }]));
   };
+  const eventCount = async () => Number((await t.db.selectFrom('outbox_events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
   const orderCount = async () => Number((await t.db.selectFrom('orders').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  /** The outbox events of an order: type and previous status, in order. */
+  const outboxOf = async (orderId: string) => {
+    const rows = await t.db.selectFrom('outbox_events').select(['type', 'payload', 'created_at']).where('aggregate_id', '=', orderId).orderBy('created_at').orderBy('id').execute();
+    return rows.map((r) => {
+      const data = JSON.parse(r.payload) as { order: Order; previousStatus: string | null };
+      return { type: r.type, status: data.order.status, previousStatus: data.previousStatus };
+    });
+  };
   const erp = (updates: unknown[], headers: Record<string, string> = {}) => send(DEMO_ERP_KEY, 'POST', '/v1/erp/order-status', { updates }, headers);
 
   describe('checkout options', () => {
@@ -131,6 +140,7 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.equal(order.promisedDelivery, [body.expectedLines![0]!.promisedDelivery!, body.expectedLines![1]!.promisedDelivery!].sort()[1]);
       assert.deepEqual(order.timeline.map((e) => e.status), ['placed']);
       assert.deepEqual(order.payment, { method: 'invoice', ibanMasked: null, accountHolder: null, mandateReference: null, bankDetails: null });
+      assert.deepEqual(await outboxOf(order.id), [{ type: 'order.placed', status: 'placed', previousStatus: null }]);
 
       const emptied = await carts.get(mueller, cart.id);
       assert.equal(emptied.lines.length, 0);
@@ -156,6 +166,7 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.equal(new Set(answers.map((r) => r.body)).size, 1);
       assert.equal(answers.filter((r) => r.headers['idempotent-replayed'] === 'true').length, 49);
       assert.equal(await orderCount(), before + 1);
+      assert.equal((await outboxOf(z.parse(OrderSchema, answers[0]!.json()).id)).length, 1);
       const reserved = Object.values(await reservedOf(p.sku)).reduce((n, x) => n + x.reserved, 0);
       const seeded = t.world.stock.filter((s) => s.sku === p.sku).reduce((n, s) => n + s.reserved, 0);
       assert.equal(reserved, seeded + 4);
@@ -184,7 +195,7 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       const shown = await cartWith(mueller, [{ sku: a.sku, quantity: 2 }, { sku: b.sku, quantity: 2 }]);
       const body = await requestFor(mueller, shown);
       const changed = await carts.changed(mueller, shown, [{ op: 'set', sku: a.sku, quantity: 3 }, { op: 'remove', sku: b.sku }, { op: 'add', sku: c.sku, quantity: 1 }]);
-      const before = { orders: await orderCount(), stock: await reservedOf(a.sku) };
+      const before = { orders: await orderCount(), stock: await reservedOf(a.sku), events: await eventCount() };
       const res = await place(mueller, body);
       assert.equal(res.statusCode, 409, res.body);
       const { code, details } = res.json() as { code: string; details: { changes: CartDrift[]; cart: Cart } };
@@ -196,6 +207,7 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
         [b.sku, 'removed', '2', null],
       ]);
       assert.equal(await orderCount(), before.orders);
+      assert.equal(await eventCount(), before.events);
       assert.deepEqual(await reservedOf(a.sku), before.stock);
       assert.equal((await carts.get(mueller, shown.id)).lines.length, 2);
     });
@@ -275,6 +287,10 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       const iban = await place(mueller, { ...body, payment: { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE89 3704 0044 0532 0130 01', mandateAccepted: true } });
       assert.equal(iban.statusCode, 400, iban.body);
       assert.deepEqual(iban.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['payment', 'iban'], 'iban']]);
+      // Right check digits, one digit too many for a German IBAN: the server's strict check (ibantools).
+      const long = await place(mueller, { ...body, payment: { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE54 3704 0044 0532 0130 001', mandateAccepted: true } });
+      assert.equal(long.statusCode, 400, long.body);
+      assert.deepEqual(long.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['payment', 'iban'], 'iban']]);
       const { postcode: _none, ...noPostcode } = ADDRESS;
       const address = await place(mueller, { ...body, deliveryAddress: { address: noPostcode } });
       assert.equal(address.statusCode, 400, address.body);
@@ -370,6 +386,16 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.equal(now.tracking!.trackingNumber, '00340434161094042557');
       assert.match(now.tracking!.url!, /dhl\.de/);
       assert.deepEqual(total(await reservedOf(p.sku)), after);
+      // The test clock stands still, so the events share one instant: compared in the order of the flow.
+      const flow = ['placed', 'confirmed', 'in_fulfilment', 'shipped', 'delivered'];
+      const events = (await outboxOf(order.id)).sort((x, y) => flow.indexOf(x.status) - flow.indexOf(y.status));
+      assert.deepEqual(events.map((e) => [e.type, e.previousStatus, e.status]), [
+        ['order.placed', null, 'placed'],
+        ['order.status_changed', 'placed', 'confirmed'],
+        ['order.status_changed', 'confirmed', 'in_fulfilment'],
+        ['order.status_changed', 'in_fulfilment', 'shipped'],
+        ['order.status_changed', 'shipped', 'delivered'],
+      ]);
     });
 
     it('requires carrier and tracking number for shipped, refuses moves back, unknown numbers, and changes nothing of a bad batch', async () => {
@@ -388,6 +414,7 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
         [['updates', 3, 'status'], 'status_transition'],
       ]);
       assert.equal((await get(other.id)).status, 'placed');
+      assert.equal((await outboxOf(other.id)).length, 1);
       assert.deepEqual((await get(other.id)).timeline.length, 1);
     });
 

@@ -1,4 +1,4 @@
-import { ValidationError, errorMessage, issueMessage, routes, type Lang, type OrderPage } from '@kontor/core';
+import { ValidationError, errorMessage, isValidIbanStrict, issueMessage, routes, type Lang, type OrderPage } from '@kontor/core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { companyAddresses, findOrder, listOrders, orderEvents, orderLines } from '../db/order.queries.js';
 import { updateOrderStatuses } from '../orders/order-status.service.js';
@@ -45,6 +45,11 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps): void {
 
   addRoute(app, deps, routes.placeOrder, async ({ body, caller, lang, req, reply, deps: { db, now } }) => {
     const key = requiredKey(req, keyScopeOf(caller), lang);
+    // The shared schema checks an IBAN's structure and check digits; here also each country's length and format.
+    if (body.payment.method === 'sepa_debit' && !isValidIbanStrict(body.payment.iban)) {
+      const message = issueMessage('iban', {}, lang);
+      throw new ValidationError(`${errorMessage('validation', lang)} payment.iban: ${message}`, [{ path: ['payment', 'iban'], code: 'iban', message }], { status: 400 });
+    }
     const at = now();
     return idempotent(db, key, { now: at, lang, reply, status: 201 }, async (record) =>
       db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { Order, OrderStatus } from '@kontor/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
-import type { AppDeps } from '../http/route.js';
+import { enqueueOrderEvent, type OutboxDeps } from '../outbox/outbox.js';
 
 export interface OrderChange {
   type: 'order.placed' | 'order.status_changed';
@@ -13,9 +13,10 @@ export interface OrderChange {
 }
 
 /**
- * OUTBOX CALL SITE: records `order.placed` / `order.status_changed` in the transaction of the
- * change. Until src/outbox lands (migration 0006_outbox, `enqueueOrderEvent`), this records nothing.
+ * Records `order.placed` / `order.status_changed` in the outbox, in the transaction of the change
+ * (see outbox/outbox.ts): the event exists exactly when the change committed, and is delivered to
+ * the webhooks and as mail afterwards.
  */
-export async function enqueueOrderChange(_trx: Transaction<Database>, _deps: AppDeps, _change: OrderChange): Promise<void> {
-  // TODO(outbox): await enqueueOrderEvent(trx, deps, change);
+export async function enqueueOrderChange(trx: Transaction<Database>, deps: OutboxDeps, change: OrderChange): Promise<void> {
+  await enqueueOrderEvent(trx, deps, change);
 }
