@@ -18,7 +18,7 @@ if (!existsSync(main)) {
 const api = spawn(process.execPath, ['--enable-source-maps', main], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host },
+  env: { KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', KONTOR_DEV_MAILBOX: '1', ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host },
 });
 api.stdout.pipe(process.stdout);
 let apiOutput = '';
@@ -67,6 +67,7 @@ if (partnerKey) {
 const site = `http://${host}:${sitePort}/shop/`;
 console.log(`\nKontor demo: the wholesaler's site ${site} (API ${apiUrl}, OpenAPI ${apiUrl}/openapi.json)`);
 if (portal) console.log(`A partner's portal embedding Kontor with customer tokens: http://${host}:${portalPort}/`);
+if (/Dev mailbox: /.test(apiOutput)) console.log(`Order mails the demo sent: ${apiUrl}/dev/mailbox`);
 console.log('Stop with Ctrl+C.');
 
 const stop = () => {

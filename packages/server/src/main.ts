@@ -4,7 +4,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApp } from './app.js';
 import { openDatabase } from './db/database.js';
+import { describeMail, mailOptionsFromEnv } from './mail/env.js';
 import { migrate } from './db/migrations.js';
+import { parseWebhooks } from './outbox/webhook.js';
 import { isEmpty, seed } from './seed/seed.js';
 import { DEMO_PASSWORD, generateWorld } from './seed/world.js';
 
@@ -38,7 +40,10 @@ async function main(): Promise<void> {
     seeded = true;
   }
 
-  const app = await createApp({ db, jwtSecret: jwtSecret(dataDir), logger: { level: process.env.KONTOR_LOG_LEVEL ?? 'warn' } });
+  // The outbox: webhooks (KONTOR_WEBHOOKS) and order mails (KONTOR_SMTP_URL, KONTOR_DEV_MAILBOX).
+  const webhooks = parseWebhooks(process.env.KONTOR_WEBHOOKS);
+  const mail = mailOptionsFromEnv(process.env);
+  const app = await createApp({ db, jwtSecret: jwtSecret(dataDir), logger: { level: process.env.KONTOR_LOG_LEVEL ?? 'warn' }, webhooks, mail });
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -46,6 +51,8 @@ async function main(): Promise<void> {
   // Tooling waits for exactly this line to learn the URL.
   console.log(`Kontor API listening on http://${shownHost}:${actualPort}`);
   console.log(`Database: ${kind}${seeded ? ' (demo world seeded)' : ''}`);
+  console.log(`Order mails: ${describeMail(mail)}${webhooks.length ? `; webhooks: ${webhooks.map((w) => w.name).join(', ')}` : ''}`);
+  if (mail.devMailbox) console.log(`Dev mailbox: http://${shownHost}:${actualPort}/dev/mailbox`);
   if (seedMode === 'demo') {
     console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const u of world.users) console.log(`  ${u.email.padEnd(34)} ${u.role.padEnd(8)} ${u.companyId}`);

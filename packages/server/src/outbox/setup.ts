@@ -8,6 +8,13 @@ import type { Outbox, OutboxTarget } from './outbox.js';
 import { validateWebhook, type WebhookConfig } from './webhook.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './worker.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's outbox (targets, worker wake-up): what `enqueueOrderEvent` reads from the deps. */
+    kontorOutbox: Outbox;
+  }
+}
+
 /** Order mails (see mail/). With none of `smtpUrl`, `devMailbox`, `transports` no mails are sent. */
 export interface MailOptions {
   /** `smtp://user:pass@host:port` (KONTOR_SMTP_URL). */
@@ -67,5 +74,6 @@ export function setupOutbox(app: FastifyInstance, deps: { db: Kysely<Database>; 
     mail: !!mailer,
     notify: () => worker?.wake(),
   };
+  app.decorate('kontorOutbox', outbox);
   return { outbox, worker };
 }
