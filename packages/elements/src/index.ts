@@ -15,6 +15,9 @@ export { KontorAddToCart } from './components/add-to-cart/add-to-cart.component.
 export { KontorQuickOrder } from './components/quick-order/quick-order.component.js';
 export { KontorCartCount } from './components/cart-count/cart-count.component.js';
 export { KontorAvailability } from './components/availability/availability.component.js';
+export { KontorCheckout } from './components/checkout/checkout.component.js';
+export { KontorOrderHistory } from './components/order-history/order-history.component.js';
+export { KontorOrderStatus } from './components/order-status/order-status.component.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';
 export { availabilityBatcherOf, AvailabilityBatcher, type AvailabilityAsk, type AvailabilityAskOptions } from './internal/availability-batcher.js';
 export { configure, onConfigure, configuredClient, type KontorConfig } from './configure.js';

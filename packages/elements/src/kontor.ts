@@ -11,5 +11,8 @@ import './components/add-to-cart/kontor-add-to-cart.js';
 import './components/cart-count/kontor-cart-count.js';
 import './components/cart/kontor-cart.js';
 import './components/quick-order/kontor-quick-order.js';
+import './components/checkout/kontor-checkout.js';
+import './components/order-status/kontor-order-status.js';
+import './components/order-history/kontor-order-history.js';
 
 export * from './index.js';

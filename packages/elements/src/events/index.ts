@@ -3,10 +3,12 @@ export type { KontorQuantityChangeDetail, KontorQuantityChangeEvent } from './ko
 export type { KontorTokenExpiredDetail, KontorTokenExpiredEvent } from './kontor-token-expired.js';
 export type { KontorCartChangeDetail, KontorCartChangeEvent } from './kontor-cart-change.js';
 export type { KontorCartHandoffDetail, KontorCartHandoffEvent } from './kontor-cart-handoff.js';
+export type { KontorOrderPlacedDetail, KontorOrderPlacedEvent } from './kontor-order-placed.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
 import type { KontorCartHandoffDetail } from './kontor-cart-handoff.js';
 import type { KontorErrorDetail } from './kontor-error.js';
+import type { KontorOrderPlacedDetail } from './kontor-order-placed.js';
 import type { KontorQuantityChangeDetail } from './kontor-quantity-change.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
 
@@ -17,5 +19,6 @@ export interface KontorEventDetails {
   'kontor-token-expired': KontorTokenExpiredDetail;
   'kontor-cart-change': KontorCartChangeDetail;
   'kontor-cart-handoff': KontorCartHandoffDetail;
+  'kontor-order-placed': KontorOrderPlacedDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

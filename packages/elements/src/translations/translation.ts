@@ -156,4 +156,94 @@ export interface Translation {
   availabilityChecking: string;
   /** Before the reason why a cart shows no delivery promises: "Lieferzeiten sind gerade nicht verfügbar." */
   availabilityFailed: string;
+
+  // Checkout, order history and order status (issue 5)
+  /** Accessible name of the checkout: "Kasse". */
+  checkout: string;
+  checkoutStep(step: 'delivery' | 'payment' | 'review' | 'confirmation'): string;
+  /** "Schritt 2 von 3". */
+  stepOf(step: number, of: number): string;
+  checkoutSteps: string;
+  deliveryAddress: string;
+  savedAddress: string;
+  newAddress: string;
+  addressField(field: 'name' | 'addition' | 'street' | 'postcode' | 'city' | 'country'): string;
+  saveAddress: string;
+  addressLabel: string;
+  requestedDeliveryDate: string;
+  /** Hint under the date: "Frühestens Do, 26.11." */
+  earliestDeliveryHint(day: string): string;
+  purchaseOrderNumber: string;
+  costCenter: string;
+  comment: string;
+  optional: string;
+  next: string;
+  back: string;
+  edit: string;
+  paymentMethod: string;
+  paymentName(method: 'invoice' | 'prepayment' | 'sepa_debit'): string;
+  /** "Verfügbarer Kreditrahmen: 1.234,00 €". */
+  creditRemaining(amount: string): string;
+  /** Why a payment method is not offered (`reason` from the server, e.g. `credit_limit`). */
+  paymentUnavailable(reason: string | null): string;
+  bankDetailsIntro: string;
+  accountHolder: string;
+  iban: string;
+  bic: string;
+  bank: string;
+  transferReference: string;
+  mandateAccept: string;
+  mandateReference: string;
+  placeOrder: string;
+  placing: string;
+  orderPlaced: string;
+  orderNumber: string;
+  /** Announced when the order is placed: "Bestellung K-2026-000123 aufgegeben." */
+  orderPlacedAnnouncement(number: string): string;
+  /** Prepayment after placing: "Bitte überweisen Sie 1.190,00 € mit dem Verwendungszweck K-2026-000123 auf:" */
+  transferRequest(gross: string, number: string): string;
+  /** Prepayment before placing: the bank details come with the order confirmation. */
+  prepaymentHint: string;
+  cartChanged: string;
+  /** One change of a stale cart: "NYM-J 3x1,5: Preis 12,00 € → 13,50 €". */
+  cartDrift(kind: 'price' | 'availability' | 'removed' | 'added' | 'quantity' | 'not_orderable', name: string, before: string, after: string): string;
+  updateCart: string;
+  /** "Die Bestellung übersteigt Ihren Kreditrahmen; verfügbar sind noch 500,00 €. …" */
+  creditLimitExceeded(remaining: string): string;
+  /** A placement whose outcome is unknown (no answer): retrying is safe. */
+  placeUncertain: string;
+  placeFailed: string;
+  cartNotOrderable: string;
+  nothingToOrder: string;
+  promisedDelivery: string;
+  noDate: string;
+  linesOrdered: string;
+  orderTotals: string;
+
+  orderHistory: string;
+  orderStatusName(status: 'placed' | 'confirmed' | 'in_fulfilment' | 'shipped' | 'delivered' | 'cancelled'): string;
+  status: string;
+  allStatuses: string;
+  dateFrom: string;
+  dateTo: string;
+  searchOrders: string;
+  orderDate: string;
+  gross: string;
+  orderDetails(number: string): string;
+  noOrders: string;
+  ordersShown(count: number): string;
+  filters: string;
+
+  orderStatus: string;
+  /** "Bestellt am 24.11.2026, 10:15 von Eva Einkauf". */
+  placedOnBy(when: string, name: string): string;
+  timeline: string;
+  tracking: string;
+  /** Link text: "Sendung 00340434 bei DHL verfolgen". */
+  trackShipment(carrier: string, number: string): string;
+  /** Without a known tracking page: "DHL, Sendungsnummer 00340434". */
+  shipmentOf(carrier: string, number: string): string;
+  refresh: string;
+  updated: string;
+  showAllLines(count: number): string;
 }

@@ -1,0 +1,277 @@
+import type { KontorClient } from '@kontor/core';
+import { isKontorError, type KontorError } from '@kontor/core/errors';
+import { formatMoney } from '@kontor/core/money';
+import { OrderStatusSchema, type OrderListQuery, type OrderStatus, type OrderSummary } from '@kontor/core/orders';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { componentStyles } from '../../internal/component-styles.js';
+import { KontorElement } from '../../internal/kontor-element.js';
+import { styles } from './order-history.styles.js';
+
+const SEARCH_DEBOUNCE_MS = 300;
+const STATUSES = OrderStatusSchema.options as readonly OrderStatus[];
+
+/**
+ * @summary The company's orders, newest first: filters by status, date and PO number, a search, paged by "load more"; a row opens the order's status and tracking.
+ * @tag kontor-order-history
+ * @event kontor-error - Loading orders failed. detail: `{ error }`.
+ * @csspart base - The wrapper.
+ * @csspart filters - The filter form.
+ * @csspart search - The search input.
+ * @csspart table - The table of orders.
+ * @csspart row - One order.
+ * @csspart number - An order's number (a link with `order-url`).
+ * @csspart status - An order's status (text; `data-status` names it for styling).
+ * @csspart details - The expanded `<kontor-order-status>` of a row.
+ * @csspart load-more - The "load more" button.
+ * @csspart empty - The "no orders" text.
+ * @csspart error - The error state.
+ * @cssproperty --order-history-border-color - Row separators.
+ *
+ * @example
+ * ```html
+ * <kontor-shop endpoint="https://shop.example.com" token="…">
+ *   <kontor-order-history page-size="20"></kontor-order-history>
+ * </kontor-shop>
+ * ```
+ */
+export class KontorOrderHistory extends KontorElement {
+  static override styles = [componentStyles, styles];
+
+  private abort?: AbortController;
+  private debounce?: ReturnType<typeof setTimeout>;
+  private loadedKey?: unknown[];
+  private retryAppends = false;
+
+  @state() private orders: OrderSummary[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private status: 'initial' | 'loading' | 'loading-more' | 'complete' | 'error' = 'initial';
+  @state() private error?: KontorError;
+  @state() private expanded = new Set<string>();
+  @state() private announcement = '';
+
+  /** Only orders in this status. */
+  @property({ attribute: 'status-filter', reflect: true }) statusFilter: OrderStatus | '' = '';
+
+  /** Placed on or after this day (`YYYY-MM-DD`). */
+  @property({ reflect: true }) from = '';
+
+  /** Placed on or before this day (`YYYY-MM-DD`). */
+  @property({ reflect: true }) to = '';
+
+  /** Purchase-order number (exact, case-insensitive). */
+  @property({ reflect: true }) po = '';
+
+  /** Search: order number, PO number, cost center or SKU contained. */
+  @property({ reflect: true }) query = '';
+
+  /** Orders per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /**
+   * Makes each order number a link: `{id}` and `{number}` are replaced, e.g. `/orders/{id}`.
+   * Without it a row expands the order's `<kontor-order-status>` in place.
+   */
+  @property({ attribute: 'order-url' }) orderUrl?: string;
+
+  /** Level of the history's rows' order titles when expanded (1–6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    clearTimeout(this.debounce);
+    this.loadedKey = undefined;
+  }
+
+  /** The orders shown now. */
+  get value(): readonly OrderSummary[] {
+    return this.orders;
+  }
+
+  override willUpdate(): void {
+    const client = this.resolveClient();
+    const key = [isKontorError(client) ? client.code : client, this.statusFilter, this.from, this.to, this.po.trim(), this.query.trim(), this.pageSize];
+    if (!this.loadedKey || key.some((v, i) => v !== this.loadedKey![i])) {
+      this.loadedKey = key;
+      void this.load(client, false);
+    }
+  }
+
+  private query_(append: boolean): OrderListQuery {
+    return {
+      ...(this.statusFilter ? { status: this.statusFilter } : {}),
+      ...(this.from ? { from: this.from } : {}),
+      ...(this.to ? { to: this.to } : {}),
+      ...(this.po.trim() ? { po: this.po.trim() } : {}),
+      ...(this.query.trim() ? { q: this.query.trim() } : {}),
+      limit: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
+      ...(append && this.nextCursor ? { cursor: this.nextCursor } : {}),
+    };
+  }
+
+  private async load(client: KontorClient | KontorError, append: boolean): Promise<void> {
+    this.abort?.abort();
+    if (isKontorError(client)) {
+      this.orders = [];
+      this.status = 'error';
+      this.error = this.reportError(client);
+      return;
+    }
+    const abort = (this.abort = new AbortController());
+    this.status = append ? 'loading-more' : 'loading';
+    this.error = undefined;
+    try {
+      const page = await client.orders.list(this.query_(append), { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.orders = append ? [...this.orders, ...page.items] : page.items;
+      this.nextCursor = page.nextCursor;
+      this.status = 'complete';
+      this.announcement = this.orders.length ? this.t.ordersShown(this.orders.length) : this.t.noOrders;
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      if (!append) this.orders = [];
+      this.status = 'error';
+      this.error = this.reportError(error);
+      this.retryAppends = append;
+    }
+  }
+
+  /** Loads the first page again with the current filters. */
+  reload(): void {
+    this.loadedKey = undefined;
+    this.requestUpdate();
+  }
+
+  private onText(name: 'query' | 'po', event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this[name] = value;
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private onTextKeydown(name: 'query' | 'po', event: KeyboardEvent): void {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      clearTimeout(this.debounce);
+      this[name] = (event.target as HTMLInputElement).value;
+    }
+  }
+
+  private toggle(id: string): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(id)) next.add(id);
+    this.expanded = next;
+  }
+
+  private renderFilters() {
+    const t = this.t;
+    return html`<form class="filters" part="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
+      <label class="wide"
+        >${t.search}
+        <input
+          type="search"
+          part="search"
+          name="q"
+          .value=${this.query}
+          placeholder=${t.searchOrders}
+          @input=${(e: Event) => this.onText('query', e)}
+          @keydown=${(e: KeyboardEvent) => this.onTextKeydown('query', e)}
+      /></label>
+      <label
+        >${t.status}
+        <select name="status" @change=${(e: Event) => (this.statusFilter = (e.target as HTMLSelectElement).value as OrderStatus | '')}>
+          <option value="" ?selected=${!this.statusFilter}>${t.allStatuses}</option>
+          ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${t.orderStatusName(s)}</option>`)}
+        </select></label
+      >
+      <label>${t.dateFrom} <input type="date" name="from" .value=${this.from} max=${this.to || nothing} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
+      <label>${t.dateTo} <input type="date" name="to" .value=${this.to} min=${this.from || nothing} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+      <label
+        >${t.purchaseOrderNumber}
+        <input
+          name="po"
+          maxlength="35"
+          .value=${this.po}
+          @input=${(e: Event) => this.onText('po', e)}
+          @keydown=${(e: KeyboardEvent) => this.onTextKeydown('po', e)}
+      /></label>
+    </form>`;
+  }
+
+  private renderRow(order: OrderSummary) {
+    const t = this.t;
+    const date = new Intl.DateTimeFormat(t.$locale, { dateStyle: 'medium' });
+    const open = this.expanded.has(order.id);
+    const href = this.orderUrl?.replace('{id}', encodeURIComponent(order.id)).replace('{number}', encodeURIComponent(order.number));
+    const detailsId = `details-${order.id}`;
+    return html`<tr part="row" data-id=${order.id} data-number=${order.number}>
+        <th scope="row" part="number">
+          ${href
+            ? html`<a href=${href}>${order.number}</a>`
+            : html`<button type="button" class="link toggle" aria-expanded=${open ? 'true' : 'false'} aria-controls=${detailsId} aria-label=${t.orderDetails(order.number)} @click=${() => this.toggle(order.id)}>
+                <span aria-hidden="true" class="chevron">${open ? '▾' : '▸'}</span> ${order.number}
+              </button>`}
+        </th>
+        <td><time datetime=${order.placedAt}>${date.format(new Date(order.placedAt))}</time></td>
+        <td><span class="status" part="status" data-status=${order.status}>${t.orderStatusName(order.status)}</span></td>
+        <td>${order.purchaseOrderNumber ?? ''}</td>
+        <td class="num">${formatMoney(order.totals.gross, t.$locale)}</td>
+        <td>${order.promisedDelivery ? t.deliveryDay(order.promisedDelivery, false) : t.noDate}</td>
+      </tr>
+      ${href
+        ? nothing
+        : html`<tr class="details" id=${detailsId} ?hidden=${!open}>
+            <td colspan="6">${open ? html`<kontor-order-status part="details" order-id=${order.id} heading-level=${this.headingLevel}></kontor-order-status>` : nothing}</td>
+          </tr>`}`;
+  }
+
+  override render() {
+    const t = this.t;
+    const loading = this.status === 'loading' || this.status === 'initial';
+    const orders = this.orders;
+    return html`<section class="base" part="base" aria-label=${t.orderHistory} aria-busy=${loading || this.status === 'loading-more' ? 'true' : 'false'}>
+      ${this.renderFilters()}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.status === 'error' && this.error
+        ? html`<div class="error" part="error" role="alert">
+            <span>${t.errorTitle} ${this.errorText(this.error)}</span>
+            ${this.error.code === 'not_configured'
+              ? nothing
+              : html`<button type="button" class="retry" @click=${() => void this.load(this.resolveClient(), this.retryAppends)}>${t.retry}</button>`}
+          </div>`
+        : nothing}
+      ${loading
+        ? html`<p class="muted">${t.loading}</p>`
+        : orders.length
+          ? html`<div class="scroll">
+              <table part="table">
+                <caption class="visually-hidden">${t.orderHistory}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">${t.orderNumber}</th>
+                    <th scope="col">${t.orderDate}</th>
+                    <th scope="col">${t.status}</th>
+                    <th scope="col">${t.purchaseOrderNumber}</th>
+                    <th scope="col" class="num">${t.gross}</th>
+                    <th scope="col">${t.promisedDelivery}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${repeat(orders, (o) => o.id, (o) => this.renderRow(o))}
+                </tbody>
+              </table>
+            </div>`
+          : this.status === 'complete'
+            ? html`<p class="empty" part="empty">${t.noOrders}</p>`
+            : nothing}
+      ${this.nextCursor && orders.length && this.status !== 'error'
+        ? html`<button type="button" class="load-more" part="load-more" ?disabled=${this.status === 'loading-more'} @click=${() => void this.load(this.resolveClient(), true)}>
+            ${this.status === 'loading-more' ? t.loading : t.loadMore}
+          </button>`
+        : nothing}
+    </section>`;
+  }
+}

@@ -1,0 +1,104 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --order-history-border-color: var(--kontor-color-border, #d0d7de);
+  }
+  .base {
+    display: grid;
+    gap: var(--kontor-space-m, 0.75rem);
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .filters label {
+    display: grid;
+    gap: var(--kontor-space-xs, 0.25rem);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .filters .wide {
+    flex: 1 1 16rem;
+  }
+  .filters input,
+  .filters select {
+    font-size: var(--kontor-font-size, 1rem);
+  }
+  .muted {
+    margin: 0;
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  .empty {
+    margin: 0;
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--kontor-space-s, 0.5rem);
+    border-bottom: 1px solid var(--order-history-border-color);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  tbody th {
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .link {
+    min-height: auto;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--kontor-color-primary, #0b57d0);
+    font-weight: 600;
+    text-decoration: underline;
+  }
+  .link:hover {
+    background: none;
+  }
+  .chevron {
+    display: inline-block;
+    width: 1em;
+  }
+  .status {
+    display: inline-block;
+    padding: 0 var(--kontor-space-s, 0.5rem);
+    border: 1px solid var(--order-history-border-color);
+    border-radius: 999px;
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    white-space: nowrap;
+  }
+  /* Tone only adds to the text. */
+  .status[data-status='shipped'],
+  .status[data-status='delivered'] {
+    border-color: var(--kontor-color-success-text, #1a5e20);
+  }
+  .status[data-status='cancelled'] {
+    border-color: var(--kontor-color-danger, #b3261e);
+  }
+  .details td {
+    padding: var(--kontor-space-m, 0.75rem);
+    background: var(--kontor-color-surface-hover, #f3f4f6);
+  }
+  .load-more {
+    justify-self: center;
+  }
+`;
