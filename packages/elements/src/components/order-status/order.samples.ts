@@ -43,6 +43,8 @@ export function sampleOrder(options: { lines?: number; status?: OrderStatus; num
   const steps = status === 'cancelled' ? (['placed', 'cancelled'] as OrderStatus[]) : TIMELINE.slice(0, TIMELINE.indexOf(status) + 1);
   const tracking = TIMELINE.indexOf(status) >= 3 ? trackingOf('DHL', '00340434161094042557') : null;
   const method = options.method ?? 'invoice';
+  // Lines without a price ("price on request") cannot be ordered.
+  const lines = cart.lines.filter((l) => l.product && l.unitPrice && l.net);
   return {
     id: `ord_story${n}`,
     number,
@@ -52,14 +54,14 @@ export function sampleOrder(options: { lines?: number; status?: OrderStatus; num
     via: { channel: 'web', partnerId: null },
     currency: 'EUR',
     totals: cart.totals,
-    lineCount: cart.lines.length,
+    lineCount: lines.length,
     purchaseOrderNumber: `PO-4711-${n}`,
     costCenter: 'KST 300',
     requestedDeliveryDate: null,
     promisedDelivery: day(3),
     tracking,
     updatedAt: at(-1),
-    lines: cart.lines.map((l) => ({
+    lines: lines.map((l) => ({
       sku: l.sku,
       name: l.product!.name,
       unit: l.product!.unit,

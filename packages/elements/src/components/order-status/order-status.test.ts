@@ -1,0 +1,84 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Product } from '@kontor/core/catalogue';
+import { clientOf, endpoint, orderableProducts, tokenOf } from '../../testing/server.js';
+import '../shop/kontor-shop.js';
+import type { KontorShop } from '../shop/shop.component.js';
+import { erpUpdate, placeOrder } from './order.fixtures.js';
+import type { KontorOrderStatus } from './order-status.component.js';
+import { sampleOrder } from './order.samples.js';
+import './kontor-order-status.js';
+
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const $ = (el: KontorOrderStatus, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+const events = (el: KontorOrderStatus) => [...el.shadowRoot!.querySelectorAll('[part=event]')].map((e) => text(e.querySelector('.event-status')));
+const settled = (el: KontorOrderStatus) =>
+  waitUntil(() => el.shadowRoot!.querySelector('[part=base][aria-busy=false]') && $(el, '[part=header], [part=error]'), 'order did not load', { timeout: 15_000 });
+
+async function mount(orderId: string, lang = 'de') {
+  const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('baulicht')} lang=${lang}>
+    <kontor-order-status order-id=${orderId}></kontor-order-status>
+  </kontor-shop>`);
+  const el = shop.querySelector('kontor-order-status')!;
+  await settled(el);
+  return el;
+}
+
+describe('<kontor-order-status>', () => {
+  let pool: Product[] = [];
+  before(async () => {
+    pool = (await orderableProducts(await clientOf('baulicht'), 300)).filter((p) => p.status === 'active').slice(100);
+  });
+
+  it('is accessible', async () => {
+    const order = await placeOrder(await clientOf('baulicht'), pool.splice(0, 2));
+    const el = await mount(order.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows number, status as text, the timeline and the lines', async () => {
+    const order = await placeOrder(await clientOf('baulicht'), pool.splice(0, 3), { purchaseOrderNumber: 'PO-STATUS-1' });
+    const el = await mount(order.id);
+    expect(text($(el, '[part=header] .number'))).to.equal(order.number);
+    expect(text($(el, '[part=status]'))).to.equal('Eingegangen');
+    expect($(el, '[part=status]')!.dataset.status).to.equal('placed');
+    expect(events(el)).to.deep.equal(['Eingegangen']);
+    expect(el.shadowRoot!.querySelectorAll('[part=lines] tbody tr')).to.have.length(3);
+    expect(text(el.shadowRoot!.querySelector('[part=base]'))).to.include('PO-STATUS-1');
+    expect($(el, '[part=tracking]')).to.equal(null);
+  });
+
+  it('shows the timeline and the tracking link after the ERP marks the order shipped, on refresh', async () => {
+    const order = await placeOrder(await clientOf('baulicht'), pool.splice(0, 1));
+    const el = await mount(order.id, 'en');
+    await erpUpdate({ number: order.number, status: 'confirmed', note: 'Checked by sales' });
+    await erpUpdate({ number: order.number, status: 'shipped', carrier: 'DHL', trackingNumber: '00340434161094042557' });
+    $(el, '[part=refresh]')!.click();
+    await waitUntil(() => text($(el, '[part=status]')) === 'Shipped', 'status did not change', { timeout: 15_000 });
+    expect(events(el)).to.deep.equal(['Received', 'Confirmed', 'Shipped']);
+    expect(text(el.shadowRoot!.querySelector('[part=event][data-status=confirmed]'))).to.include('Checked by sales');
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('[part=tracking] a')!;
+    expect(text(link)).to.equal('Track shipment 00340434161094042557 with DHL');
+    expect(link.href).to.include('00340434161094042557');
+    expect(link.href).to.match(/^https:\/\/www\.dhl\.de\//);
+    expect(text($(el, '[role=status]'))).to.include('Shipped');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "not found" for an order of another company', async () => {
+    const other = await placeOrder(await clientOf('mueller'), pool.splice(0, 1));
+    const el = await mount(other.id);
+    expect(text($(el, '[part=error]'))).to.include('Nicht gefunden.');
+  });
+
+  it('renders a given order without a server (presentational)', async () => {
+    const order = sampleOrder({ status: 'delivered', lines: 120 });
+    expect(order.lines.length).to.be.greaterThan(50);
+    const el = await fixture<KontorOrderStatus>(html`<kontor-order-status lang="de" .order=${order}></kontor-order-status>`);
+    expect(text($(el, '[part=status]'))).to.equal('Zugestellt');
+    expect(el.shadowRoot!.querySelectorAll('[part=lines] tbody tr')).to.have.length(50);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.all-lines')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[part=lines] tbody tr')).to.have.length(order.lines.length);
+    expect($(el, '[part=refresh]')!.hidden).to.equal(true);
+  });
+});
