@@ -29,6 +29,7 @@ import {
   PlaceOrderRequestSchema,
   SavedAddressListSchema,
 } from '../orders/order.schema.js';
+import { OutboxDeliveryListQuerySchema, OutboxDeliveryPageSchema, OutboxDeliverySchema, OutboxRetryRequestSchema } from '../orders/outbox.schema.js';
 import {
   CartChangeRequestSchema,
   CartHistorySchema,
@@ -196,6 +197,16 @@ export const routes = {
     method: 'POST', path: '/v1/erp/order-status', tag: 'orders', auth: 'erp',
     summary: "The seller's ERP moves orders along (confirmed, in fulfilment, shipped with carrier and tracking, delivered, cancelled), all or nothing (ERP key).",
     body: OrderStatusUpdateRequestSchema, status: 200, response: OrderStatusUpdateResultSchema, errors: ['validation', 'unauthorized', 'forbidden'], idempotent: true,
+  }),
+  listOutboxDeliveries: def({
+    method: 'GET', path: '/v1/erp/outbox/deliveries', tag: 'outbox', auth: 'erp',
+    summary: 'Deliveries of order events to webhooks and mail, newest event first; default the dead ones (retries used up) (ERP key).',
+    query: OutboxDeliveryListQuerySchema, status: 200, response: OutboxDeliveryPageSchema, errors: ['validation', 'unauthorized', 'forbidden'],
+  }),
+  retryOutboxDelivery: def({
+    method: 'POST', path: '/v1/erp/outbox/retry', tag: 'outbox', auth: 'erp',
+    summary: 'Send one delivery again from now on with a fresh set of attempts, e.g. a dead one after the receiver was fixed (ERP key).',
+    body: OutboxRetryRequestSchema, status: 200, response: OutboxDeliverySchema, errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
   }),
 } as const satisfies Record<string, RouteDef>;
 

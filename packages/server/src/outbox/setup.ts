@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { AppDeps } from '../http/route.js';
 import { devMailboxRoutes } from '../mail/dev-mailbox.routes.js';
 import { createOrderMailer } from '../mail/mailer.js';
 import { devMailboxTransport, smtpTransport, type MailTransport } from '../mail/transports.js';
 import type { Outbox, OutboxTarget } from './outbox.js';
+import { outboxRoutes } from './outbox.routes.js';
 import { validateWebhook, type WebhookConfig } from './webhook.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './worker.js';
 
@@ -39,10 +39,10 @@ export interface OutboxSetupOptions {
 
 /**
  * Wires the outbox into an app: the mail transports, the worker (started when the app is ready,
- * stopped when it closes, only when there is something to deliver to) and the dev mailbox
- * routes. Returns what `enqueueOrderEvent` needs in the app's deps.
+ * stopped when it closes, only when there is something to deliver to), the ERP's outbox routes
+ * and the dev mailbox routes. Returns what `enqueueOrderEvent` needs in the app's deps.
  */
-export function setupOutbox(app: FastifyInstance, deps: { db: Kysely<Database>; now: () => Date }, options: OutboxSetupOptions): { outbox: Outbox; worker: OutboxWorker | null } {
+export function setupOutbox(app: FastifyInstance, deps: AppDeps, options: OutboxSetupOptions): { outbox: Outbox; worker: OutboxWorker | null } {
   const webhooks = options.webhooks ?? [];
   const names = new Set<string>();
   for (const w of webhooks) {
@@ -75,5 +75,6 @@ export function setupOutbox(app: FastifyInstance, deps: { db: Kysely<Database>; 
     notify: () => worker?.wake(),
   };
   app.decorate('kontorOutbox', outbox);
+  outboxRoutes(app, deps, outbox.notify);
   return { outbox, worker };
 }

@@ -1,0 +1,45 @@
+import { z } from 'zod/mini';
+import { InstantSchema, pageOf } from '../internal/schema-helpers.js';
+import { OrderNumberSchema } from './order.schema.js';
+
+/**
+ * The outbox as the seller's ERP sees it: every delivery of an order event to a target (`mail`,
+ * `webhook:<name>`), so dead ones (retries used up) can be found and sent again.
+ */
+export const OutboxDeliveryStatusSchema = z.enum(['pending', 'delivered', 'dead']);
+export type OutboxDeliveryStatus = z.infer<typeof OutboxDeliveryStatusSchema>;
+
+export const OutboxDeliverySchema = z.object({
+  eventId: z.string(),
+  /** `mail` or `webhook:<name>`. */
+  target: z.string(),
+  status: OutboxDeliveryStatusSchema,
+  /** Attempts made so far. */
+  attempts: z.int(),
+  nextAttemptAt: InstantSchema,
+  lastError: z.nullable(z.string()),
+  deliveredAt: z.nullable(InstantSchema),
+  event: z.object({
+    type: z.enum(['order.placed', 'order.status_changed']),
+    orderId: z.string(),
+    orderNumber: z.nullable(OrderNumberSchema),
+    occurredAt: InstantSchema,
+  }),
+});
+export type OutboxDelivery = z.infer<typeof OutboxDeliverySchema>;
+export const OutboxDeliveryPageSchema = pageOf(OutboxDeliverySchema);
+export type OutboxDeliveryPage = z.infer<typeof OutboxDeliveryPageSchema>;
+
+/** Deliveries newest event first; default the dead ones. */
+export const OutboxDeliveryListQuerySchema = z.object({
+  status: z.optional(OutboxDeliveryStatusSchema),
+  cursor: z.optional(z.string().check(z.maxLength(300))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200))),
+});
+
+/** Send one delivery again, from now on, with a fresh set of attempts (also a delivered one: a replay). */
+export const OutboxRetryRequestSchema = z.object({
+  eventId: z.string().check(z.minLength(1), z.maxLength(100)),
+  target: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+export type OutboxRetryRequest = z.infer<typeof OutboxRetryRequestSchema>;
