@@ -7,7 +7,7 @@
 //
 // Knobs: KONTOR_BENCH_CONNECTIONS (32), KONTOR_BENCH_DURATION_MS (5000 per scenario),
 // KONTOR_BENCH_WARMUP_MS (500), KONTOR_BENCH_PG=1, KONTOR_BENCH_AVAILABILITY_CONNECTIONS (4),
-// KONTOR_BENCH_ONLY=availability (skip the other scenarios).
+// KONTOR_BENCH_ONLY=availability|orders (skip the other scenarios), KONTOR_BENCH_ORDER_WORKERS (8).
 //
 // Availability runs on a second database seeded with the 1,200-product world (a 10,000-item
 // batch needs a catalogue of that size), so the other scenarios keep their 240-product world.
@@ -45,6 +45,9 @@ const AVAILABILITY_ITEMS = 10_000;
 const AVAILABILITY_CONNECTIONS = num('KONTOR_BENCH_AVAILABILITY_CONNECTIONS', 4);
 const STOCK_ROUNDS = num('KONTOR_BENCH_STOCK_ROUNDS', 10);
 const ONLY_AVAILABILITY = process.env.KONTOR_BENCH_ONLY === 'availability';
+const ONLY_ORDERS = process.env.KONTOR_BENCH_ONLY === 'orders';
+const ORDER_WORKERS = num('KONTOR_BENCH_ORDER_WORKERS', 8);
+const ORDER_LINES = 10;
 
 interface LoadResult {
   ok: number;
@@ -163,14 +166,15 @@ async function benchDatabase(label: string, db: Db): Promise<void> {
   ];
 
   console.log(`${'scenario'.padEnd(52)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'ok'.padStart(8)} ${'errors'.padStart(7)}`);
-  for (const scenario of scenarios) {
+  for (const scenario of ONLY_ORDERS ? [] : scenarios) {
     const r = await drive(baseUrl, token, scenario);
     console.log(
       `${scenario.name.padEnd(52)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.ok).padStart(8)} ${String(r.errors).padStart(7)}`,
     );
     if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
   }
-  await benchCarts(baseUrl, token, db);
+  if (!ONLY_ORDERS) await benchCarts(baseUrl, token, db);
+  await benchOrders(baseUrl, token, quotable);
   await app.close();
   cleanups.pop();
 }
@@ -211,6 +215,49 @@ async function benchCarts(baseUrl: string, token: string, db: Db): Promise<void>
     `${scenario.name.padEnd(52)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(8)} ${r.p99.toFixed(2).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${String(r.ok).padStart(8)} ${String(r.errors).padStart(7)}`,
   );
   if (r.errors) console.log(`  first error: ${r.firstError}  statuses: ${JSON.stringify(r.statuses)}`);
+}
+
+/**
+ * Order placement: ${ORDER_WORKERS} buyers' sessions at once, each in a loop filling a new cart
+ * with ${ORDER_LINES} lines (one change request) and placing it (prepayment, Idempotency-Key), for
+ * the scenario's duration. Reports placed orders per second and the latency of POST /v1/orders
+ * alone (re-pricing, availability, reservations, number, snapshot, outbox, idempotent answer).
+ */
+async function benchOrders(baseUrl: string, token: string, quotable: readonly Product[]): Promise<void> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const products = quotable.filter((p) => p.status === 'active');
+  const times: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let n = 0;
+  const t0 = performance.now();
+  const until = t0 + DURATION_MS;
+  await Promise.all(
+    Array.from({ length: ORDER_WORKERS }, async (_, w) => {
+      while (performance.now() < until) {
+        const i = n++;
+        const lines = Array.from({ length: ORDER_LINES }, (_, k) => products[(i * ORDER_LINES + k) % products.length]!);
+        const created = await getJson<{ id: string; version: number }>(`${baseUrl}/v1/carts`, { method: 'POST', headers, body: JSON.stringify({ name: `Bench ${w}/${i}`, active: false }) });
+        const cart = await getJson<{ id: string; version: number; totals: { gross: unknown } }>(`${baseUrl}/v1/carts/${created.id}/changes`, {
+          method: 'POST', headers, body: JSON.stringify({ version: created.version, changes: lines.map((p) => ({ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })) }),
+        });
+        const body = { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'prepayment' } };
+        const t1 = performance.now();
+        const res = await fetch(`${baseUrl}/v1/orders`, { method: 'POST', headers: { ...headers, 'idempotency-key': `bench-${w}-${i}` }, body: JSON.stringify(body) });
+        const text = await res.text();
+        if (res.status === 201) times.push(performance.now() - t1);
+        else {
+          errors++;
+          firstError ??= `${res.status} ${text.slice(0, 300)}`;
+        }
+      }
+    }),
+  );
+  const elapsed = performance.now() - t0;
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(times.length * p))] ?? 0;
+  console.log(row(`POST /v1/orders (${ORDER_LINES} lines, ${ORDER_WORKERS} buyers, orders/s)`, { rps: (times.length * 1000) / elapsed, p50: at(0.5), p99: at(0.99), max: times[times.length - 1] ?? 0, ok: times.length, errors }));
+  if (firstError) console.log(`  first error: ${firstError}`);
 }
 
 const row = (name: string, r: Pick<LoadResult, 'rps' | 'p50' | 'p99' | 'max' | 'ok' | 'errors'>) =>
@@ -279,7 +326,7 @@ try {
   await cleanups.pop()!();
   const sqliteAvailability = openDatabase({ sqliteFile: join(dir, 'availability.sqlite') });
   cleanups.push(() => sqliteAvailability.db.destroy());
-  await benchAvailability('SQLite', sqliteAvailability.db);
+  if (!ONLY_ORDERS) await benchAvailability('SQLite', sqliteAvailability.db);
   await cleanups.pop()!();
   await cleanups.pop()!();
 
@@ -303,7 +350,7 @@ try {
     availabilityUrl.pathname = '/kontor_availability';
     const pgAvailability = openDatabase({ url: availabilityUrl.toString() });
     cleanups.push(() => pgAvailability.db.destroy());
-    await benchAvailability('PostgreSQL 15', pgAvailability.db);
+    if (!ONLY_ORDERS) await benchAvailability('PostgreSQL 15', pgAvailability.db);
   } else {
     console.log('\n(PostgreSQL skipped; set KONTOR_BENCH_PG=1 to run the same scenarios on a throwaway cluster.)');
   }

@@ -91,6 +91,11 @@ export async function insertOrder(trx: Tx, order: OrderRow, lines: readonly Orde
   for (const batch of chunked(lines, INSERT_CHUNK)) await trx.insertInto('order_lines').values([...batch]).execute();
 }
 
+/** Sets the number (and the payment that names it) of an order inserted under a provisional one. */
+export async function setOrderNumber(trx: Tx, order: Pick<OrderRow, 'id' | 'company_id' | 'number' | 'payment'>): Promise<void> {
+  await trx.updateTable('orders').set({ number: order.number, payment: order.payment }).where('company_id', '=', order.company_id).where('id', '=', order.id).execute();
+}
+
 /** Appends to an order's timeline (call in the transaction that changed the order row). */
 export async function insertOrderEvent(trx: Tx, event: Omit<OrderEventRow, 'seq'>): Promise<void> {
   const last = await trx
@@ -117,13 +122,16 @@ export interface StockMove {
 const sortedMoves = (moves: readonly StockMove[]) =>
   [...moves].sort((a, b) => (a.warehouseId < b.warehouseId ? -1 : a.warehouseId > b.warehouseId ? 1 : a.sku < b.sku ? -1 : a.sku > b.sku ? 1 : 0));
 
-/** reserved += quantity per position (a position that does not exist yet is created with nothing on hand). */
+/**
+ * reserved += quantity per position, one multi-row upsert per 200 positions (a position that does
+ * not exist yet is created with nothing on hand). `moves` must name each position once.
+ */
 export async function reserveStock(trx: Tx, moves: readonly StockMove[], at: string): Promise<void> {
-  for (const m of sortedMoves(moves)) {
+  for (const batch of chunked(sortedMoves(moves), INSERT_CHUNK)) {
     await trx
       .insertInto('stock_positions')
-      .values({ warehouse_id: m.warehouseId, sku: m.sku, on_hand: 0, reserved: m.quantity, updated_at: at })
-      .onConflict((oc) => oc.columns(['warehouse_id', 'sku']).doUpdateSet({ reserved: sql<number>`stock_positions.reserved + ${m.quantity}`, updated_at: at }))
+      .values(batch.map((m) => ({ warehouse_id: m.warehouseId, sku: m.sku, on_hand: 0, reserved: m.quantity, updated_at: at })))
+      .onConflict((oc) => oc.columns(['warehouse_id', 'sku']).doUpdateSet((eb) => ({ reserved: sql<number>`stock_positions.reserved + ${eb.ref('excluded.reserved')}`, updated_at: eb.ref('excluded.updated_at') })))
       .execute();
   }
 }

@@ -1,5 +1,5 @@
 import {
-  PlaceOrderRequestSchema,
+  type PlaceOrderRequestSchema,
   ValidationError,
   errorMessage,
   formatMoney,
@@ -23,7 +23,7 @@ import {
   type Product,
 } from '@kontor/core';
 import type { Transaction } from 'kysely';
-import { z } from 'zod/mini';
+import type { z } from 'zod/mini';
 import { availabilityPlan, type LineAvailability } from '../availability/availability.service.js';
 import type { BuyerCaller } from '../auth/caller.js';
 import { bumpCart, cartLines, findCart, insertCartEvent, newId, type CartLineRow, type CartRow, type CartScope } from '../db/cart.queries.js';
@@ -41,6 +41,7 @@ import {
   nextOrderSequence,
   reserveStock,
   sellerProfile,
+  setOrderNumber,
   type OrderLineRow,
   type OrderRow,
   type StockMove,
@@ -293,7 +294,10 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   // Taking the cart first (version + 1 while it still has the version the buyer saw) locks it:
   // a concurrent placement of the same cart waits here and then finds it moved on.
   const won = row.status === 'open' && (await bumpCart(db, row.id, { version: body.cartVersion, scope }, { updated_at: iso }));
-  const state = await loadCartState(db, caller, row, lang);
+  // Lost: the cart as it is now (a concurrent writer may have committed while we waited).
+  const current = won ? row : await findCart(db, scope, row.id);
+  if (!current) throw httpError('not_found', lang);
+  const state = await loadCartState(db, caller, current, lang);
   const plans = await planLines(db, caller, state.stored, address.country, now, lang, countryPath);
   if (!won) throw conflict(state, driftOf(state, plans, body.expectedLines, lang), lang);
   if (!state.stored.length) throw validation([issue(['cartId'], 'cart_empty', {}, lang)], lang);
@@ -346,32 +350,28 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   await reserveStock(db, [...moves.values()], iso);
   if (saveAddress) await insertCompanyAddress(db, saveAddress);
 
-  // The number last: its row stays locked until the commit, so take it as late as possible.
-  const number = formatOrderNumber(yearOf(now), await nextOrderSequence(db, yearOf(now)));
   const s = await seller(db);
-  let payment: OrderPayment = { method, ibanMasked: null, accountHolder: null, mandateReference: null, bankDetails: null };
-  if (method === 'prepayment') payment = { ...payment, bankDetails: s.bankDetails(number) };
-  if (body.payment.method === 'sepa_debit') {
-    const mandateReference = `M-${number}`;
-    payment = { ...payment, ibanMasked: maskIban(body.payment.iban), accountHolder: body.payment.accountHolder, mandateReference };
-  }
+  const paymentOf = (number: string): OrderPayment => {
+    const none: OrderPayment = { method, ibanMasked: null, accountHolder: null, mandateReference: null, bankDetails: null };
+    if (method === 'prepayment') return { ...none, bankDetails: s.bankDetails(number) };
+    if (body.payment.method === 'sepa_debit') return { ...none, ibanMasked: maskIban(body.payment.iban), accountHolder: body.payment.accountHolder, mandateReference: `M-${number}` };
+    return none;
+  };
   const via = caller.kind === 'customer'
     ? { channel: 'partner' as const, partnerId: caller.partner.id }
     : { channel: row.last_channel !== 'partner' ? row.last_channel : ('web' as const), partnerId: null };
+  // Written first under a provisional number (unique, never seen outside this transaction) …
+  const provisional = `pending-${orderId}`;
   const orderRow: OrderRow = {
-    id: orderId, company_id: caller.company.id, number, status: 'placed', placed_at: iso,
+    id: orderId, company_id: caller.company.id, number: provisional, status: 'placed', placed_at: iso,
     placed_by_user_id: caller.kind === 'user' ? caller.user.id : null, placed_by_name: caller.kind === 'user' ? caller.user.name : caller.partner.name,
     channel: via.channel, partner_id: via.partnerId, cart_id: row.id, currency: row.currency,
     net_amount: state.priced.totals.net.amount, gross_amount: gross.amount, totals: JSON.stringify(state.priced.totals), line_count: lineRows.length,
     delivery_address: JSON.stringify(address), requested_delivery_date: body.requestedDeliveryDate ?? null, promised_delivery: earliest,
     po_number: body.purchaseOrderNumber || null, cost_center: body.costCenter || null, comment: body.comment || null,
-    payment_method: method, payment: JSON.stringify(payment), tracking: null, updated_at: iso,
+    payment_method: method, payment: JSON.stringify(paymentOf(provisional)), tracking: null, updated_at: iso,
   };
   await insertOrder(db, orderRow, lineRows);
-  if (body.payment.method === 'sepa_debit') {
-    // The only copy of the full IBAN: the seller needs it to collect the debit.
-    await insertSepaMandate(db, { reference: payment.mandateReference!, company_id: caller.company.id, order_id: orderId, account_holder: body.payment.accountHolder, iban: body.payment.iban, signed_at: iso });
-  }
   const placed = { company_id: caller.company.id, order_id: orderId, status: 'placed' as const, at: iso, note: null, carrier: null, tracking_number: null };
   await insertOrderEvent(db, placed);
 
@@ -379,9 +379,20 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   await trx.deleteFrom('cart_lines').where('cart_id', '=', row.id).execute();
   await insertCartEvent(db, {
     cart_id: row.id, company_id: row.company_id, at: iso, kind: 'changed', version: Number(row.version) + 1, channel: via.channel, partner_id: via.partnerId,
-    actor_user_id: caller.kind === 'user' ? caller.user.id : null, data: { added: 0, updated: 0, removed: lineRows.length, orderId, orderNumber: number },
+    actor_user_id: caller.kind === 'user' ? caller.user.id : null, data: { added: 0, updated: 0, removed: lineRows.length, orderId },
   });
 
+  // … and the number last: the year's row stays locked until the commit, so every placement waits
+  // for the others only for these few statements.
+  const number = formatOrderNumber(yearOf(now), await nextOrderSequence(db, yearOf(now)));
+  const payment = paymentOf(number);
+  orderRow.number = number;
+  orderRow.payment = JSON.stringify(payment);
+  await setOrderNumber(db, orderRow);
+  if (body.payment.method === 'sepa_debit') {
+    // The only copy of the full IBAN: the seller needs it to collect the debit.
+    await insertSepaMandate(db, { reference: payment.mandateReference!, company_id: caller.company.id, order_id: orderId, account_holder: body.payment.accountHolder, iban: body.payment.iban, signed_at: iso });
+  }
   const order = orderOf(orderRow, lineRows, [placed]);
   await enqueueOrderChange(trx, deps, { type: 'order.placed', companyId: caller.company.id, order, previousStatus: null });
   return order;
