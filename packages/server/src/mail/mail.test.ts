@@ -256,6 +256,17 @@ describe('order mails over SMTP', () => {
     assert.deepEqual(await w.runOnce(), { delivered: 0, retried: 1, dead: 0 });
   });
 
+  it('a local SMTP server offering STARTTLS with a self-signed certificate works with a plain smtp:// URL', async () => {
+    const tls = await startSmtpReceiver({ starttls: true });
+    try {
+      await smtpTransport(tls.url).send({ from: FROM, to: ['a@b.example'], subject: 'TLS', text: 'x', html: '<p>x</p>' });
+      const [mail] = await tls.waitFor(1);
+      assert.equal(mail!.subject, 'TLS');
+    } finally {
+      await tls.close();
+    }
+  });
+
   it('signs with the display name of the sender', () => {
     assert.equal(senderName(FROM), 'Hansen Elektrogroßhandel');
     assert.equal(senderName('"Hansen, Elektro" <a@b.example>'), 'Hansen, Elektro');

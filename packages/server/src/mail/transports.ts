@@ -24,10 +24,16 @@ export interface MailTransport {
 /**
  * SMTP through nodemailer, from a URL: `smtp://user:pass@host:587` (STARTTLS when offered),
  * `smtps://…:465` (TLS). nodemailer takes options as query parameters, e.g. `?ignoreTLS=true` for
- * a local server without TLS, or `?tls.rejectUnauthorized=false` for a self-signed certificate.
+ * a local server without TLS, or `?tls.rejectUnauthorized=false` for a self-signed certificate
+ * (on loopback hosts a self-signed certificate is accepted anyway).
  */
 export function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport(url);
+  // A relay on this machine (a dev or test SMTP server) usually offers STARTTLS with a self-signed
+  // certificate; nobody sits between us and loopback, so accept it there (and only there).
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const loopback = host === 'localhost' || host === '::1' || /^127\./.test(host);
+  // (tls.* parameters in the URL still win.)
+  const transporter = nodemailer.createTransport(loopback ? { url, tls: { rejectUnauthorized: false } } : url);
   return {
     name: 'smtp',
     async send(message) {

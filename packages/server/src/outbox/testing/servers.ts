@@ -51,7 +51,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 
 /** For tests: a real SMTP server on a random port that parses what it receives. */
 export interface SmtpReceiver {
-  /** `smtp://127.0.0.1:<port>?ignoreTLS=true` for KONTOR_SMTP_URL / `mail.smtpUrl`. */
+  /** `smtp://127.0.0.1:<port>?ignoreTLS=true` (plain `smtp://127.0.0.1:<port>` with STARTTLS) for KONTOR_SMTP_URL / `mail.smtpUrl`. */
   url: string;
   mails: (ParsedMail & { envelopeTo: string[] })[];
   /** Resolves when `count` mails have arrived (rejects after `timeoutMs`). */
@@ -59,12 +59,13 @@ export interface SmtpReceiver {
   close(): Promise<void>;
 }
 
-export async function startSmtpReceiver(): Promise<SmtpReceiver> {
+/** `starttls`: offer STARTTLS with smtp-server's built-in self-signed certificate (as a dev relay does). */
+export async function startSmtpReceiver(options: { starttls?: boolean } = {}): Promise<SmtpReceiver> {
   const mails: SmtpReceiver['mails'] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['STARTTLS'],
+    disabledCommands: options.starttls ? [] : ['STARTTLS'],
     logger: false,
     onData(stream, session, callback) {
       simpleParser(stream)
@@ -79,7 +80,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
   return {
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    url: options.starttls ? `smtp://127.0.0.1:${port}` : `smtp://127.0.0.1:${port}?ignoreTLS=true`,
     mails,
     waitFor(count, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
