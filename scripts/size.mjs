@@ -6,9 +6,12 @@ import { join } from 'node:path';
 const budgets = [
   // 33.6 KiB with the four catalogue elements; the cart issue added cart, add-to-cart, cart-count,
   // quick-order, the cart store and the CSV reader (52.7 KiB); availability added <kontor-availability>,
-  // its batcher, the cart's per-line promises and their strings (+5.0 KiB against the same core).
+  // its batcher, the cart's per-line promises and their strings (+5.0 KiB against the same core);
+  // orders: core's orders contract (schemas, IBAN check) and the de/en strings put the other
+  // elements at 65.3 KiB, <kontor-order-status> +1.7, <kontor-order-history> +1.9, <kontor-checkout>
+  // (steps, field checks, payment, review, confirmation) +7.7 → 76.6 KiB.
   // Raise it only with a reason in the commit.
-  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 63_200 },
+  { file: 'packages/elements/dist/kontor.bundle.js', label: 'standalone bundle (all elements + core + lit)', budget: 80_000 },
 ];
 let ok = true;
 for (const { file, label, budget } of budgets) {

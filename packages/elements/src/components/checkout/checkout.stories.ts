@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { storyApi } from '../order-status/order.samples.js';
+import { sampleCart } from '../../testing/sample-cart.js';
+import { storyApi, type StoryApiOptions } from '../order-status/order.samples.js';
 import '../shop/kontor-shop.js';
 import './kontor-checkout.js';
 
@@ -17,19 +18,23 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const shop = (lang: string, api: ReturnType<typeof storyApi>) => html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang=${lang} .clientOptions=${{ fetch: api, retries: 0 }}>
+/** The fake API with a cart of `lines` sample lines. */
+const api = (lines = 4, options: Omit<StoryApiOptions, 'cart'> = {}) =>
+  storyApi({ cart: lines ? sampleCart(lines, 'de') : { ...sampleCart(0, 'de'), lines: [], lineCount: 0 }, ...options });
+
+const shop = (lang: string, fetch: ReturnType<typeof storyApi>) => html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang=${lang} .clientOptions=${{ fetch, retries: 0 }}>
   <kontor-checkout></kontor-checkout>
 </kontor-shop>`;
 
-export const German: Story = { render: () => shop('de', storyApi()) };
-export const English: Story = { render: () => shop('en', storyApi()) };
+export const German: Story = { render: () => shop('de', api()) };
+export const English: Story = { render: () => shop('en', api()) };
 
 export const InvoiceNotAvailable: Story = {
   name: 'On account not available (credit limit)',
   render: () =>
     shop(
       'de',
-      storyApi({
+      api(4, {
         options: {
           payment: [
             { method: 'invoice', available: false, reason: 'credit_limit' },
@@ -42,29 +47,29 @@ export const InvoiceNotAvailable: Story = {
     ),
 };
 
-export const NoSavedAddresses: Story = { render: () => shop('de', storyApi({ options: { addresses: [] } })) };
+export const NoSavedAddresses: Story = { render: () => shop('de', api(4, { options: { addresses: [] } })) };
 
 export const StaleCart: Story = {
   name: 'Stale cart (409 on placing)',
-  render: () => shop('de', storyApi({ place: 'conflict' })),
+  render: () => shop('de', api(4, { place: 'conflict' })),
 };
 
 export const CreditLimit: Story = {
   name: 'Credit limit exceeded (422 on placing)',
-  render: () => shop('de', storyApi({ place: 'credit_limit' })),
+  render: () => shop('de', api(4, { place: 'credit_limit' })),
 };
 
 export const Placing: Story = {
   name: 'Placing (no answer)',
-  render: () => shop('de', storyApi({ place: 'never' })),
+  render: () => shop('de', api(4, { place: 'never' })),
 };
 
 export const ThousandLines: Story = {
   name: '1,000 lines',
-  render: () => shop('de', storyApi({ lines: 1000 })),
+  render: () => shop('de', api(1000)),
 };
 
-export const Empty: Story = { render: () => shop('de', storyApi({ lines: 0 })) };
+export const Empty: Story = { render: () => shop('de', api(0)) };
 
 export const Loading: Story = {
   render: () => shop('de', () => new Promise<Response>(() => {})),

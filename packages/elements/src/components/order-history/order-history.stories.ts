@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { OrderStatus } from '@kontor/core/orders';
 import { html } from 'lit';
+import { sampleCart } from '../../testing/sample-cart.js';
 import { sampleOrder, storyApi } from '../order-status/order.samples.js';
 import '../shop/kontor-shop.js';
 import './kontor-order-history.js';
@@ -18,7 +19,7 @@ export default meta;
 type Story = StoryObj;
 
 const statuses: OrderStatus[] = ['placed', 'confirmed', 'in_fulfilment', 'shipped', 'delivered', 'cancelled'];
-const orders = statuses.map((status, i) => sampleOrder({ status, number: 130 - i, lines: 3 + i }));
+const orders = statuses.map((status, i) => sampleOrder(sampleCart(3 + i, 'de'), { status, number: 130 - i }));
 const shop = (lang: string, api: ReturnType<typeof storyApi> | (() => Promise<Response>)) => html`<kontor-shop
   endpoint="https://kontor.invalid"
   token="story"
@@ -28,9 +29,9 @@ const shop = (lang: string, api: ReturnType<typeof storyApi> | (() => Promise<Re
   <kontor-order-history></kontor-order-history>
 </kontor-shop>`;
 
-export const German: Story = { render: () => shop('de', storyApi({ orders })) };
-export const English: Story = { render: () => shop('en', storyApi({ orders })) };
-export const Empty: Story = { render: () => shop('de', storyApi({ orders: [] })) };
+export const German: Story = { render: () => shop('de', storyApi({ cart: sampleCart(4, 'de'), orders })) };
+export const English: Story = { render: () => shop('en', storyApi({ cart: sampleCart(4, 'de'), orders })) };
+export const Empty: Story = { render: () => shop('de', storyApi({ cart: sampleCart(4, 'de'), orders: [] })) };
 export const Loading: Story = { render: () => shop('de', () => new Promise<Response>(() => {})) };
 export const ErrorState: Story = {
   name: 'Error',

@@ -1,6 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { sampleOrder, storyApi } from './order.samples.js';
+import { sampleCart } from '../../testing/sample-cart.js';
+import { sampleOrder as orderOf, storyApi } from './order.samples.js';
+
+const sampleOrder = ({ lines = 4, ...options }: Parameters<typeof orderOf>[1] & { lines?: number } = {}) => orderOf(sampleCart(lines, 'de'), options);
 import '../shop/kontor-shop.js';
 import './kontor-order-status.js';
 
@@ -35,7 +38,7 @@ export const FromTheServer: Story = {
   name: 'From the (fake) server',
   render: () => {
     const order = sampleOrder({ status: 'shipped' });
-    return html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang="de" .clientOptions=${{ fetch: storyApi({ orders: [order] }) }}>
+    return html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang="de" .clientOptions=${{ fetch: storyApi({ cart: sampleCart(4, 'de'), orders: [order] }) }}>
       <kontor-order-status order-id=${order.id}></kontor-order-status>
     </kontor-shop>`;
   },
@@ -48,7 +51,7 @@ export const Loading: Story = {
 };
 
 export const NotFound: Story = {
-  render: () => html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang="de" .clientOptions=${{ fetch: storyApi() }}>
+  render: () => html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang="de" .clientOptions=${{ fetch: storyApi({ cart: sampleCart(4, 'de') }) }}>
     <kontor-order-status order-id="ord_missing"></kontor-order-status>
   </kontor-shop>`,
 };

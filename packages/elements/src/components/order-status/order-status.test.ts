@@ -1,10 +1,14 @@
+import { createKontorClient, type KontorClient } from '@kontor/core';
+import { newIdempotencyKey } from '@kontor/core/cart';
+import type { Order, OrderStatusUpdate } from '@kontor/core/orders';
+import { lowestValidQuantity } from '@kontor/core/pricing';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Product } from '@kontor/core/catalogue';
 import { clientOf, endpoint, orderableProducts, tokenOf } from '../../testing/server.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
-import { erpUpdate, placeOrder } from './order.fixtures.js';
 import type { KontorOrderStatus } from './order-status.component.js';
+import { sampleCart } from '../../testing/sample-cart.js';
 import { sampleOrder } from './order.samples.js';
 import './kontor-order-status.js';
 
@@ -21,6 +25,33 @@ async function mount(orderId: string, lang = 'de') {
   const el = shop.querySelector('kontor-order-status')!;
   await settled(el);
   return el;
+}
+
+// Orders placed through the SDK on the real test server, and the ERP moving them on.
+/** The demo ERP key: public demo data, like the partner key (a real one never reaches a browser). */
+export const DEMO_ERP_KEY = 'kek_demo_erp_2026';
+
+/**
+ * Places an order of `products` (one valid quantity each) from a cart of its own (not the
+ * caller's active one), by prepayment to the company's first saved address.
+ */
+export async function placeOrder(client: KontorClient, products: Product[], extra: { purchaseOrderNumber?: string; costCenter?: string } = {}): Promise<Order> {
+  const empty = await client.cart.create({ active: false, name: `Order ${Math.random().toString(36).slice(2, 8)}` });
+  const cart = await client.cart.change(
+    empty.id,
+    empty.version,
+    products.map((p) => ({ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })),
+  );
+  const [address] = await client.orders.addresses();
+  return client.orders.place(
+    { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: address!.id }, payment: { method: 'prepayment' }, ...extra },
+    { idempotencyKey: newIdempotencyKey() },
+  );
+}
+
+/** Moves orders on as the seller's ERP does (POST /v1/erp/order-status). */
+export function erpUpdate(...updates: OrderStatusUpdate[]): Promise<{ updated: number }> {
+  return createKontorClient({ endpoint: endpoint(), token: DEMO_ERP_KEY }).orders.updateStatuses({ updates });
 }
 
 describe('<kontor-order-status>', () => {
@@ -71,7 +102,7 @@ describe('<kontor-order-status>', () => {
   });
 
   it('renders a given order without a server (presentational)', async () => {
-    const order = sampleOrder({ status: 'delivered', lines: 120 });
+    const order = sampleOrder(sampleCart(120, 'de'), { status: 'delivered' });
     expect(order.lines.length).to.be.greaterThan(50);
     const el = await fixture<KontorOrderStatus>(html`<kontor-order-status lang="de" .order=${order}></kontor-order-status>`);
     expect(text($(el, '[part=status]'))).to.equal('Zugestellt');

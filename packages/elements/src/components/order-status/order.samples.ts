@@ -1,8 +1,8 @@
-// Offline orders and a fake Kontor API for the order stories (the tests use the real server).
+// Offline orders and a fake Kontor API for the order stories, built from a cart the story gives
+// (e.g. testing/sample-cart.ts); the tests use the real server.
 import type { Cart } from '@kontor/core/cart';
 import type { CheckoutOptions, Order, OrderStatus, OrderSummary } from '@kontor/core/orders';
 import { trackingOf } from '@kontor/core/orders';
-import { sampleCart } from '../../testing/sample-cart.js';
 
 const day = (offset: number) => {
   const d = new Date();
@@ -34,9 +34,8 @@ export const sampleOptions = (overrides: Partial<CheckoutOptions> = {}): Checkou
 
 const TIMELINE: OrderStatus[] = ['placed', 'confirmed', 'in_fulfilment', 'shipped', 'delivered'];
 
-/** An order of `lines` sample lines that has come as far as `status`. */
-export function sampleOrder(options: { lines?: number; status?: OrderStatus; number?: number; cart?: Cart; method?: 'invoice' | 'prepayment' | 'sepa_debit' } = {}): Order {
-  const cart = options.cart ?? sampleCart(options.lines ?? 4, 'de');
+/** An order of the priced lines of `cart` that has come as far as `status`. */
+export function sampleOrder(cart: Cart, options: { status?: OrderStatus; number?: number; method?: 'invoice' | 'prepayment' | 'sepa_debit' } = {}): Order {
   const status = options.status ?? 'placed';
   const n = options.number ?? 123;
   const number = `K-2026-${String(n).padStart(6, '0')}`;
@@ -97,8 +96,8 @@ export const summaryOf = ({ lines: _l, deliveryAddress: _d, comment: _c, payment
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 export interface StoryApiOptions {
-  /** Lines of the buyer's cart (0: empty). */
-  lines?: number;
+  /** The buyer's cart. */
+  cart: Cart;
   options?: Partial<CheckoutOptions>;
   /** What placing answers. */
   place?: 'ok' | 'conflict' | 'credit_limit' | 'never';
@@ -110,8 +109,8 @@ export interface StoryApiOptions {
  * A `fetch` for `<kontor-shop .clientOptions=${{ fetch }}>` that answers the cart, checkout,
  * availability and order routes from fixed data, like the server would.
  */
-export function storyApi(config: StoryApiOptions = {}) {
-  const cart = config.lines === 0 ? { ...sampleCart(0, 'de'), lines: [], lineCount: 0 } : sampleCart(config.lines ?? 4, 'de');
+export function storyApi(config: StoryApiOptions) {
+  const cart = config.cart;
   const orders = config.orders ?? [];
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(input, init);
@@ -157,7 +156,7 @@ export function storyApi(config: StoryApiOptions = {}) {
           422,
         );
       }
-      return json(sampleOrder({ cart, number: 124 }), 201);
+      return json(sampleOrder(cart, { number: 124 }), 201);
     }
     if (path === '/v1/orders') return json({ items: orders.map(summaryOf), nextCursor: null });
     if (path.startsWith('/v1/orders/')) {
