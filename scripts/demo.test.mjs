@@ -12,20 +12,62 @@ import { after, before, describe, it } from 'node:test';
 const root = resolve(import.meta.dirname, '..');
 const require = createRequire(join(root, 'packages/elements/package.json'));
 const { default: puppeteer } = await import(require.resolve('puppeteer-core'));
+// A real SMTP server receives the demo's order mails (smtp-server and mailparser are dev dependencies of @kontor/server).
+const serverRequire = createRequire(join(root, 'packages/server/package.json'));
+const { SMTPServer } = serverRequire('smtp-server');
+const { simpleParser } = serverRequire('mailparser');
 
 // Fixed high ports: the demo's own defaults (8787, 8080, 8081) may be in use by a running demo.
 const ports = { api: 18787, site: 18080, portal: 18081 };
 let demo;
 let browser;
 let dataDir;
+/** Mails the demo sent over SMTP, parsed. */
+const mails = [];
+let smtp;
+
+/** Resolves with the first mail that `match` accepts (checked as mails arrive). */
+function mailWhere(match, timeoutMs = 30_000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no such mail within ${timeoutMs} ms; got: ${mails.map((m) => m.subject).join(' | ')}`)), timeoutMs);
+    const check = () => {
+      const found = mails.find(match);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      } else setTimeout(check, 100);
+    };
+    check();
+  });
+}
 
 before(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        mails.push(mail);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise((ok) => smtp.listen(0, '127.0.0.1', ok));
+  const smtpUrl = `smtp://127.0.0.1:${smtp.server.address().port}?ignoreTLS=true`;
   dataDir = mkdtempSync(join(tmpdir(), 'kontor-demo-test-'));
   demo = spawn(process.execPath, ['scripts/demo.mjs'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KONTOR_DATA_DIR: dataDir, KONTOR_PORT: String(ports.api), KONTOR_DEMO_PORT: String(ports.site), KONTOR_PORTAL_PORT: String(ports.portal) },
+    env: {
+      ...process.env,
+      KONTOR_DATA_DIR: dataDir,
+      KONTOR_PORT: String(ports.api),
+      KONTOR_DEMO_PORT: String(ports.site),
+      KONTOR_PORTAL_PORT: String(ports.portal),
+      KONTOR_SMTP_URL: smtpUrl,
+    },
   });
   await new Promise((ok, fail) => {
     let out = '';
@@ -58,6 +100,7 @@ after(async () => {
     }
   }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await new Promise((ok) => (smtp ? smtp.close(ok) : ok()));
 });
 
 /** Product rows and their unit prices inside the page's <kontor-product-list>. */
@@ -296,6 +339,102 @@ describe('delivery promises (issue 4)', () => {
       return now && now !== text;
     }, { timeout: 20_000 }, target.sku, split);
     assert.equal(await cartPromise(target.sku), after);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+describe('orders (issue 5)', () => {
+  it('a buyer checks out on account and sees the number; the confirmation arrives over SMTP; the ERP ships it, the shipping mail arrives and the order shows "shipped" with the tracking link', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
+    await page.evaluate(() => {
+      sessionStorage.clear();
+      localStorage.clear();
+    });
+    await page.reload({ waitUntil: 'networkidle0' });
+    // Anna Müller: a cart of her own (the tests before used Einkauf Müller's).
+    await page.$eval('#login input[name=email]', (el) => (el.value = 'anna.mueller@elektro-mueller.de'));
+    await page.click('#login button[type=submit]');
+    await page.waitForFunction(
+      () => {
+        const rows = [...(document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('[part~=item]') ?? [])];
+        return rows.length >= 24 && rows.filter((r) => /^Auf Lager/.test(r.querySelector('kontor-availability')?.shadowRoot?.querySelector('[part~=text]')?.textContent?.trim() ?? '')).length >= 2;
+      },
+      { timeout: 20_000 },
+    );
+    await page.waitForFunction(() => document.querySelector('kontor-cart')?.shadowRoot?.querySelector('[part=base][aria-busy=false]'), { timeout: 20_000 });
+
+    // Two lines in stock, by their "add to cart" buttons.
+    const skus = await page.evaluate(() => {
+      const rows = [...document.querySelector('kontor-product-list').shadowRoot.querySelectorAll('[part~=item]')].filter(
+        (r) => r.querySelector('kontor-add-to-cart') && /^Auf Lager/.test(r.querySelector('kontor-availability').shadowRoot.querySelector('[part~=text]').textContent.trim()),
+      );
+      return rows.slice(0, 2).map((r) => {
+        r.querySelector('kontor-add-to-cart').shadowRoot.querySelector('button').click();
+        return r.dataset.sku;
+      });
+    });
+    await page.waitForFunction(() => document.querySelector('kontor-cart-count')?.count === 2, { timeout: 20_000 });
+
+    // "Zur Kasse": the saved address, on account, review, "Zahlungspflichtig bestellen".
+    const inCheckout = (selector) => page.waitForFunction((s) => document.querySelector('kontor-checkout')?.shadowRoot?.querySelector(s), { timeout: 20_000 }, selector);
+    await inCheckout('form.step [data-path="deliveryAddress.addressId"]');
+    await clickDeep(page, ['kontor-checkout', 'button.next']);
+    await inCheckout('#method-invoice:checked');
+    await clickDeep(page, ['kontor-checkout', 'button.next']);
+    await page.waitForFunction(
+      () => {
+        const checkout = document.querySelector('kontor-checkout').shadowRoot;
+        const button = checkout.querySelector('button.place');
+        return button && !button.disabled && checkout.querySelector('kontor-cart')?.shadowRoot?.querySelectorAll('[part=line]').length === 2;
+      },
+      { timeout: 20_000 },
+    );
+    assert.equal(await page.evaluate(() => document.querySelector('kontor-checkout').shadowRoot.querySelector('button.place').textContent.trim()), 'Zahlungspflichtig bestellen');
+    await clickDeep(page, ['kontor-checkout', 'button.place']);
+    await inCheckout('[part=order-number]');
+    const number = await page.evaluate(() => document.querySelector('kontor-checkout').shadowRoot.querySelector('[part=order-number]').textContent.trim());
+    assert.match(number, /^K-\d{4}-\d{6}$/);
+    await page.waitForFunction(() => document.querySelector('kontor-cart-count')?.count === 0, { timeout: 20_000 });
+
+    // The order confirmation, over SMTP, to Anna.
+    const confirmation = await mailWhere((m) => m.subject?.includes(number) && !/versandt|shipped/i.test(m.subject));
+    assert.ok(confirmation.to.text.includes('anna.mueller@elektro-mueller.de'), confirmation.to.text);
+    assert.ok(confirmation.text.includes(number));
+    for (const sku of skus) assert.ok(confirmation.text.includes(sku), `the confirmation lists ${sku}`);
+
+    // The seller's ERP: shipped with DHL.
+    const tracking = '00340434161094042557';
+    const res = await fetch(`http://127.0.0.1:${ports.api}/v1/erp/order-status`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer kek_demo_erp_2026', 'content-type': 'application/json' },
+      body: JSON.stringify({ updates: [{ number, status: 'shipped', carrier: 'DHL', trackingNumber: tracking }] }),
+    });
+    assert.equal(res.status, 200, await res.text());
+    const shipping = await mailWhere((m) => m.subject?.includes(number) && m !== confirmation && m.text.includes(tracking));
+    assert.ok(shipping.text.includes('DHL'));
+
+    // "Meine Bestellungen": the new order, expanded into its status.
+    await page.waitForFunction(
+      (n) => document.querySelector('kontor-order-history')?.shadowRoot?.querySelector(`[part=row][data-number="${n}"] button.toggle`),
+      { timeout: 20_000 },
+      number,
+    );
+    await page.evaluate((n) => document.querySelector('kontor-order-history').shadowRoot.querySelector(`[part=row][data-number="${n}"] button.toggle`).click(), number);
+    await page.waitForFunction(
+      () => document.querySelector('kontor-order-history').shadowRoot.querySelector('kontor-order-status')?.shadowRoot?.querySelector('[part=tracking] a'),
+      { timeout: 20_000 },
+    );
+    const status = await page.evaluate(() => {
+      const root = document.querySelector('kontor-order-history').shadowRoot.querySelector('kontor-order-status').shadowRoot;
+      return { status: root.querySelector('[part=status]').textContent.trim(), link: root.querySelector('[part=tracking] a').href, text: root.querySelector('[part=tracking] a').textContent.trim() };
+    });
+    assert.equal(status.status, 'Versandt');
+    assert.ok(status.link.includes(tracking), status.link);
+    assert.equal(status.text, `Sendung ${tracking} bei DHL verfolgen`);
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -41,10 +41,19 @@ function mount() {
   cart.setAttribute('heading-level', '3');
   cart.setAttribute('handoff-url', `${portal}/?handoff={code}`);
   cart.setAttribute('availability-refresh-seconds', refresh);
+  // Checkout and order history: the same cart store, so the checkout sees what the cart shows.
+  const checkout = document.createElement('kontor-checkout');
+  checkout.setAttribute('heading-level', '3');
+  const orders = document.createElement('kontor-order-history');
+  orders.setAttribute('page-size', '10');
+  // A new order shows up in the history at once.
+  checkout.addEventListener('kontor-order-placed', () => orders.reload());
   catalogue.append(
     section('katalog', 'Katalog', list),
     section('schnellerfassung', 'Schnellerfassung', quick),
     section('warenkorb', 'Warenkorb', cart),
+    section('kasse', 'Zur Kasse', checkout),
+    section('bestellungen', 'Meine Bestellungen', orders),
   );
   const count = document.createElement('kontor-cart-count');
   count.setAttribute('href', '#warenkorb');
