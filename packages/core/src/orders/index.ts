@@ -3,3 +3,4 @@ export { canMoveOrder, nextOrderStatuses, formatOrderNumber, trackingOf, ORDER_F
 export { isValidIban, normalizeIban, maskIban } from './iban.logic.js';
 export { isValidIbanStrict } from './iban.strict.js';
 export { createOrdersClient, type OrdersClient } from './orders.client.js';
+export * from './outbox.schema.js';
