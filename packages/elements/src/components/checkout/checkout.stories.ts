@@ -1,3 +1,4 @@
+import type { Cart } from '@kontor/core/cart';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { sampleCart } from '../../testing/sample-cart.js';
@@ -18,9 +19,15 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-/** The fake API with a cart of `lines` sample lines. */
-const api = (lines = 4, options: Omit<StoryApiOptions, 'cart'> = {}) =>
-  storyApi({ cart: lines ? sampleCart(lines, 'de') : { ...sampleCart(0, 'de'), lines: [], lineCount: 0 }, ...options });
+/** A sample cart of the lines that can be ordered (no "price on request", nothing discontinued). */
+function orderable(lines: number): Cart {
+  const cart = sampleCart(lines, 'de');
+  const ok = cart.lines.filter((l) => !l.issues.length);
+  return { ...cart, lines: ok, lineCount: ok.length };
+}
+
+/** The fake API with a cart of (up to) `lines` sample lines. */
+const api = (lines = 4, options: Omit<StoryApiOptions, 'cart'> = {}) => storyApi({ cart: orderable(lines), ...options });
 
 const shop = (lang: string, fetch: ReturnType<typeof storyApi>) => html`<kontor-shop endpoint="https://kontor.invalid" token="story" lang=${lang} .clientOptions=${{ fetch, retries: 0 }}>
   <kontor-checkout></kontor-checkout>

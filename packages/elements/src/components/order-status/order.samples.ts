@@ -42,13 +42,15 @@ export function sampleOrder(cart: Cart, options: { status?: OrderStatus; number?
   const steps = status === 'cancelled' ? (['placed', 'cancelled'] as OrderStatus[]) : TIMELINE.slice(0, TIMELINE.indexOf(status) + 1);
   const tracking = TIMELINE.indexOf(status) >= 3 ? trackingOf('DHL', '00340434161094042557') : null;
   const method = options.method ?? 'invoice';
+  // Older numbers were placed earlier: one day apart.
+  const placed = -48 - Math.max(0, 130 - n) * 24;
   // Lines without a price ("price on request") cannot be ordered.
   const lines = cart.lines.filter((l) => l.product && l.unitPrice && l.net);
   return {
     id: `ord_story${n}`,
     number,
     status,
-    placedAt: at(-48 - n),
+    placedAt: at(placed),
     placedBy: { userId: 'usr_sample', name: 'Eva Einkauf' },
     via: { channel: 'web', partnerId: null },
     currency: 'EUR',
@@ -83,7 +85,7 @@ export function sampleOrder(cart: Cart, options: { status?: OrderStatus; number?
     },
     timeline: steps.map((s, i) => ({
       status: s,
-      at: at(-48 + i * 8),
+      at: at(placed + i * 8),
       note: s === 'cancelled' ? 'Auf Wunsch des Kunden storniert' : null,
       carrier: s === 'shipped' ? 'DHL' : null,
       trackingNumber: s === 'shipped' ? '00340434161094042557' : null,
