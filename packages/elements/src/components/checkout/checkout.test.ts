@@ -251,6 +251,32 @@ describe('<kontor-checkout>', () => {
     expect(orders()).to.have.length(0);
   });
 
+  it("maps the server's field issues back to their fields: an IBAN with right check digits but a wrong length for its country", async () => {
+    const { client } = await cartOf('mueller', take(1));
+    const { el, orders } = await mount('mueller');
+    const reference = po();
+    type(field(el, 'purchaseOrderNumber'), reference);
+    await next(el);
+    $<HTMLInputElement>(el, '#method-sepa_debit')!.click();
+    await el.updateComplete;
+    type(field(el, 'payment.accountHolder'), 'Elektro Müller GmbH');
+    // The browser's light check (structure, mod 97) passes it; the server knows a German IBAN has 22 characters.
+    type(field(el, 'payment.iban'), 'DE54 3704 0044 0532 0130 001');
+    field(el, 'payment.mandateAccepted')!.click();
+    await el.updateComplete;
+    await next(el);
+    await reviewReady(el);
+    $<HTMLButtonElement>(el, 'button.place')!.click();
+    await waitUntil(() => stepTitle(el) === 'Zahlung', 'not back on the payment step', { timeout: 15_000 });
+    await el.updateComplete;
+    const iban = field(el, 'payment.iban')!;
+    expect(iban.getAttribute('aria-invalid')).to.equal('true');
+    expect(text(errorOf(el, 'payment.iban'))).to.match(/IBAN/);
+    expect(el.shadowRoot!.activeElement).to.equal(iban);
+    expect(orders()).to.have.length(1);
+    expect(await ordersWithPo(client, reference)).to.have.length(0);
+  });
+
   it('places exactly one order for a double click on the final button', async () => {
     const { client } = await cartOf('mueller', take(2));
     const { el, orders } = await mount('mueller');
