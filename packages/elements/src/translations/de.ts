@@ -227,4 +227,5 @@ export const de: Translation = {
   refresh: 'Aktualisieren',
   updated: 'Aktualisiert.',
   showAllLines: (count) => `Alle ${count.toLocaleString('de-DE')} Positionen anzeigen`,
+  checkoutAgain: 'Den aktuellen Warenkorb bestellen',
 };

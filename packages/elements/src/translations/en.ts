@@ -226,4 +226,5 @@ export const en: Translation = {
   refresh: 'Refresh',
   updated: 'Updated.',
   showAllLines: (count) => `Show all ${count.toLocaleString('en-GB')} lines`,
+  checkoutAgain: 'Order the current cart',
 };

@@ -246,4 +246,6 @@ export interface Translation {
   refresh: string;
   updated: string;
   showAllLines(count: number): string;
+  /** After the confirmation, when the cart has lines again. */
+  checkoutAgain: string;
 }

@@ -358,6 +358,17 @@ export class KontorCheckout extends KontorElement {
     }
   }
 
+  /** A new checkout of the current cart after a confirmation (delivery and payment as before). */
+  private startOver(): void {
+    this.order = undefined;
+    this.attempt = undefined;
+    this.placeError = undefined;
+    this.drift = undefined;
+    this.announcement = '';
+    this.optionsKey = undefined;
+    this.goTo('delivery');
+  }
+
   // ——— rendering ———
 
   private stepHeading(text: string, focus = 'step') {
@@ -713,6 +724,9 @@ export class KontorCheckout extends KontorElement {
             <p>${t.transferRequest(this.money(order.totals.gross), order.number)}</p>
             ${this.renderBankDetails(bank, bank.reference || order.number)}
           </div>`
+        : nothing}
+      ${this.cart.state.cart?.lines.length
+        ? html`<div class="buttons"><button type="button" class="again" @click=${this.startOver}>${t.checkoutAgain}</button></div>`
         : nothing}
       <div class="summary" part="summary">
         <section aria-labelledby="conf-delivery">

@@ -166,6 +166,18 @@ describe('<kontor-checkout>', () => {
     expect((await client.cart.get(cart.id)).lines).to.have.length(0);
     await emptied(el);
     await expect(el).to.be.accessible();
+
+    // The buyer fills the cart again: a new checkout starts from the confirmation.
+    expect($(el, 'button.again')).to.equal(null);
+    const [more] = take(1);
+    const again = await client.cart.get(cart.id);
+    await client.cart.change(cart.id, again.version, [{ op: 'add', sku: more!.sku, quantity: lowestValidQuantity(more!.quantityRules) }]);
+    await storeOf(el).refresh();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'button.again')!.click();
+    await waitUntil(() => $(el, 'form.step'), 'no new checkout');
+    expect(stepTitle(el)).to.equal('Lieferung');
+    expect(field(el, 'purchaseOrderNumber')!.value).to.equal(reference);
   });
 
   it('shows the bank details with the order number as the reference after a prepayment', async () => {
