@@ -110,13 +110,13 @@ describe('<kontor-checkout>', () => {
   let pool: Product[] = [];
   const take = (n: number) => pool.splice(0, n);
   before(async () => {
-    const client = await clientOf('mueller');
+    const client = await clientOf('anna');
     pool = (await orderableProducts(client, 400)).filter((p) => p.status === 'active' && p.price!.tiers[0]!.price.amount < 5_000);
   });
 
   it('is accessible on every step', async () => {
-    await cartOf('mueller', take(2));
-    const { el } = await mount('mueller');
+    await cartOf('anna', take(2));
+    const { el } = await mount('anna');
     await expect(el).to.be.accessible();
     await next(el);
     expect(stepTitle(el)).to.equal('Zahlung');
@@ -127,8 +127,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it('places the order with a saved address and on account: number shown and focused, event fired, cart empty', async () => {
-    const { client, cart } = await cartOf('mueller', take(2));
-    const { el, orders } = await mount('mueller');
+    const { client, cart } = await cartOf('anna', take(2));
+    const { el, orders } = await mount('anna');
     expect(stepTitle(el)).to.equal('Lieferung');
     expect(field(el, 'deliveryAddress.addressId')!.value).to.match(/^adr_/);
     const reference = po();
@@ -181,8 +181,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it('shows the bank details with the order number as the reference after a prepayment', async () => {
-    await cartOf('mueller', take(1));
-    const { el } = await mount('mueller');
+    await cartOf('anna', take(1));
+    const { el } = await mount('anna');
     await next(el);
     $<HTMLInputElement>(el, '#method-prepayment')!.click();
     await el.updateComplete;
@@ -199,8 +199,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it('refuses a new address without a postcode next to the field and sends nothing', async () => {
-    await cartOf('mueller', take(1));
-    const { el, orders } = await mount('mueller');
+    await cartOf('anna', take(1));
+    const { el, orders } = await mount('anna');
     $<HTMLInputElement>(el, 'input[name=address-mode][value=new]')!.click();
     await el.updateComplete;
     type(field(el, 'deliveryAddress.address.name'), 'Elektro Müller GmbH');
@@ -227,8 +227,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it('checks the IBAN on leaving the field, formats a valid one in groups of four and requires the mandate', async () => {
-    await cartOf('mueller', take(1));
-    const { el, orders } = await mount('mueller');
+    await cartOf('anna', take(1));
+    const { el, orders } = await mount('anna');
     await next(el);
     $<HTMLInputElement>(el, '#method-sepa_debit')!.click();
     await el.updateComplete;
@@ -264,8 +264,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it("maps the server's field issues back to their fields: an IBAN with right check digits but a wrong length for its country", async () => {
-    const { client } = await cartOf('mueller', take(1));
-    const { el, orders } = await mount('mueller');
+    const { client } = await cartOf('anna', take(1));
+    const { el, orders } = await mount('anna');
     const reference = po();
     type(field(el, 'purchaseOrderNumber'), reference);
     await next(el);
@@ -290,8 +290,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it('places exactly one order for a double click on the final button', async () => {
-    const { client } = await cartOf('mueller', take(2));
-    const { el, orders } = await mount('mueller');
+    const { client } = await cartOf('anna', take(2));
+    const { el, orders } = await mount('anna');
     const reference = po();
     type(field(el, 'purchaseOrderNumber'), reference);
     await next(el);
@@ -311,9 +311,9 @@ describe('<kontor-checkout>', () => {
   });
 
   it('retries a placement whose answer was lost with the same key: one order', async () => {
-    const { client } = await cartOf('mueller', take(1));
+    const { client } = await cartOf('anna', take(1));
     // The first request reaches the server, its answer is lost; so are the client's own retries.
-    const { el, orders } = await mount('mueller', { orders: 3 });
+    const { el, orders } = await mount('anna', { orders: 3 });
     const reference = po();
     type(field(el, 'purchaseOrderNumber'), reference);
     await next(el);
@@ -337,8 +337,8 @@ describe('<kontor-checkout>', () => {
 
   it('shows what changed in a stale cart before anything is placed, and places after "update cart"', async () => {
     const products = take(2);
-    const { client, cart } = await cartOf('mueller', products);
-    const { el } = await mount('mueller');
+    const { client, cart } = await cartOf('anna', products);
+    const { el } = await mount('anna');
     const reference = po();
     type(field(el, 'purchaseOrderNumber'), reference);
     await next(el);
@@ -427,8 +427,8 @@ describe('<kontor-checkout>', () => {
   });
 
   it('says so for an empty cart', async () => {
-    await freshCart('mueller');
-    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang="en">
+    await freshCart('anna');
+    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('anna')} lang="en">
       <kontor-checkout></kontor-checkout>
     </kontor-shop>`);
     const el = shop.querySelector('kontor-checkout')!;

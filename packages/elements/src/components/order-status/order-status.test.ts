@@ -96,7 +96,7 @@ describe('<kontor-order-status>', () => {
   });
 
   it('says "not found" for an order of another company', async () => {
-    const other = await placeOrder(await clientOf('mueller'), pool.splice(0, 1));
+    const other = await placeOrder(await clientOf('schmidt'), pool.splice(0, 1));
     const el = await mount(other.id);
     expect(text($(el, '[part=error]'))).to.include('Nicht gefunden.');
   });
