@@ -43,7 +43,17 @@ async function main(): Promise<void> {
   // The outbox: webhooks (KONTOR_WEBHOOKS) and order mails (KONTOR_SMTP_URL, KONTOR_DEV_MAILBOX).
   const webhooks = parseWebhooks(process.env.KONTOR_WEBHOOKS);
   const mail = mailOptionsFromEnv(process.env);
-  const app = await createApp({ db, jwtSecret: jwtSecret(dataDir), logger: { level: process.env.KONTOR_LOG_LEVEL ?? 'warn' }, webhooks, mail });
+  // Login attempts per IP and e-mail per minute (default 10); test servers that sign in often raise it.
+  const loginLimit = Number(process.env.KONTOR_LOGIN_RATE_LIMIT ?? 10);
+  if (!Number.isInteger(loginLimit) || loginLimit < 1) throw new Error('KONTOR_LOGIN_RATE_LIMIT must be a whole number ≥ 1');
+  const app = await createApp({
+    db,
+    jwtSecret: jwtSecret(dataDir),
+    logger: { level: process.env.KONTOR_LOG_LEVEL ?? 'warn' },
+    webhooks,
+    mail,
+    loginRateLimit: { max: loginLimit, timeWindowMs: 60_000 },
+  });
   await app.listen({ port, host });
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -59,11 +59,14 @@ export class CartController implements ReactiveController {
     this.detach();
     this.client = client;
     this.store = cartStoreOf(client);
-    this.unsubscribe = this.store.$state.subscribe((state) => {
+    // Read now, listen for later: an update requested while the host is updating is a wasted second update.
+    const store = this.store;
+    this.state = store.$state.get();
+    this.unsubscribe = store.$state.listen((state) => {
       this.state = state;
       this.host.requestUpdate();
     });
-    this.store.load().catch(() => undefined); // the error is in the state
+    queueMicrotask(() => store.load().catch(() => undefined)); // the error is in the state
   }
 
   hostConnected(): void {
