@@ -6,12 +6,8 @@ import {
   applyCartChanges,
   errorMessage,
   issueMessage,
-  priceCartLines,
   routes,
-  toCartProduct,
   type Cart,
-  type CartOwner,
-  type CartProduct,
   type CartSummary,
   type Channel,
   type ErrorIssue,
@@ -55,6 +51,7 @@ import { httpError } from './errors.js';
 import { idempotent, readIdempotencyKey } from './idempotency.js';
 import { lineIssues, loadLineProducts, suggestSkus } from './line-check.js';
 import { addRoute, type AppDeps } from './route.js';
+import { cartView, ownerOf } from './cart-view.js';
 
 /** How long a hand-off code can be claimed. */
 export const HANDOFF_TTL_MS = 30 * 60 * 1000;
@@ -104,13 +101,6 @@ const viaOf = (caller: BuyerCaller, cart?: Pick<CartRow, 'last_channel'>): Via =
 
 const actorOf = (caller: BuyerCaller) => (caller.kind === 'user' ? caller.user.id : null);
 
-const ownerOf = (row: CartRow): CartOwner => ({
-  kind: row.owner_user_id ? 'user' : 'partner',
-  userId: row.owner_user_id,
-  partnerId: row.owner_user_id ? null : row.owner_partner_id,
-  name: row.owner_name ?? '',
-});
-
 const notFound = (lang: Lang) => httpError('not_found', lang);
 
 function validation(issues: ErrorIssue[], lang: Lang): ValidationError {
@@ -142,40 +132,11 @@ async function transact<T>(db: Db, work: (trx: Transaction<Database>) => Promise
 }
 
 /** Lines' products as a cart shows them; `null` for a SKU the caller no longer sees. */
-const cartProducts = (lines: readonly { sku: string }[], products: ReadonlyMap<string, Product>) => {
-  const out = new Map<string, CartProduct | null>();
-  for (const { sku } of lines) {
-    const product = products.get(sku);
-    out.set(sku, product ? toCartProduct(product) : null);
-  }
-  return out;
-};
-
-function summaryOf(row: CartRow, lines: readonly { sku: string; quantity: number; addedAt: string }[], products: ReadonlyMap<string, Product>, lang: Lang): Cart {
-  const priced = priceCartLines(lines, cartProducts(lines, products), row.currency, lang);
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    active: Number(row.active) === 1,
-    version: Number(row.version),
-    currency: row.currency,
-    owner: ownerOf(row),
-    createdVia: { channel: row.created_channel, partnerId: row.created_partner_id },
-    lastChangedVia: { channel: row.last_channel, partnerId: row.last_partner_id },
-    lineCount: lines.length,
-    totals: priced.totals,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lines: priced.lines,
-  };
-}
-
 /** A cart at the caller's current prices. */
 async function pricedCart(db: Db, caller: BuyerCaller, row: CartRow, lang: Lang, lines?: readonly CartLineRow[], products?: ReadonlyMap<string, Product>): Promise<Cart> {
   const stored = lines ?? (await cartLines(db, [row.id]));
   const known = products ?? (await loadLineProducts(db, caller, stored.map((l) => l.sku)));
-  return summaryOf(row, stored, known, lang);
+  return cartView(row, stored, known, lang);
 }
 
 /** The 409 of a stale version: `details.cart` is the cart as it is now (404 if it is gone). */
@@ -208,7 +169,7 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
       list.push(line);
     }
     const items: CartSummary[] = rows.map((row) => {
-      const { lines: _lines, ...summary } = summaryOf(row, byCart.get(row.id) ?? [], products, lang);
+      const { lines: _lines, ...summary } = cartView(row, byCart.get(row.id) ?? [], products, lang);
       return summary;
     });
     return { items };
@@ -332,7 +293,7 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
       const via = viaOf(caller, row);
       const next: CartRow = { ...row, version: Number(row.version) + 1, updated_at: iso, last_channel: via.channel, last_partner_id: via.partnerId };
       const nextLines: CartLineRow[] = lines.map((l) => ({ ...l, cart_id: row.id, position: positions.get(l.sku) ?? before.get(l.sku)!.position }));
-      const cart = summaryOf(next, nextLines, products, lang);
+      const cart = cartView(next, nextLines, products, lang);
       try {
         await transact(db, async (trx) => {
           // First, so a concurrent writer of the same version waits here and then finds 0 rows.

@@ -6,13 +6,10 @@ import {
   formatOrderNumber,
   issueMessage,
   maskIban,
-  priceCartLines,
-  toCartProduct,
   type Address,
   type Cart,
   type CartDrift,
   type CartLine,
-  type CartProduct,
   type CheckoutOptions,
   type ErrorIssue,
   type IssuePath,
@@ -48,6 +45,7 @@ import {
 } from '../db/order.queries.js';
 import type { Database } from '../db/schema.js';
 import { httpError } from '../http/errors.js';
+import { cartView } from '../http/cart-view.js';
 import { loadLineProducts } from '../http/line-check.js';
 import type { AppDeps } from '../http/route.js';
 import { addressOf, formatIban, orderOf, savedAddressOf } from './order.view.js';
@@ -76,44 +74,19 @@ interface CartState {
   row: CartRow;
   stored: CartLineRow[];
   products: Map<string, Product>;
-  priced: ReturnType<typeof priceCartLines>;
+  cart: Cart;
+  priced: Pick<Cart, 'lines' | 'totals'>;
 }
 
 async function loadCartState(db: Db, caller: BuyerCaller, row: CartRow, lang: Lang): Promise<CartState> {
   const stored = await cartLines(db, [row.id]);
   const products = await loadLineProducts(db, caller, stored.map((l) => l.sku));
-  const cartProducts = new Map<string, CartProduct | null>();
-  for (const { sku } of stored) {
-    const p = products.get(sku);
-    cartProducts.set(sku, p ? toCartProduct(p) : null);
-  }
-  return { row, stored, products, priced: priceCartLines(stored, cartProducts, row.currency, lang) };
+  const cart = cartView(row, stored, products, lang);
+  return { row, stored, products, cart, priced: { lines: cart.lines, totals: cart.totals } };
 }
 
 /** The cart body of a 409's `details.cart` (as `GET /v1/carts/{id}` answers it). */
-function cartBody({ row, stored, priced }: CartState): Cart {
-  return {
-    id: row.id,
-    name: row.name,
-    status: row.status,
-    active: Number(row.active) === 1,
-    version: Number(row.version),
-    currency: row.currency,
-    owner: {
-      kind: row.owner_user_id ? 'user' : 'partner',
-      userId: row.owner_user_id,
-      partnerId: row.owner_user_id ? null : row.owner_partner_id,
-      name: row.owner_name ?? '',
-    },
-    createdVia: { channel: row.created_channel, partnerId: row.created_partner_id },
-    lastChangedVia: { channel: row.last_channel, partnerId: row.last_partner_id },
-    lineCount: stored.length,
-    totals: priced.totals,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lines: priced.lines,
-  };
-}
+const cartBody = (state: CartState): Cart => state.cart;
 
 /** Availability of the cart's lines to `country`; a country no warehouse serves is a 422 at `path`. */
 async function planLines(db: Db, caller: BuyerCaller, lines: readonly CartLineRow[], country: string, now: Date, lang: Lang, path: IssuePath): Promise<Map<string, LineAvailability>> {
