@@ -1,10 +1,7 @@
-import { createKontorClient, type KontorClient } from '@kontor/core';
-import { newIdempotencyKey } from '@kontor/core/cart';
-import type { Order, OrderStatusUpdate } from '@kontor/core/orders';
-import { lowestValidQuantity } from '@kontor/core/pricing';
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Product } from '@kontor/core/catalogue';
 import { clientOf, endpoint, orderableProducts, tokenOf } from '../../testing/server.js';
+import { erpUpdate, placeOrder } from '../../testing/orders.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorOrderStatus } from './order-status.component.js';
@@ -25,33 +22,6 @@ async function mount(orderId: string, lang = 'de') {
   const el = shop.querySelector('kontor-order-status')!;
   await settled(el);
   return el;
-}
-
-// Orders placed through the SDK on the real test server, and the ERP moving them on.
-/** The demo ERP key: public demo data, like the partner key (a real one never reaches a browser). */
-export const DEMO_ERP_KEY = 'kek_demo_erp_2026';
-
-/**
- * Places an order of `products` (one valid quantity each) from a cart of its own (not the
- * caller's active one), by prepayment to the company's first saved address.
- */
-export async function placeOrder(client: KontorClient, products: Product[], extra: { purchaseOrderNumber?: string; costCenter?: string } = {}): Promise<Order> {
-  const empty = await client.cart.create({ active: false, name: `Order ${Math.random().toString(36).slice(2, 8)}` });
-  const cart = await client.cart.change(
-    empty.id,
-    empty.version,
-    products.map((p) => ({ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })),
-  );
-  const [address] = await client.orders.addresses();
-  return client.orders.place(
-    { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: address!.id }, payment: { method: 'prepayment' }, ...extra },
-    { idempotencyKey: newIdempotencyKey() },
-  );
-}
-
-/** Moves orders on as the seller's ERP does (POST /v1/erp/order-status). */
-export function erpUpdate(...updates: OrderStatusUpdate[]): Promise<{ updated: number }> {
-  return createKontorClient({ endpoint: endpoint(), token: DEMO_ERP_KEY }).orders.updateStatuses({ updates });
 }
 
 describe('<kontor-order-status>', () => {
