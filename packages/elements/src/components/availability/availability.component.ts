@@ -27,6 +27,37 @@ interface QuantityLike extends Element {
   valid?: unknown;
 }
 
+/** One timer per refresh interval for every badge on the page: on the clock's multiples of the interval. */
+const ticks = new Map<number, { callbacks: Set<() => void>; timer: ReturnType<typeof setTimeout> | undefined }>();
+
+/**
+ * Calls `callback` on every multiple of `ms` on the clock, together with every other callback of
+ * that interval in one task, so all badges re-ask before the batcher's next frame and go out in
+ * one request. Returns the unsubscribe function.
+ */
+function onRefreshTick(ms: number, callback: () => void): () => void {
+  let tick = ticks.get(ms);
+  if (!tick) ticks.set(ms, (tick = { callbacks: new Set(), timer: undefined }));
+  const entry = tick;
+  entry.callbacks.add(callback);
+  const arm = () => {
+    entry.timer = setTimeout(() => {
+      for (const cb of [...entry.callbacks]) cb();
+      if (entry.callbacks.size) arm();
+      else entry.timer = undefined;
+    }, ms - (Date.now() % ms));
+  };
+  if (!entry.timer) arm();
+  return () => {
+    entry.callbacks.delete(callback);
+    if (!entry.callbacks.size) {
+      clearTimeout(entry.timer);
+      entry.timer = undefined;
+      ticks.delete(ms);
+    }
+  };
+}
+
 /**
  * @summary The delivery promise for a quantity of a product: "Auf Lager – Lieferung Do, 26.11.", "3 sofort, 7 ab 04.12.", "Lieferbar ab 04.12.", "Nicht mehr lieferbar – Ersatz: LM-1004".
  * @tag kontor-availability
@@ -60,7 +91,7 @@ export class KontorAvailability extends KontorElement {
   private abort?: AbortController;
   private askedFrom?: unknown;
   private askedKey?: string;
-  private refreshTimer?: ReturnType<typeof setTimeout>;
+  private stopRefresh?: () => void;
   private linkRoot?: Node;
   /** Whether a promise (or error) has been shown: the first one is page content, later changes are announced. */
   private live = false;
@@ -105,8 +136,8 @@ export class KontorAvailability extends KontorElement {
     this.linkRoot?.removeEventListener('kontor-quantity-change', this.onQuantityChange);
     this.linkRoot = undefined;
     document.removeEventListener('visibilitychange', this.onVisibilityChange);
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
+    this.stopRefresh?.();
+    this.stopRefresh = undefined;
     this.abort?.abort();
     this.abort = undefined;
     this.loading = false;
@@ -158,15 +189,12 @@ export class KontorAvailability extends KontorElement {
   };
 
   private scheduleRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
+    this.stopRefresh?.();
+    this.stopRefresh = undefined;
     if (!this.isConnected || !(this.refreshSeconds > 0)) return;
-    const ms = Math.max(1_000, this.refreshSeconds * 1_000);
-    // On the clock's multiples of the interval: every badge with the same interval re-asks in the same frame, so in one request.
-    this.refreshTimer = setTimeout(() => {
+    this.stopRefresh = onRefreshTick(Math.max(1_000, this.refreshSeconds * 1_000), () => {
       if (document.visibilityState !== 'hidden') this.check('timer');
-      this.scheduleRefresh();
-    }, ms - (Date.now() % ms));
+    });
   }
 
   /**
