@@ -36,7 +36,7 @@ export const styles = css`
   li {
     display: grid;
     /* Fixed tracks so columns line up from row to row. */
-    grid-template-columns: minmax(12rem, 2fr) minmax(11rem, 1.4fr) minmax(9rem, 12rem) 11rem;
+    grid-template-columns: minmax(12rem, 2fr) minmax(11rem, 1.4fr) minmax(9rem, 12rem) 12.5rem;
     gap: var(--product-list-gap);
     align-items: start;
     padding: var(--product-list-row-padding) 0;
