@@ -17,6 +17,19 @@ describe('app', () => {
     t.app.inject({ method: 'POST', url: '/v1/price-quotes', headers: { ...auth(token), ...headers }, ...(payload !== undefined ? { payload } : {}) });
   const assertErrorShape = (body: unknown) => assert.ok(z.safeParse(ErrorBodySchema, body).success, JSON.stringify(body));
 
+  it('gzips big answers for clients that accept it and sends small ones as they are', async () => {
+    const big = await t.app.inject({ method: 'GET', url: '/v1/products?limit=100', headers: { ...auth(token), 'accept-encoding': 'gzip' } });
+    assert.equal(big.statusCode, 200);
+    assert.equal(big.headers['content-encoding'], 'gzip');
+    const plain = await t.app.inject({ method: 'GET', url: '/v1/products?limit=100', headers: auth(token) });
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(big.rawPayload.length * 5 < plain.rawPayload.length, `${big.rawPayload.length} vs ${plain.rawPayload.length} bytes`);
+    const { gunzipSync } = await import('node:zlib');
+    assert.deepEqual(JSON.parse(gunzipSync(big.rawPayload).toString('utf8')), plain.json());
+    const small = await t.app.inject({ method: 'GET', url: '/v1/me', headers: { ...auth(token), 'accept-encoding': 'gzip' } });
+    assert.equal(small.headers['content-encoding'], undefined);
+  });
+
   it('answers malformed JSON with 400 validation, not 500', async () => {
     const res = await post('{"lines": [', { 'content-type': 'application/json' });
     assert.equal(res.statusCode, 400);
