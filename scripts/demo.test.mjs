@@ -241,19 +241,25 @@ describe('the cart across channels (issue 3)', () => {
   });
 });
 
+/** The shop page signed out, with nothing remembered from the tests before; page errors are collected. */
+async function freshShopPage() {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.clear();
+  });
+  await page.reload({ waitUntil: 'networkidle0' });
+  return { page, errors };
+}
+
 describe('delivery promises (issue 4)', () => {
   it("a row's promise follows its quantity, and an ERP stock update reaches the row and the cart line within the refresh interval", async () => {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     // Signed out and nothing remembered from the tests before: sign in as Müller (the form's default).
     // The page asks for promises every 10 s (its demo setting).
-    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.clear();
-    });
-    await page.reload({ waitUntil: 'networkidle0' });
+    const { page, errors } = await freshShopPage();
     await page.click('#login button[type=submit]');
     const promiseOf = (sku) =>
       page.evaluate((s) => {
@@ -346,15 +352,7 @@ describe('delivery promises (issue 4)', () => {
 
 describe('orders (issue 5)', () => {
   it('a buyer checks out on account and sees the number; the confirmation arrives over SMTP; the ERP ships it, the shipping mail arrives and the order shows "shipped" with the tracking link', async () => {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
-    await page.evaluate(() => {
-      sessionStorage.clear();
-      localStorage.clear();
-    });
-    await page.reload({ waitUntil: 'networkidle0' });
+    const { page, errors } = await freshShopPage();
     // Anna Müller: a cart of her own (the tests before used Einkauf Müller's).
     await page.$eval('#login input[name=email]', (el) => (el.value = 'anna.mueller@elektro-mueller.de'));
     await page.click('#login button[type=submit]');
