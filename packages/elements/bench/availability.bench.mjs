@@ -12,35 +12,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNS, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
+import { RUNS, allProducts, api, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
 
 const WARMUP = 2;
 const TAGS = ['kontor-shop', 'kontor-availability', 'kontor-cart'];
 
 requireBundleAndChrome(TAGS);
 const timer = deadline('availability bench', 300_000);
-
-async function api(endpoint, token, method, path, body) {
-  const res = await fetch(new URL(path, endpoint), {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'accept-language': 'de', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function allProducts(endpoint, token) {
-  const products = [];
-  let cursor = null;
-  do {
-    const page = await api(endpoint, token, 'GET', `/v1/products?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    products.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return products;
-}
 
 // --- in the page -------------------------------------------------------------------------------
 

@@ -157,3 +157,29 @@ export async function openPage(pageUrl, tags) {
   await page.waitForFunction((names) => names.every((n) => customElements.get(n)), { timeout: 10_000 }, tags);
   return { browser, version, page, pageErrors };
 }
+
+// --- set-up through the API (Node, outside any measurement) -----------------------------------
+
+/** One call of the Kontor API with a bearer token; throws with the answer on a non-2xx status. */
+export async function api(endpoint, token, method, path, body) {
+  const res = await fetch(new URL(path, endpoint), {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'accept-language': 'de', ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** Every product the caller sees, page by page; `query` adds filters (e.g. `status=active`). */
+export async function allProducts(endpoint, token, query = '') {
+  const products = [];
+  let cursor = null;
+  do {
+    const page = await api(endpoint, token, 'GET', `/v1/products?limit=100${query ? `&${query}` : ''}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    products.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return products;
+}

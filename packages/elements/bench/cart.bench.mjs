@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNS, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
+import { RUNS, allProducts, api, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
 
 const LINES = 1000;
 const WARMUP = 2;
@@ -26,26 +26,9 @@ const timer = deadline('cart bench', 300_000);
 
 // --- set-up through the API (Node, outside any measurement) -----------------------------------
 
-async function api(endpoint, token, method, path, body) {
-  const res = await fetch(new URL(path, endpoint), {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'accept-language': 'de', ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 500)}`);
-  return text ? JSON.parse(text) : null;
-}
-
 /** Active products with a price, each with its lowest valid quantity (and room for one more step). */
 async function orderableProducts(endpoint, token) {
-  const products = [];
-  let cursor = null;
-  do {
-    const page = await api(endpoint, token, 'GET', `/v1/products?limit=100&status=active${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    products.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const products = await allProducts(endpoint, token, 'status=active');
   const orderable = products
     .filter((p) => p.price !== null && p.status === 'active')
     .map((p) => {
