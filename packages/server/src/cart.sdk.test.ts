@@ -12,10 +12,7 @@ describe('cart store against the server', () => {
   let simple: WorldProduct[];
   before(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    assert.ok(address && typeof address === 'object');
-    endpoint = `http://127.0.0.1:${address.port}`;
+    endpoint = await t.listen();
     const session = await createKontorClient({ endpoint }).identity.login({ email: 'einkauf@elektro-mueller.de', password: 'kontor-demo' });
     kontor = createKontorClient({ endpoint, token: session.token, retries: 0 });
     const base = new Set(t.world.priceLists.find((l) => l.id === 'pl_base')!.tiers.map((x) => x.sku));

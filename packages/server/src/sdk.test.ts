@@ -10,10 +10,7 @@ describe('SDK against the server', () => {
   let kontor: KontorClient;
   before(async () => {
     t = await createTestApp();
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.server.address();
-    assert.ok(address && typeof address === 'object');
-    endpoint = `http://127.0.0.1:${address.port}`;
+    endpoint = await t.listen();
     const session = await createKontorClient({ endpoint }).identity.login({ email: 'einkauf@elektro-mueller.de', password: 'kontor-demo' });
     kontor = createKontorClient({ endpoint, token: session.token, retries: 0 });
   });

@@ -19,6 +19,8 @@ export interface TestApp {
   world: World;
   /** Signs in and returns the session token. */
   login(email: string, password?: string): Promise<string>;
+  /** Listens on a free loopback port and returns the endpoint, for tests through the real SDK over HTTP. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,12 @@ export async function createTestApp(options: Partial<Omit<AppOptions, 'db'>> = {
       const res = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password } });
       if (res.statusCode !== 201) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
       return (res.json() as { token: string }).token;
+    },
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      if (!address || typeof address !== 'object') throw new Error('the test app is not listening on a port');
+      return `http://127.0.0.1:${address.port}`;
     },
     async close() {
       await app.close();
