@@ -1,7 +1,9 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { lowestValidQuantity } from '@kontor/core/pricing';
 import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import { cartStoreOf } from '../../internal/cart-controller.js';
 import '../shop/kontor-shop.js';
+import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorCartCount } from './cart-count.component.js';
 import './kontor-cart-count.js';
 
@@ -22,13 +24,16 @@ describe('<kontor-cart-count>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('is zero without a cart and a link when href is set', async () => {
-    localStorage.clear();
+  it('is zero for an empty cart and a link when href is set', async () => {
+    await freshCart('schmidt');
     const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de">
       <kontor-cart-count href="/warenkorb" label="Warenkorb"></kontor-cart-count>
     </kontor-shop>`);
     const el = shop.querySelector<KontorCartCount>('kontor-cart-count')!;
+    await waitUntil(() => cartStoreOf((shop as KontorShop).client!).$state.get().status === 'ready', 'cart did not load');
     await el.updateComplete;
+    expect(el.count).to.equal(0);
+    expect(el.shadowRoot!.querySelector('[part=badge]')!.textContent).to.equal('0');
     const link = el.shadowRoot!.querySelector('a')!;
     expect(link.getAttribute('href')).to.equal('/warenkorb');
     expect(link.textContent).to.contain('Warenkorb');
