@@ -97,4 +97,32 @@ describe('cart store against the server', () => {
       s.dispose();
     }
   });
+
+  it('keeps tabs on the newer cart: a tab still showing an older cart does not pull the other back to it', async () => {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    const key = `tabs-${Math.random()}`;
+    const older = createCartStore(kontor, { storage: null, key });
+    const newer = createCartStore(kontor, { storage: null, key });
+    const stop = [older.$state.listen(() => {}), newer.$state.listen(() => {})];
+    try {
+      const a = await kontor.cart.create({ name: 'Tab A', active: true });
+      await older.switchTo(a.id);
+      const b = await kontor.cart.create({ name: 'Tab B', active: true });
+      await newer.switchTo(b.id);
+      await sleep(50);
+      assert.equal(older.$state.get().cart?.id, b.id, 'the newly current cart reaches the other tab');
+      // A tab that changed cart A in the meantime (its copy still says "active") must not win.
+      await kontor.cart.update(a.id, { version: a.version, name: 'Tab A (renamed)' });
+      const staleA = { ...(await kontor.cart.get(a.id)), active: true, updatedAt: a.updatedAt };
+      const channel = new BroadcastChannel(key);
+      channel.postMessage({ cart: staleA });
+      await sleep(50);
+      channel.close();
+      assert.equal(newer.$state.get().cart?.id, b.id);
+    } finally {
+      for (const s of stop) s();
+      older.dispose();
+      newer.dispose();
+    }
+  });
 });

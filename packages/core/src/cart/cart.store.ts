@@ -159,8 +159,11 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
     const parsed = z.safeParse(CartSchema, ((event as Event & { data?: { cart?: unknown } | null }).data ?? null)?.cart);
     if (!parsed.success) return;
     const cart = parsed.data;
-    // Only the same owner's carts (a hand-off moves a cart to someone else): a newer version of ours, or their newly current cart.
-    if (!confirmed || !sameOwner(cart, confirmed) || (cart.id === confirmed.id ? cart.version <= confirmed.version : !cart.active)) return;
+    // Only the same owner's carts (a hand-off moves a cart to someone else): a newer version of ours,
+    // or another cart made current after ours last changed. A tab's `active` flag can be stale
+    // (another cart was activated since), so the time decides, not the flag alone.
+    if (!confirmed || !sameOwner(cart, confirmed)) return;
+    if (cart.id === confirmed.id ? cart.version <= confirmed.version : !cart.active || cart.updatedAt <= confirmed.updatedAt) return;
     confirm(cart, {}, false);
   };
   // The tab channel is open only while someone watches the store: a store nobody shows any more
