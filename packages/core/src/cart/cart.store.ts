@@ -52,7 +52,7 @@ export interface CartStore {
   readonly $state: ReadableAtom<CartState>;
   /** Number of lines of the shown cart. */
   readonly $lineCount: ReadableAtom<number>;
-  /** Loads the current cart once (the remembered one, else the active one); later calls return the same promise. */
+  /** Loads the owner's current (active) cart once, by its remembered id when it still is current; later calls return the same promise. */
   load(): Promise<Cart | null>;
   /** Fetches the current cart again. */
   refresh(): Promise<Cart | null>;
@@ -190,8 +190,10 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
     }
     if (id) {
       try {
+        // Only while it is still the owner's current cart: one made current elsewhere (another
+        // device, a test's fresh start, a claimed hand-off) wins over what this browser remembers.
         const cart = await api.get(id);
-        if (cart.status === 'open') return cart;
+        if (cart.status === 'open' && cart.active) return cart;
       } catch (error) {
         // A remembered cart that is gone or not ours (another user signed in): fall back to the active one.
         if (!(isKontorError(error) && (error.code === 'not_found' || error.code === 'validation'))) throw error;

@@ -167,15 +167,20 @@ describe('<kontor-cart>', () => {
     expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
   });
 
-  it('survives a reload: the remembered cart comes back, not just the active one', async () => {
+  it('survives a reload: the remembered cart comes back while it is current, a cart made current elsewhere takes over', async () => {
     const cart = await freshCart('mueller');
     const { el } = await mount();
     expect(el.value!.id).to.equal(cart.id);
-    // Another cart becomes active elsewhere; this browser still remembers its own.
+    // A saved cart created elsewhere changes nothing: this browser's cart is still the current one.
     const client = await clientOf('mueller');
-    await client.cart.create({ name: 'Anderswo', active: false });
+    await client.cart.create({ name: 'Gespeichert', active: false });
     const again = await mount();
     expect(again.el.value!.id).to.equal(cart.id);
+    expect(localStorage.getItem(`kontor.cart:${endpoint()}`)).to.equal(cart.id);
+    // Another device makes a cart current: the remembered id no longer wins.
+    const elsewhere = await client.cart.create({ name: 'Anderswo', active: true });
+    const third = await mount();
+    expect(third.el.value!.id).to.equal(elsewhere.id);
   });
 
   it('keeps two tabs in sync', async () => {
