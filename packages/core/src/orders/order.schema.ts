@@ -288,10 +288,16 @@ export const OrderStatusUpdateRequestSchema = z.object({
 export type OrderStatusUpdateRequest = z.infer<typeof OrderStatusUpdateRequestSchema>;
 export const OrderStatusUpdateResultSchema = z.object({ updated: z.int() });
 
-/** The events the outbox delivers to webhooks, signed with HMAC-SHA256. */
+/**
+ * The events the outbox delivers to webhooks, signed with HMAC-SHA256. An order's events are
+ * numbered (`sequence` 1 = `order.placed`, then 2, 3 …) and reach each webhook in that order; a
+ * replayed dead letter can still come late, so keep the highest `sequence` seen per order.
+ */
 export const OrderWebhookEventSchema = z.object({
   id: z.string(),
   type: z.enum(['order.placed', 'order.status_changed']),
+  /** The event's number among its order's events, from 1. */
+  sequence: z.int().check(z.positive()),
   occurredAt: InstantSchema,
   data: z.object({ order: OrderSchema, previousStatus: z.nullable(OrderStatusSchema) }),
 });

@@ -23,6 +23,8 @@ export const OutboxDeliverySchema = z.object({
     type: z.enum(['order.placed', 'order.status_changed']),
     orderId: z.string(),
     orderNumber: z.nullable(OrderNumberSchema),
+    /** The event's number among its order's events, from 1. */
+    sequence: z.int(),
     occurredAt: InstantSchema,
   }),
 });

@@ -442,9 +442,31 @@ const migrations: Record<string, Migration> = {
       for (const t of ['dev_mailbox', 'outbox_deliveries', 'outbox_events']) await db.schema.dropTable(t).execute();
     },
   },
+  '0007_outbox_sequence': {
+    async up(db: Kysely<unknown>) {
+      // An order's events are numbered 1, 2, 3 … so each target gets them in that order and a
+      // receiver can tell a replayed older event from a newer one.
+      await db.schema.alterTable('outbox_events').addColumn('sequence', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+      await sql`update outbox_events set sequence = (
+        select count(*) from outbox_events e2
+        where e2.aggregate_id = outbox_events.aggregate_id
+          and (e2.created_at < outbox_events.created_at or (e2.created_at = outbox_events.created_at and e2.id <= outbox_events.id)))`.execute(db);
+      await db.schema.createIndex('outbox_events_sequence').on('outbox_events').columns(['aggregate_id', 'sequence']).unique().execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('outbox_events_sequence').execute();
+      await db.schema.alterTable('outbox_events').dropColumn('sequence').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema to the named version, up or down (tests of a migration's data step). */
+export async function migrateTo(db: Kysely<any>, name: keyof typeof migrations): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+  if (error) throw new Error(`Migration to ${name} failed`, { cause: error });
+}
 
 /** Brings the schema to the latest version; throws with the failing migration's error. */
 export async function migrate(db: Kysely<any>): Promise<void> {

@@ -199,6 +199,8 @@ export interface Database {
     company_id: string;
     payload: string;
     created_at: string;
+    /** The event's number among its aggregate's (order's) events: 1, 2, 3 … */
+    sequence: number;
   };
   /** One delivery of an event to a target (`mail`, `webhook:<name>`), retried until delivered or dead. */
   outbox_deliveries: {

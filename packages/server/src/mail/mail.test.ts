@@ -232,7 +232,7 @@ describe('order mails over SMTP', () => {
   it('no mail for other status changes (the webhooks get those)', async () => {
     // The outbox gives them no mail target; the mailer ignores them too.
     const mailer = createOrderMailer({ db: t.db, transports: [smtpTransport(smtp.url)], from: FROM });
-    await mailer.deliver({ id: 'evt_x', type: 'order.status_changed', occurredAt: NOW.toISOString(), companyId: 'cmp_mueller', data: { order: sampleOrder({ status: 'confirmed' }), previousStatus: 'placed' } });
+    await mailer.deliver({ id: 'evt_x', type: 'order.status_changed', sequence: 2, occurredAt: NOW.toISOString(), companyId: 'cmp_mueller', data: { order: sampleOrder({ status: 'confirmed' }), previousStatus: 'placed' } });
     await new Promise((r) => setTimeout(r, 200));
     assert.equal(smtp.mails.length, 0);
   });

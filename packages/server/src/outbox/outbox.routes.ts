@@ -36,6 +36,7 @@ const deliveries = (db: Kysely<Database>) =>
       'e.type',
       'e.aggregate_id',
       'e.created_at',
+      'e.sequence',
       'o.number',
     ]);
 
@@ -49,7 +50,7 @@ const view = (r: Row) => ({
   nextAttemptAt: r.next_attempt_at,
   lastError: r.last_error,
   deliveredAt: r.delivered_at,
-  event: { type: r.type, orderId: r.aggregate_id, orderNumber: r.number ?? null, occurredAt: r.created_at },
+  event: { type: r.type, orderId: r.aggregate_id, orderNumber: r.number ?? null, sequence: Number(r.sequence), occurredAt: r.created_at },
 });
 
 /**

@@ -61,8 +61,8 @@ export interface OutboxEventInput {
 export const newEventId = (): string => `evt_${randomBytes(16).toString('hex')}`;
 
 /**
- * Inserts an event and one pending delivery per target, in the given transaction (or directly on
- * the database). Returns the event id.
+ * Inserts an event (numbered after its aggregate's last one) and one pending delivery per target,
+ * in the given transaction (or directly on the database). Returns the event id.
  */
 export async function enqueue(
   db: Kysely<Database> | Transaction<Database>,
@@ -72,9 +72,17 @@ export async function enqueue(
 ): Promise<string> {
   const id = newEventId();
   const at = now.toISOString();
+  // The next number of the aggregate's events. Changes of one order are serialised by its row
+  // (placement creates it, status changes lock it), and the unique index guards the rest.
+  const last = await db
+    .selectFrom('outbox_events')
+    .select((eb) => eb.fn.max('sequence').as('last'))
+    .where('aggregate_id', '=', event.aggregateId)
+    .executeTakeFirst();
+  const sequence = Number(last?.last ?? 0) + 1;
   await db
     .insertInto('outbox_events')
-    .values({ id, type: event.type, aggregate_id: event.aggregateId, company_id: event.companyId, payload: JSON.stringify(event.payload), created_at: at })
+    .values({ id, type: event.type, aggregate_id: event.aggregateId, company_id: event.companyId, payload: JSON.stringify(event.payload), created_at: at, sequence })
     .execute();
   const unique = [...new Set(targets)];
   if (unique.length) {

@@ -183,6 +183,62 @@ describe('outbox worker: webhooks', () => {
     assert.match((await delivery(eventId)).last_error ?? '', /webhook:erp is not configured/);
   });
 
+  const statusChange = (id: string, status: 'confirmed' | 'shipped', previousStatus: 'placed' | 'confirmed') =>
+    t.db
+      .transaction()
+      .execute((trx) => enqueueOrderEvent(trx, deps(), { type: 'order.status_changed', companyId: 'cmp_mueller', order: sampleOrder({ id, status }), previousStatus }));
+  const sent = (orderId: string, receiver = hook) =>
+    receiver.requests
+      .map((r) => z.parse(OrderWebhookEventSchema, JSON.parse(r.body)))
+      .filter((e) => e.data.order.id === orderId)
+      .map((e) => `${e.sequence}:${e.type}`);
+
+  it("numbers an order's events and sends them to a webhook in order: a failing event holds back that order's later ones, not other orders' or other webhooks'", async () => {
+    const crmHook = await startWebhookReceiver();
+    const crm: WebhookConfig = { name: 'crm', url: crmHook.url, secret: SECRET };
+    outbox = { ...outbox, webhookTargets: ['webhook:erp', 'webhook:crm'] };
+    try {
+      const w = worker({ webhooks: [erp, crm] });
+      hook.respond = 503;
+      await place('ord_s1');
+      await statusChange('ord_s1', 'confirmed', 'placed');
+      // The ERP refuses: only the order's first event is tried; the CRM gets both, in order.
+      assert.deepEqual(await w.runOnce(), { delivered: 2, retried: 1, dead: 0 });
+      assert.deepEqual(sent('ord_s1'), ['1:order.placed']);
+      assert.deepEqual(sent('ord_s1', crmHook), ['1:order.placed', '2:order.status_changed']);
+      // Another order is not held back; ord_s1's second event still waits for its first.
+      hook.respond = 204;
+      await place('ord_s2');
+      await statusChange('ord_s1', 'shipped', 'confirmed');
+      assert.deepEqual(await w.runOnce(), { delivered: 3, retried: 0, dead: 0 });
+      assert.deepEqual(sent('ord_s2'), ['1:order.placed']);
+      assert.deepEqual(sent('ord_s1'), ['1:order.placed']);
+      assert.deepEqual(sent('ord_s1', crmHook), ['1:order.placed', '2:order.status_changed', '3:order.status_changed']);
+      // The retry is due: then the rest, one after the other.
+      clock = new Date(START.getTime() + 30_000);
+      assert.deepEqual(await w.runOnce(), { delivered: 3, retried: 0, dead: 0 });
+      assert.deepEqual(sent('ord_s1'), ['1:order.placed', '1:order.placed', '2:order.status_changed', '3:order.status_changed']);
+    } finally {
+      outbox = { ...outbox, webhookTargets: ['webhook:erp'] };
+      await crmHook.close();
+    }
+  });
+
+  it("a dead event does not hold back its order's later events; a replayed one keeps its sequence", async () => {
+    hook.respond = 503;
+    const first = await place('ord_s3');
+    const w = worker({ maxAttempts: 1 });
+    assert.deepEqual(await w.runOnce(), { delivered: 0, retried: 0, dead: 1 });
+    hook.respond = 204;
+    await statusChange('ord_s3', 'confirmed', 'placed');
+    assert.deepEqual(await w.runOnce(), { delivered: 1, retried: 0, dead: 0 });
+    assert.deepEqual(sent('ord_s3'), ['1:order.placed', '2:order.status_changed']);
+    // The ERP replays the dead letter: it comes after its successor, and says so by its number.
+    await t.db.updateTable('outbox_deliveries').set({ status: 'pending', attempts: 0 }).where('event_id', '=', first).execute();
+    assert.deepEqual(await w.runOnce(), { delivered: 1, retried: 0, dead: 0 });
+    assert.deepEqual(sent('ord_s3'), ['1:order.placed', '2:order.status_changed', '1:order.placed']);
+  });
+
   it('start() polls, wake() delivers soon after a commit, stop() waits', async () => {
     const w = worker({ pollMs: 60_000 });
     outbox = { ...outbox, notify: () => w.wake() };

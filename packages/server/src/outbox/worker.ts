@@ -79,7 +79,8 @@ const WAKE_DELAYS_MS = [25, 300];
 const MAX_BATCHES = 50;
 
 /**
- * Delivers the outbox: claims due pending deliveries with a lease (`locked_until`; on PostgreSQL
+ * Delivers the outbox: claims due pending deliveries — each order's events to a target one after
+ * the other, by their `sequence` — with a lease (`locked_until`; on PostgreSQL
  * `for update skip locked` in the claim transaction, so workers in other processes skip them),
  * sends them, marks them delivered, or schedules a retry with exponential back-off; after
  * `maxAttempts` a delivery is `dead` with its last error. At least once: a crash between sending
@@ -114,15 +115,32 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const until = new Date(at.getTime() + leaseMs).toISOString();
     const take = async (q: Kysely<Database>): Promise<{ claimed: ClaimedDelivery[]; found: number }> => {
       let select = q
-        .selectFrom('outbox_deliveries')
-        .select(['event_id', 'target', 'attempts'])
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', nowIso)
-        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
-        .orderBy('next_attempt_at')
-        .orderBy('event_id')
+        .selectFrom('outbox_deliveries as d')
+        .innerJoin('outbox_events as e', 'e.id', 'd.event_id')
+        .select(['d.event_id', 'd.target', 'd.attempts'])
+        .where('d.status', '=', 'pending')
+        .where('d.next_attempt_at', '<=', nowIso)
+        .where((eb) => eb.or([eb('d.locked_until', 'is', null), eb('d.locked_until', '<=', nowIso)]))
+        // In order per order and target: not while an earlier event of the same order is still
+        // pending for this target (being sent, or waiting for its next attempt). A dead one does
+        // not hold the order's later events back.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('outbox_deliveries as d2')
+                .innerJoin('outbox_events as e2', 'e2.id', 'd2.event_id')
+                .select('d2.event_id')
+                .whereRef('d2.target', '=', 'd.target')
+                .where('d2.status', '=', 'pending')
+                .whereRef('e2.aggregate_id', '=', 'e.aggregate_id')
+                .whereRef('e2.sequence', '<', 'e.sequence'),
+            ),
+          ),
+        )
+        .orderBy('d.next_attempt_at')
+        .orderBy('d.event_id')
         .limit(batchSize);
-      if (isPostgres) select = select.forUpdate().skipLocked();
+      if (isPostgres) select = select.forUpdate('d').skipLocked();
       const rows = await select.execute();
       const claimed: ClaimedDelivery[] = [];
       for (const row of rows) {
@@ -199,7 +217,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const events = new Map(
         rows.map((r) => [
           r.id,
-          { id: r.id, type: r.type, occurredAt: r.created_at, data: JSON.parse(r.payload) as OrderWebhookEvent['data'], companyId: r.company_id },
+          {
+            id: r.id,
+            type: r.type,
+            sequence: Number(r.sequence),
+            occurredAt: r.created_at,
+            data: JSON.parse(r.payload) as OrderWebhookEvent['data'],
+            companyId: r.company_id,
+          },
         ]),
       );
       await Promise.all(claimed.map((d) => processOne(d, events.get(d.eventId), result)));
