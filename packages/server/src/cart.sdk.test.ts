@@ -98,6 +98,31 @@ describe('cart store against the server', () => {
     }
   });
 
+  it('a claim whose answer is lost on the way is retried and still gets the cart', async () => {
+    const s = store();
+    try {
+      const current = await s.add(simple[5]!.sku, qty(simple[5]!));
+      const handOff = await s.handOff({ to: 'channel', channel: 'web' });
+      const token = (await createKontorClient({ endpoint }).identity.login({ email: 'pruefung@elektro-mueller.de', password: 'kontor-demo' })).token;
+      // The first claim reaches the server, but its answer never reaches the browser.
+      let claims = 0;
+      const lossy: typeof fetch = async (input, init) => {
+        const res = await fetch(input, init);
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.endsWith('/v1/cart-handoffs/claim') && ++claims === 1) throw new TypeError('fetch failed: connection reset');
+        return res;
+      };
+      const theirs = createCartStore(createKontorClient({ endpoint, token, retries: 1, fetch: lossy }), { storage: null, syncTabs: false });
+      const claimed = await theirs.claim(handOff.code!);
+      assert.equal(claims, 2, 'sent twice');
+      assert.equal(claimed.id, current.id);
+      assert.equal(claimed.owner.userId, 'usr_mueller3');
+      theirs.dispose();
+    } finally {
+      s.dispose();
+    }
+  });
+
   it('keeps tabs on the newer cart: a tab still showing an older cart does not pull the other back to it', async () => {
     const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
     const key = `tabs-${Math.random()}`;

@@ -154,8 +154,8 @@ export const routes = {
   }),
   claimCart: def({
     method: 'POST', path: '/v1/cart-handoffs/claim', tag: 'carts', auth: 'buyer',
-    summary: "Continue a handed-off cart: it becomes the caller's active cart, with its history. Only within the same company.",
-    body: ClaimHandOffRequestSchema, status: 200, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'],
+    summary: "Continue a handed-off cart: it becomes the caller's active cart, with its history. Only within the same company. Takes an Idempotency-Key: a retried claim answers the same cart instead of 404 for a used code.",
+    body: ClaimHandOffRequestSchema, status: 200, response: CartSchema, errors: ['validation', 'unauthorized', 'not_found'], idempotent: true,
   }),
   listColleagues: def({
     method: 'GET', path: '/v1/company/users', tag: 'identity', auth: 'buyer', summary: "The users of the caller's company (to hand a cart to).",

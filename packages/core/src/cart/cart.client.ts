@@ -30,7 +30,7 @@ export interface CartClient {
   history(cartId: string, options?: CallOptions): Promise<CartEvent[]>;
   /** Hands a cart to a colleague or creates a code for another channel. */
   handOff(cartId: string, request: HandOffRequest, options?: CallOptions): Promise<HandOff>;
-  /** Continues a cart handed off with a code; it becomes the caller's active cart. */
+  /** Continues a cart handed off with a code; it becomes the caller's active cart. Pass `idempotencyKey` to make a retry safe. */
   claim(code: string, options?: CallOptions): Promise<Cart>;
   /** Users of the caller's company. */
   colleagues(options?: CallOptions): Promise<Colleague[]>;

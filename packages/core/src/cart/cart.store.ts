@@ -325,7 +325,8 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
       }
       return result;
     },
-    claim: (code) => replaceWith(() => api.claim(code)),
+    // With a key, a retry after a lost answer gets the claimed cart, not the 404 of a used code.
+    claim: (code) => replaceWith(() => api.claim(code, { idempotencyKey: newIdempotencyKey() })),
     dismissError: () => set({ error: null }),
     dispose: () => channel?.close(),
   };

@@ -160,6 +160,23 @@ describe('cart hand-off', () => {
     assert.equal((await claim(anna, 'not a code!')).statusCode, 400);
   });
 
+  it('answers a retried claim with the same cart when it carries the Idempotency-Key, and only then', async () => {
+    let cart = await api.create(einkauf, { active: false });
+    cart = await api.changed(einkauf, cart, [{ op: 'add', ...line(2) }]);
+    const { code } = await handOff(einkauf, cart.id, { to: 'channel', channel: 'web' });
+    const key = { 'idempotency-key': 'claim-retry-1' };
+    const first = await api.send(anna, 'POST', '/v1/cart-handoffs/claim', { code }, key);
+    assert.equal(first.statusCode, 200, first.body);
+    const retried = await api.send(anna, 'POST', '/v1/cart-handoffs/claim', { code }, key);
+    assert.equal(retried.statusCode, 200, retried.body);
+    assert.equal(retried.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(retried.json(), first.json());
+    assert.equal((await history(anna, cart.id)).filter((e) => e.kind === 'claimed').length, 1, 'claimed once');
+    // The key is the caller's: a colleague with the same key, or a claim without one, is refused.
+    assert.equal((await api.send(pruefung, 'POST', '/v1/cart-handoffs/claim', { code }, key)).statusCode, 404);
+    assert.equal((await claim(anna, code!)).statusCode, 404);
+  });
+
   it('claims each code once even when claimed twice at the same time', async () => {
     const cart = await api.create(einkauf, { active: false });
     const { code } = await handOff(einkauf, cart.id, { to: 'channel', channel: 'web' });

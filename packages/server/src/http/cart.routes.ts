@@ -48,7 +48,7 @@ import {
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { httpError } from './errors.js';
-import { idempotent, readIdempotencyKey } from './idempotency.js';
+import { idempotent, readIdempotencyKey, type RecordAnswer } from './idempotency.js';
 import { lineIssues, loadLineProducts, suggestSkus } from './line-check.js';
 import { addRoute, type AppDeps } from './route.js';
 import { cartView, ownerOf } from './cart-view.js';
@@ -131,7 +131,6 @@ async function transact<T>(db: Db, work: (trx: Transaction<Database>) => Promise
   }
 }
 
-/** Lines' products as a cart shows them; `null` for a SKU the caller no longer sees. */
 /** A cart at the caller's current prices. */
 async function pricedCart(db: Db, caller: BuyerCaller, row: CartRow, lang: Lang, lines?: readonly CartLineRow[], products?: ReadonlyMap<string, Product>): Promise<Cart> {
   const stored = lines ?? (await cartLines(db, [row.id]));
@@ -404,10 +403,17 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
     return handOff;
   });
 
-  addRoute(app, deps, routes.claimCart, async ({ body, caller, lang, deps: { db, now } }) => {
+  addRoute(app, deps, routes.claimCart, async ({ body, caller, lang, req, reply, deps: { db, now } }) => {
     const at = now();
     const iso = at.toISOString();
-    const codeHash = hashToken(normalizeHandOffCode(body.code));
+    // A claim whose answer got lost is retried with its key and answered with the same cart, not
+    // with the 404 of a used code.
+    return idempotent(db, readIdempotencyKey(req, keyScope(caller), lang), { now: at, lang, reply, status: 200 }, (record) => claimCart(db, caller, body.code, iso, lang, record));
+  });
+
+  /** Moves a handed-off cart to the caller and records the answer with the move. */
+  async function claimCart(db: Db, caller: BuyerCaller, code: string, iso: string, lang: Lang, record: RecordAnswer): Promise<Cart> {
+    const codeHash = hashToken(normalizeHandOffCode(code));
     const handoff = await findHandoff(db, codeHash);
     // Unknown, another company's, used or expired: all the same 404.
     if (!handoff || handoff.company_id !== caller.company.id || handoff.claimed_at || handoff.expires_at <= iso) throw notFound(lang);
@@ -416,7 +422,7 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
     const scope = scopeOf(caller);
     const via = viaOf(caller);
     const previous = ownerOf(row);
-    await transact(db, async (trx) => {
+    return transact(db, async (trx) => {
       if (!(await markHandoffClaimed(trx, codeHash, iso))) throw notFound(lang);
       await deactivateActiveCart(trx, scope, row.id);
       const moved = await trx
@@ -440,11 +446,13 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
         cart_id: row.id, company_id: row.company_id, at: iso, kind: 'claimed', version, channel: via.channel, partner_id: via.partnerId,
         actor_user_id: actorOf(caller), data: { channel: handoff.channel, from: { kind: previous.kind, userId: previous.userId, partnerId: previous.partnerId, name: previous.name } },
       });
+      const claimed = await findCart(trx, scope, row.id);
+      if (!claimed) throw notFound(lang);
+      const cart = await pricedCart(trx, caller, claimed, lang);
+      await record(trx, cart);
+      return cart;
     });
-    const claimed = await findCart(db, scope, row.id);
-    if (!claimed) throw notFound(lang);
-    return pricedCart(db, caller, claimed, lang);
-  });
+  }
 
   addRoute(app, deps, routes.listColleagues, async ({ caller, deps: { db } }) => ({ items: await companyUsers(db, caller.company.id) }));
 }
