@@ -148,9 +148,9 @@ export const routes = {
   }),
   handOffCart: def({
     method: 'POST', path: '/v1/carts/{cartId}/handoffs', tag: 'carts', auth: 'buyer',
-    summary: 'Hand a cart to a colleague (at once) or to another channel (a code valid for 30 minutes, used once).',
+    summary: 'Hand a cart to a colleague (at once) or to another channel (a code valid for 30 minutes, used once). Takes an Idempotency-Key: a colleague hand-off retried with it answers the same; a channel hand-off retried makes a new code (codes are kept only hashed).',
     params: z.object({ cartId: CartIdSchema }), body: HandOffRequestSchema, status: 201, response: HandOffSchema,
-    errors: ['validation', 'unauthorized', 'not_found'],
+    errors: ['validation', 'unauthorized', 'not_found'], idempotent: true,
   }),
   claimCart: def({
     method: 'POST', path: '/v1/cart-handoffs/claim', tag: 'carts', auth: 'buyer',

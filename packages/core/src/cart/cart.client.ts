@@ -28,7 +28,7 @@ export interface CartClient {
    */
   change(cartId: string, version: number, changes: CartChange[], options?: CallOptions): Promise<Cart>;
   history(cartId: string, options?: CallOptions): Promise<CartEvent[]>;
-  /** Hands a cart to a colleague or creates a code for another channel. */
+  /** Hands a cart to a colleague or creates a code for another channel. Pass `idempotencyKey` to make a retry safe. */
   handOff(cartId: string, request: HandOffRequest, options?: CallOptions): Promise<HandOff>;
   /** Continues a cart handed off with a code; it becomes the caller's active cart. Pass `idempotencyKey` to make a retry safe. */
   claim(code: string, options?: CallOptions): Promise<Cart>;

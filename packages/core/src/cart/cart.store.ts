@@ -317,7 +317,7 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
       }),
     handOff: async (request) => {
       const current = await ensureCart();
-      const result = await api.handOff(current.id, request);
+      const result = await api.handOff(current.id, request, { idempotencyKey: newIdempotencyKey() });
       // Handed to a colleague: it is no longer ours; show whatever is current now.
       if (request.to === 'colleague') {
         remember(null);

@@ -67,6 +67,28 @@ describe('cart hand-off', () => {
     assert.equal(list.filter((c) => c.active).length, 1);
   });
 
+  it('answers a colleague hand-off retried with its Idempotency-Key the same; a channel hand-off retried makes a new code', async () => {
+    const cart = await api.create(einkauf, { active: false });
+    const key = { 'idempotency-key': 'handoff-retry-1' };
+    const send = () => api.send(einkauf, 'POST', `/v1/carts/${cart.id}/handoffs`, { to: 'colleague', userId: 'usr_mueller2' }, key);
+    const first = await send();
+    assert.equal(first.statusCode, 201, first.body);
+    const retried = await send();
+    assert.equal(retried.statusCode, 201, retried.body);
+    assert.equal(retried.headers['idempotent-replayed'], 'true');
+    assert.deepEqual(retried.json(), first.json());
+    assert.equal((await history(anna, cart.id)).filter((e) => e.kind === 'handed_off').length, 1, 'handed off once');
+    // Without the key the cart is no longer the sender's.
+    assert.equal((await api.send(einkauf, 'POST', `/v1/carts/${cart.id}/handoffs`, { to: 'colleague', userId: 'usr_mueller2' })).statusCode, 404);
+
+    const mine = await api.create(einkauf, { active: false });
+    const byCode = () => api.send(einkauf, 'POST', `/v1/carts/${mine.id}/handoffs`, { to: 'channel', channel: 'web' }, { 'idempotency-key': 'handoff-retry-2' });
+    const [a, b] = [(await byCode()).json(), (await byCode()).json()];
+    assert.notEqual(a.code, b.code, 'no code is kept in plain text to answer a retry');
+    const stored = await t.db.selectFrom('idempotency_keys').select('body').where('key', '=', 'handoff-retry-2').execute();
+    assert.equal(stored.length, 0);
+  });
+
   it('answers 404 for a colleague of another company', async () => {
     const cart = await api.create(einkauf, { active: false });
     const res = await api.send(einkauf, 'POST', `/v1/carts/${cart.id}/handoffs`, { to: 'colleague', userId: 'usr_schmidt1' });

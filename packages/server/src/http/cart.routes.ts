@@ -12,6 +12,7 @@ import {
   type Channel,
   type ErrorIssue,
   type HandOff,
+  type HandOffRequest,
   type Lang,
   type Product,
 } from '@kontor/core';
@@ -365,11 +366,20 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
     };
   });
 
-  addRoute(app, deps, routes.handOffCart, async ({ params, body, caller, lang, deps: { db, now } }) => {
-    const scope = scopeOf(caller);
-    const row = await findCart(db, scope, params.cartId);
-    if (!row || row.status !== 'open') throw notFound(lang);
+  addRoute(app, deps, routes.handOffCart, async ({ params, body, caller, lang, req, reply, deps: { db, now } }) => {
     const at = now();
+    // A colleague hand-off retried with its key answers the same (the cart is no longer the
+    // caller's, so without the key a retry is a 404). A channel hand-off is not recorded: its code
+    // is kept only hashed, so a retry makes a new code and the unused first one expires.
+    return idempotent(db, readIdempotencyKey(req, keyScope(caller), lang), { now: at, lang, reply, status: 201 }, (record) =>
+      handOffCart(db, caller, params.cartId, body, at, lang, record),
+    );
+  });
+
+  async function handOffCart(db: Db, caller: BuyerCaller, cartId: string, body: HandOffRequest, at: Date, lang: Lang, record: RecordAnswer): Promise<HandOff> {
+    const scope = scopeOf(caller);
+    const row = await findCart(db, scope, cartId);
+    if (!row || row.status !== 'open') throw notFound(lang);
     const iso = at.toISOString();
     const via = viaOf(caller, row);
     const event = { cart_id: row.id, company_id: row.company_id, at: iso, kind: 'handed_off' as const, channel: via.channel, partner_id: via.partnerId, actor_user_id: actorOf(caller) };
@@ -378,6 +388,7 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
       const colleague = await findCompanyUser(db, caller.company.id, body.userId);
       if (!colleague) throw notFound(lang);
       const theirs: CartScope = { companyId: caller.company.id, owner: { kind: 'user', userId: colleague.id } };
+      const handOff: HandOff = { to: 'colleague', code: null, expiresAt: null, channel: null, owner: { kind: 'user', userId: colleague.id, partnerId: null, name: colleague.name } };
       await transact(db, async (trx) => {
         // Theirs becomes the active cart only if they have none; else it waits among their saved carts.
         const active = (await hasActiveCart(trx, theirs, row.id)) ? 0 : 1;
@@ -385,8 +396,8 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
         if (!won) throw notFound(lang);
         const version = Number((await trx.selectFrom('carts').select('version').where('id', '=', row.id).executeTakeFirstOrThrow()).version);
         await insertCartEvent(trx, { ...event, version, data: { to: 'colleague', userId: colleague.id, name: colleague.name } });
+        await record(trx, handOff);
       });
-      const handOff: HandOff = { to: 'colleague', code: null, expiresAt: null, channel: null, owner: { kind: 'user', userId: colleague.id, partnerId: null, name: colleague.name } };
       return handOff;
     }
 
@@ -401,7 +412,7 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
     });
     const handOff: HandOff = { to: 'channel', code, expiresAt, channel: body.channel, owner: ownerOf(row) };
     return handOff;
-  });
+  }
 
   addRoute(app, deps, routes.claimCart, async ({ body, caller, lang, req, reply, deps: { db, now } }) => {
     const at = now();
