@@ -287,7 +287,7 @@ describe('mergeDuplicates()', () => {
     const r = parseOrderText(`A;${MAX_IMPORT_QUANTITY}\nB;1\nA;1`, { lang: 'en' });
     assert.deepEqual(r.lines, [{ sku: 'B', quantity: 1 }]);
     assert.deepEqual(r.issues.map((i) => i.code), ['merged_too_big']);
-    assert.equal(r.issues[0]!.message, 'Rows 1, 3 add up to 10000001 of A; at most 10000000 per article.');
+    assert.equal(r.issues[0]!.message, 'Rows 1, 3 add up to 10,000,001 of A; at most 10,000,000 per article.');
   });
 
   it('sums to the total of the accepted rows', () => {

@@ -6,7 +6,7 @@ import { PriceQuoteRequestSchema } from '../pricing/pricing.schema.js';
 import { parseOrThrow, validationErrorFromZod } from './from-zod.js';
 import { HttpError } from './http-error.js';
 import { KontorError, isKontorError } from './kontor-error.js';
-import { resolveLang } from './messages.js';
+import { issueMessage, resolveLang } from './messages.js';
 import { ValidationError } from './validation-error.js';
 
 describe('isKontorError()', () => {
@@ -72,3 +72,25 @@ describe('resolveLang()', () => {
     assert.equal(resolveLang(undefined), 'en');
   });
 });
+
+describe('issueMessage()', () => {
+  it('groups large limits the way each language does', () => {
+    assert.equal(issueMessage('too_big', { origin: 'number', maximum: 10_000_000 }, 'de'), 'Darf höchstens 10.000.000 sein.');
+    assert.equal(issueMessage('too_big', { origin: 'number', maximum: 10_000_000 }, 'en'), 'Must be at most 10,000,000.');
+    assert.equal(issueMessage('min_quantity', { min: 1000 }, 'de'), 'Die Mindestbestellmenge ist 1.000.');
+    assert.equal(issueMessage('step', { step: 2500 }, 'en'), 'Order in steps of 2,500.');
+  });
+
+  it('asks to tick a box that must be ticked instead of naming the value true', () => {
+    const mandate = z.object({ mandateAccepted: z.literal(true) });
+    const error = validationErrorFromZod(z.safeParse(mandate, { mandateAccepted: false }).error!, 'body', { lang: 'de' });
+    assert.equal(error.issues[0]!.message, 'Bitte bestätigen Sie dies, um fortzufahren.');
+    assert.equal(issueMessage('invalid_value', { values: [true] }, 'en'), 'Please confirm this to continue.');
+    assert.equal(issueMessage('invalid_value', { values: ['DE', 'AT'] }, 'de'), 'Erlaubt: DE oder AT.');
+  });
+
+  it('ends a date message without a second full stop after an abbreviated date', () => {
+    assert.equal(issueMessage('delivery_date_too_early', { earliest: 'Di, 08.12.' }, 'de'), 'Frühestmöglicher Liefertermin: Di, 08.12.');
+  });
+});
+

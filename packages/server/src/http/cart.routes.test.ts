@@ -246,7 +246,7 @@ describe('carts', () => {
       assert.ok(ms < 20_000, `${ms} ms`);
       const res = await api.change(anna, cart, [{ op: 'add', sku: skus[MAX_CART_LINES]!, quantity: 1 }]);
       assert.equal(res.statusCode, 422);
-      assert.deepEqual(res.json().issues, [{ path: ['changes'], code: 'max_lines', message: 'A cart holds at most 5000 lines.', params: { max: 5000 } }]);
+      assert.deepEqual(res.json().issues, [{ path: ['changes'], code: 'max_lines', message: 'A cart holds at most 5,000 lines.', params: { max: 5000 } }]);
       // A set of an existing line still works at the limit.
       const again = await api.changed(anna, cart, [{ op: 'set', sku: skus[0]!, quantity: 3 }]);
       assert.equal(again.version, 2);
