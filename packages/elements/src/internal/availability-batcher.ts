@@ -29,7 +29,8 @@ export interface AvailabilityBatcherOptions {
 
 /** Items per request: the API's limit (`AvailabilityRequestSchema`). */
 export const MAX_BATCH = 10_000;
-const MAX_QUANTITY = 10_000_000;
+/** The largest quantity the API takes (`QuantitySchema`). */
+export const MAX_QUANTITY = 10_000_000;
 const DEFAULT_CACHE_MS = 30_000;
 /** Flush after this long even when no frame comes (a throttled or hidden page). */
 const FALLBACK_MS = 100;

@@ -42,7 +42,7 @@ export const de: Translation = {
   increase: 'Menge erhöhen',
   useQuantity: (quantity) => `Menge ${quantity} übernehmen`,
   suggestions: 'Vorschläge',
-  quantityRulesHint: (min, step, unit) => `Mindestmenge ${min} ${unit}, in Schritten von ${step}`,
+  quantityRulesHint: (min, step, unit) => `Mindestmenge ${min}${unit ? ` ${unit}` : ''}, in Schritten von ${step}`,
 
   search: 'Suche',
   searchPlaceholder: 'Artikel, Artikelnummer, Marke …',
@@ -98,6 +98,8 @@ export const de: Translation = {
   claimCode: 'Übergabe-Code',
   claim: 'Fortsetzen',
   claimed: (name) => `„${name}“ übernommen.`,
+  claimNotFound: 'Dieser Code ist unbekannt, abgelaufen oder schon eingelöst. Bitte lassen Sie sich den Warenkorb erneut übergeben.',
+  claimInvalid: 'Das ist kein Übergabe-Code; er sieht so aus: KH-7F3K-92QX.',
   exportCsv: 'Als CSV exportieren',
   history: 'Verlauf',
   historyKind: (kind) =>
@@ -137,7 +139,7 @@ export const de: Translation = {
   availabilityNone: 'Derzeit nicht lieferbar',
   availabilityDiscontinued: (sku) => (sku ? `Nicht mehr lieferbar – Ersatz: ${sku}` : 'Nicht mehr lieferbar'),
   availabilityReplacement: (sku) => `Ersatz: ${sku}`,
-  availabilityInvalidQuantity: 'Bitte eine ganze Menge ab 1 angeben.',
+  availabilityInvalidQuantity: (max) => `Bitte eine ganze Menge von 1 bis ${max} angeben.`,
   availabilityChecking: 'Lieferzeit wird geprüft …',
   availabilityFailed: 'Lieferzeiten sind gerade nicht verfügbar.',
 

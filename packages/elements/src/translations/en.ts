@@ -43,7 +43,7 @@ export const en: Translation = {
   increase: 'Increase quantity',
   useQuantity: (quantity) => `Use quantity ${quantity}`,
   suggestions: 'Suggestions',
-  quantityRulesHint: (min, step, unit) => `Minimum ${min} ${unit}, in steps of ${step}`,
+  quantityRulesHint: (min, step, unit) => `Minimum ${min}${unit ? ` ${unit}` : ''}, in steps of ${step}`,
 
   search: 'Search',
   searchPlaceholder: 'Product, SKU, brand …',
@@ -99,6 +99,8 @@ export const en: Translation = {
   claimCode: 'Hand-off code',
   claim: 'Continue',
   claimed: (name) => `Took over “${name}”.`,
+  claimNotFound: 'This code is unknown, has expired or was already used. Please ask for the cart to be handed over again.',
+  claimInvalid: 'That is not a hand-off code; it looks like this: KH-7F3K-92QX.',
   exportCsv: 'Export as CSV',
   history: 'History',
   historyKind: (kind) =>
@@ -138,7 +140,7 @@ export const en: Translation = {
   availabilityNone: 'Currently unavailable',
   availabilityDiscontinued: (sku) => (sku ? `No longer available – replacement: ${sku}` : 'No longer available'),
   availabilityReplacement: (sku) => `replacement: ${sku}`,
-  availabilityInvalidQuantity: 'Enter a whole quantity of 1 or more.',
+  availabilityInvalidQuantity: (max) => `Enter a whole quantity from 1 to ${max}.`,
   availabilityChecking: 'Checking delivery …',
   availabilityFailed: 'Delivery dates are not available right now.',
 

@@ -96,6 +96,10 @@ export interface Translation {
   claimCode: string;
   claim: string;
   claimed(name: string): string;
+  /** A code the server does not know (unknown, expired, used, another company's: one answer). */
+  claimNotFound: string;
+  /** A code that cannot be one (the wrong characters or length). */
+  claimInvalid: string;
   exportCsv: string;
   history: string;
   historyKind(kind: 'created' | 'changed' | 'renamed' | 'activated' | 'handed_off' | 'claimed'): string;
@@ -150,8 +154,8 @@ export interface Translation {
   availabilityDiscontinued(replacementSku: string | null): string;
   /** Appended to a split of a discontinued product: "Ersatz: LM-1004". */
   availabilityReplacement(sku: string): string;
-  /** A quantity the promise cannot be asked for (0, negative, not whole). */
-  availabilityInvalidQuantity: string;
+  /** A quantity the promise cannot be asked for (0, negative, not whole, too large); `max` formatted. */
+  availabilityInvalidQuantity(max: string): string;
   /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */
   availabilityChecking: string;
   /** Before the reason why a cart shows no delivery promises: "Lieferzeiten sind gerade nicht verfügbar." */

@@ -2,7 +2,7 @@ import type { AvailabilityAnswer } from '@kontor/core/availability';
 import { isKontorError, type KontorError } from '@kontor/core/errors';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { availabilityBatcherOf, isAskableQuantity, type AvailabilityAsk, type AvailabilityBatcher } from '../../internal/availability-batcher.js';
+import { MAX_QUANTITY, availabilityBatcherOf, isAskableQuantity, type AvailabilityAsk, type AvailabilityBatcher } from '../../internal/availability-batcher.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import type { KontorQuantityChangeEvent } from '../../events/index.js';
@@ -291,7 +291,7 @@ export class KontorAvailability extends KontorElement {
       retry = this.error.code !== 'not_configured';
     } else if (this.invalid) {
       tone = 'error';
-      text = t.availabilityInvalidQuantity;
+      text = t.availabilityInvalidQuantity(new Intl.NumberFormat(t.$locale).format(MAX_QUANTITY));
     } else if (this.answer) {
       ({ tone, text } = promiseText(this.answer, t, numbersFor(t.$locale)));
     }

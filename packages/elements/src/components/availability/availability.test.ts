@@ -339,14 +339,14 @@ describe('<kontor-availability>', () => {
   });
 
   describe('bad input', () => {
-    for (const quantity of ['0', '-3', '2.5']) {
+    for (const quantity of ['0', '-3', '2.5', '1100000851']) {
       it(`asks nothing for quantity ${quantity} and says what is wrong`, async () => {
         const counter = countingFetch();
         const shop = await inShop(html`<kontor-availability sku=${inStock.sku} quantity=${quantity}></kontor-availability>`, { fetch: counter.fetch });
         const el = shop.querySelector('kontor-availability')!;
         await el.updateComplete;
         await aTimeout(150);
-        expect(promise(el)).to.equal('Bitte eine ganze Menge ab 1 angeben.');
+        expect(promise(el)).to.equal('Bitte eine ganze Menge von 1 bis 10.000.000 angeben.');
         expect(counter.availability).to.equal(0);
       });
     }

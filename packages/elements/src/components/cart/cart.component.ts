@@ -224,7 +224,15 @@ export class KontorCart extends KontorElement {
       this.announcement = this.t.claimed(cart.name);
     } catch (error) {
       this.claimError = this.reportError(error);
+      // Said once, at the code field, in words about the code: not also as the cart's error.
+      if (this.claimError.code === 'not_found' || this.claimError.code === 'validation') store.dismissError();
     }
+  }
+
+  private claimErrorText(error: KontorError): string {
+    if (error.code === 'not_found') return this.t.claimNotFound;
+    if (error.code === 'validation') return this.t.claimInvalid;
+    return this.errorText(error);
   }
 
   private onClaimSubmit(event: SubmitEvent): void {
@@ -410,6 +418,7 @@ export class KontorCart extends KontorElement {
               part="quantity"
               .rules=${product.quantityRules}
               .quantity=${line.quantity}
+              unit=${product.unit}
               item-name=${name}
               lang=${lang}
               @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantity(line, e)}
@@ -578,7 +587,7 @@ export class KontorCart extends KontorElement {
     return html`<form class="claim" part="claim" @submit=${this.onClaimSubmit}>
       <label>${t.claimTitle} <input name="code" autocomplete="off" spellcheck="false" placeholder="KH-XXXX-XXXX" maxlength="20" /></label>
       <button type="submit">${t.claim}</button>
-      ${this.claimError ? html`<span class="issue" role="alert">${this.errorText(this.claimError)}</span>` : nothing}
+      ${this.claimError ? html`<span class="issue" role="alert">${this.claimErrorText(this.claimError)}</span>` : nothing}
     </form>`;
   }
 

@@ -264,6 +264,22 @@ describe('<kontor-cart>', () => {
     ]);
   });
 
+  it('says in words about the code why a hand-off code does not work, once', async () => {
+    await freshCart('mueller');
+    const { el } = await mount();
+    const form = el.shadowRoot!.querySelector<HTMLFormElement>('form.claim')!;
+    const alerts = () => [...el.shadowRoot!.querySelectorAll('[role=alert]')].map((n) => text(n));
+    const submit = async (code: string, expected: string) => {
+      form.querySelector<HTMLInputElement>('input[name=code]')!.value = code;
+      form.requestSubmit();
+      await waitUntil(() => text(el.shadowRoot!.querySelector('form.claim [role=alert]')) === expected, `not explained: ${alerts().join(' | ')}`);
+      await el.updateComplete;
+      expect(alerts()).to.deep.equal([expected]);
+    };
+    await submit('KH-0000-0000', 'Dieser Code ist unbekannt, abgelaufen oder schon eingelöst. Bitte lassen Sie sich den Warenkorb erneut übergeben.');
+    await submit('not a code!', 'Das ist kein Übergabe-Code; er sieht so aus: KH-7F3K-92QX.');
+  });
+
   it('hands the cart to a named colleague', async () => {
     const cart = await freshCart('mueller');
     const { el } = await mount();

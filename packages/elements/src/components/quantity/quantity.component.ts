@@ -1,4 +1,4 @@
-import type { Product, QuantityRules } from '@kontor/core/catalogue';
+import { UnitSchema, type Product, type QuantityRules, type Unit } from '@kontor/core/catalogue';
 import { issueMessage } from '@kontor/core/errors';
 import { checkQuantity, highestValidQuantity, lowestValidQuantity, type QuantityProblem } from '@kontor/core/pricing';
 import { html, nothing, type PropertyValues } from 'lit';
@@ -6,6 +6,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './quantity.styles.js';
+
+const UNITS: ReadonlySet<string> = new Set(UnitSchema.options);
 
 let nextId = 0;
 
@@ -53,6 +55,9 @@ export class KontorQuantity extends KontorElement {
 
   /** A product whose `quantityRules` and unit apply. */
   @property({ attribute: false }) product?: Product;
+
+  /** The sales unit (`piece`, `meter`, `roll`, `pack`, `box`, `kg`, `liter`) when no `product` is set: named in the hint and the suggestions. */
+  @property() unit?: Unit;
 
   /** Minimum order quantity when neither `rules` nor `product` is set. */
   @property({ type: Number }) min = 1;
@@ -152,7 +157,8 @@ export class KontorQuantity extends KontorElement {
     const problem = this.problem;
     const lowest = lowestValidQuantity(rules);
     const highest = highestValidQuantity(rules);
-    const unit = this.product ? ` ${t.unit(this.product.unit, 2)}` : '';
+    const salesUnit = this.product?.unit ?? (this.unit && UNITS.has(this.unit) ? this.unit : undefined);
+    const unitOf = (n: number) => (salesUnit ? t.unit(salesUnit, n) : '');
     const fmt = (n: number) => new Intl.NumberFormat(t.$locale).format(n);
     return html`<div class="base" part="base">
       <label part="label" for="${this.uid}-input"
@@ -194,14 +200,14 @@ export class KontorQuantity extends KontorElement {
           +
         </button>
       </div>
-      <span id="${this.uid}-hint" class="visually-hidden">${t.quantityRulesHint(fmt(rules.min), fmt(rules.step), unit.trim())}</span>
+      <span id="${this.uid}-hint" class="visually-hidden">${t.quantityRulesHint(fmt(rules.min), fmt(rules.step), unitOf(rules.min))}</span>
       <div aria-live="polite">
         <div id="${this.uid}-message" class="message" part="message">${problem ? issueMessage(problem.code, problem.params, this.currentLang) : ''}</div>
         ${problem && problem.suggestions.length
           ? html`<div class="suggestions" part="suggestions" role="group" aria-label=${t.suggestions}>
               ${problem.suggestions.map(
                 (s) => html`<button type="button" part="suggestion" title=${t.useQuantity(fmt(s))} @click=${() => this.commit(s)}>
-                  ${fmt(s)}${unit}
+                  ${fmt(s)}${salesUnit ? ` ${unitOf(s)}` : ''}
                 </button>`,
               )}
             </div>`

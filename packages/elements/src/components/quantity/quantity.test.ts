@@ -31,6 +31,20 @@ describe('<kontor-quantity>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names the sales unit in its rules hint, counted by the minimum, and leaves it out when there is none', async () => {
+    const hint = (el: KontorQuantity) => el.shadowRoot!.querySelector('[id$=-hint]')!.textContent!.trim();
+    const rolls = await fixture<KontorQuantity>(html`<kontor-quantity min="1" step="1" unit="roll" lang="de"></kontor-quantity>`);
+    expect(hint(rolls)).to.equal('Mindestmenge 1 Rolle, in Schritten von 1');
+    const pieces = await fixture<KontorQuantity>(html`<kontor-quantity min="50" step="50" unit="piece" lang="en"></kontor-quantity>`);
+    expect(hint(pieces)).to.equal('Minimum 50 pcs, in steps of 50');
+    const one = await fixture<KontorQuantity>(html`<kontor-quantity min="1" step="1" unit="piece" lang="en"></kontor-quantity>`);
+    expect(hint(one)).to.equal('Minimum 1 pc, in steps of 1');
+    const bare = await fixture<KontorQuantity>(html`<kontor-quantity min="1000" step="10" unit="bogus" lang="de"></kontor-quantity>`);
+    expect(hint(bare)).to.equal('Mindestmenge 1.000, in Schritten von 10');
+    await type(pieces, '70');
+    expect(suggestions(pieces)).to.deep.equal(['50 pcs', '100 pcs']);
+  });
+
   it('names the counted item for screen readers while showing only the short label', async () => {
     const el = await fixture<KontorQuantity>(html`<kontor-quantity min="1" step="1" item-name="NYM-J 3x1,5" lang="de"></kontor-quantity>`);
     const label = el.shadowRoot!.querySelector('label')!;
