@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { trackingOf, type Order } from '@kontor/core';
+import { CartSchema, OrderSchema, taxRateBasisPoints, trackingOf, type Order } from '@kontor/core';
+import { z } from 'zod/mini';
 import { enqueueOrderEvent, type Outbox } from '../outbox/outbox.js';
-import { sampleOrder } from '../outbox/testing/order-fixture.js';
+import { sampleOrder as fixtureOrder } from '../outbox/testing/order-fixture.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../outbox/testing/servers.js';
 import { createOutboxWorker, type OutboxWorker } from '../outbox/worker.js';
-import { createTestApp, type TestApp } from '../testing/test-app.js';
+import { pick } from '../testing/cart-helpers.js';
+import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 import { createOrderMailer, senderName } from './mailer.js';
-import { esc } from './templates.js';
+import { esc, orderConfirmationMail, shippingConfirmationMail } from './templates.js';
 import { smtpTransport } from './transports.js';
 
 const NOW = new Date('2026-12-02T09:15:00.000Z');
@@ -16,6 +19,21 @@ const FROM = 'Hansen Elektrogroßhandel <bestellung@hansen.example>';
 const plain = (s: string | false | undefined) => String(s || '').replace(/[\u00a0\u202f]/g, ' ');
 /** The text part with runs of spaces (the column padding) as one. */
 const flat = (s: string | false | undefined) => plain(s).replace(/ {2,}/g, ' ');
+
+/**
+ * The fixture's order with its tax rates as real orders carry them: core's basis points
+ * (1900 = 19 %), not the percent the fixture writes.
+ */
+function sampleOrder(overrides: Partial<Order> = {}): Order {
+  const order = fixtureOrder(overrides);
+  if (overrides.totals) return order;
+  const basisPoints = (percent: number) => taxRateBasisPoints(percent === 7 ? 'reduced' : 'standard');
+  return {
+    ...order,
+    totals: { ...order.totals, taxes: order.totals.taxes.map((x) => ({ ...x, rate: basisPoints(x.rate) })) },
+    lines: order.lines.map((l) => ({ ...l, taxRate: taxRateBasisPoints(l.taxClass) })),
+  };
+}
 
 describe('order mails over SMTP', () => {
   let t: TestApp;
@@ -67,12 +85,13 @@ describe('order mails over SMTP', () => {
       'Kostenstelle:',
       'KST 12',
       'Wunschliefertermin:',
-      'Mi., 09.12.2026',
+      'Mi, 09.12.2026',
       'Voraussichtliche Lieferung:',
-      'Fr., 04.12.2026',
+      'Fr, 04.12.2026',
       'LM-1001 Installationskabel NYM-J 3x1,5',
       '200 m × 0,97 € = 194,00 €',
-      '20 Stück × 2,77 € = 55,40 €',
+      '20 Stk × 2,77 € = 55,40 €',
+      '1 Stk × 10,00 € = 10,00 €',
       'Summe netto:',
       '259,40 €',
       'zzgl. 19 % USt. auf 249,40 €: 47,39 €',
@@ -81,15 +100,21 @@ describe('order mails over SMTP', () => {
       'Gesamtbetrag:',
       '307,49 €',
       'Industriestraße 5',
-      '20097 Hamburg',
+      '20097 Hamburg\n Deutschland\n',
       'Auf Rechnung',
     ]) {
       assert.ok(text.includes(expected), `text has "${expected}":\n${text}`);
     }
+    // Rates are basis points: never "1900 %"; no dot after the weekday; the country by name.
+    assert.doesNotMatch(text, /1900|700 %|Mi\.|Fr\.|\bDE\b/);
     const html = plain(mail.html);
     assert.match(html, /<html lang="de">/);
     assert.ok(html.includes('307,49 €'));
     assert.ok(html.includes('zzgl. 19 % USt. auf 249,40 €'));
+    assert.ok(html.includes('zzgl. 7 % USt. auf 10,00 €'));
+    assert.ok(html.includes('>20 Stk<') && html.includes('Mi, 09.12.2026'), html);
+    assert.ok(html.includes('20097 Hamburg<br>Deutschland</p>'), html);
+    assert.doesNotMatch(html, /1900|700 %/);
     // Quotes and ampersands of product names arrive escaped.
     assert.ok(html.includes('Schalter &amp; Dose &quot;Weiß&quot;'), html);
     assert.ok(html.includes('Hansen Elektrogroßhandel'));
@@ -122,10 +147,13 @@ describe('order mails over SMTP', () => {
       'Order date:',
       '2 Dec 2026, 10:15',
       'Expected delivery:',
-      'Fri, 4 Dec 2026',
+      'Fri 4 Dec 2026',
       '200 m × €0.97 = €194.00',
-      '20 pc × €2.77 = €55.40',
-      'VAT 19 % on €249.40: €47.39',
+      '20 pcs × €2.77 = €55.40',
+      '1 pc × €10.00 = €10.00',
+      'VAT 19% on €249.40: €47.39',
+      'VAT 7% on €10.00: €0.70',
+      '20097 Hamburg\n Germany\n',
       'Total:',
       '€307.49',
       'Prepayment: please transfer €307.49',
@@ -143,6 +171,9 @@ describe('order mails over SMTP', () => {
     assert.match(html, /<html lang="en">/);
     assert.ok(html.includes('Hello Purchasing Bau &amp; Licht,'));
     assert.ok(html.includes('DE89 3704 0044 0532 0130 00'));
+    assert.ok(html.includes('VAT 19% on €249.40') && html.includes('VAT 7% on €10.00'), html);
+    assert.ok(html.includes('20097 Hamburg<br>Germany</p>'), html);
+    assert.doesNotMatch(html, /1900|700%|Fri,/);
   });
 
   it('SEPA direct debit: the mandate reference and the masked IBAN', async () => {
@@ -192,7 +223,10 @@ describe('order mails over SMTP', () => {
     assert.ok(text.includes('Sendungsnummer:') && text.includes('00340434161094042557'), text);
     assert.ok(text.includes(`Sendung verfolgen: ${tracking.url}`), text);
     assert.ok(text.includes('200 m LM-1001'), text);
+    assert.ok(text.includes('20 Stk LM-1002') && text.includes('1 Stk LM-1003'), text);
+    assert.ok(text.includes('20097 Hamburg\n Deutschland\n'), text);
     const html = mail!.html as string;
+    assert.ok(html.includes('20097 Hamburg<br>Deutschland</p>'), html);
     assert.ok(html.includes(`href="${esc(tracking.url)}"`), html);
     assert.ok(html.includes('Sendung verfolgen'));
 
@@ -204,6 +238,8 @@ describe('order mails over SMTP', () => {
     assert.equal(enMail!.subject, 'Your order K-2026-000123 has shipped');
     assert.ok(flat(enMail!.text).includes(`Track your parcel: ${tracking.url}`));
     assert.ok(flat(enMail!.text).includes('Carrier:'));
+    assert.ok(flat(enMail!.text).includes('20 pcs LM-1002') && flat(enMail!.text).includes('1 pc LM-1003'), enMail!.text as string);
+    assert.ok(flat(enMail!.text).includes('20097 Hamburg\n Germany\n'), enMail!.text as string);
   });
 
   it('a tracking URL that is not http(s) is never linked', async () => {
@@ -271,5 +307,108 @@ describe('order mails over SMTP', () => {
     assert.equal(senderName(FROM), 'Hansen Elektrogroßhandel');
     assert.equal(senderName('"Hansen, Elektro" <a@b.example>'), 'Hansen, Elektro');
     assert.equal(senderName('bestellung@hansen.example'), 'bestellung@hansen.example');
+  });
+});
+
+describe('order mail wording', () => {
+  const line = (unit: Order['lines'][number]['unit'], quantity: number, priceUnit = 1): Order['lines'][number] => ({
+    ...sampleOrder().lines[0]!, sku: `U-${unit}-${quantity}`, unit, quantity, priceUnit,
+  });
+  const withLines = (lines: Order['lines']) => sampleOrder({ lines, lineCount: lines.length });
+  const both = (order: Order, lang: 'de' | 'en') =>
+    [orderConfirmationMail(order, { name: 'X', locale: lang }, 'S'), shippingConfirmationMail(order, { name: 'X', locale: lang }, 'S')].map((m) => ({ text: flat(m.text), html: plain(m.html) }));
+
+  it('words units as the shop does: singular for one, plural otherwise, in both mails and both parts', () => {
+    const order = withLines([line('roll', 5), line('roll', 1), line('pack', 2), line('pack', 1), line('box', 3), line('box', 1), line('piece', 3), line('piece', 1), line('kg', 2), line('liter', 1)]);
+    const expected = {
+      de: ['5 Rollen', '1 Rolle', '2 Packungen', '1 Packung', '3 Kartons', '1 Karton', '3 Stk', '1 Stk', '2 kg', '1 l'],
+      en: ['5 rolls', '1 roll', '2 packs', '1 pack', '3 boxes', '1 box', '3 pcs', '1 pc', '2 kg', '1 l'],
+    };
+    for (const lang of ['de', 'en'] as const) {
+      for (const { text, html } of both(order, lang)) {
+        for (const q of expected[lang]) {
+          assert.ok(text.includes(`${q} `), `${lang} text has "${q}":\n${text}`);
+          assert.ok(html.includes(`>${q}<`), `${lang} HTML has "${q}"`);
+        }
+      }
+    }
+  });
+
+  it('a price per several units counts them: "je 100 Stk" / "per 100 pcs", "je 2 Rollen" / "per 2 rolls"', () => {
+    const order = withLines([line('piece', 300, 100), line('roll', 4, 2)]);
+    const [de] = both(order, 'de');
+    const [en] = both(order, 'en');
+    assert.ok(de!.text.includes('300 Stk × 0,97 € je 100 Stk') && de!.text.includes('4 Rollen × 0,97 € je 2 Rollen'), de!.text);
+    assert.ok(en!.text.includes('300 pcs × €0.97 per 100 pcs') && en!.text.includes('4 rolls × €0.97 per 2 rolls'), en!.text);
+  });
+
+  it('prints VAT rates from basis points, fractions included', () => {
+    const order = sampleOrder();
+    const odd = { ...order, totals: { ...order.totals, taxes: [{ rate: 550, net: order.totals.net, tax: order.totals.tax }] } };
+    const [de] = both(odd, 'de');
+    const [en] = both(odd, 'en');
+    assert.ok(de!.text.includes('zzgl. 5,5 % USt. auf 259,40 €') && de!.html.includes('zzgl. 5,5 % USt. auf 259,40 €'), de!.text);
+    assert.ok(en!.text.includes('VAT 5.5% on €259.40') && en!.html.includes('VAT 5.5% on €259.40'), en!.text);
+  });
+
+  it('names the country in the mail\'s language; a code Intl does not know stays as it is', () => {
+    const to = (country: string) => sampleOrder({ deliveryAddress: { name: 'N', street: 'S 1', postcode: '1010', city: 'Wien', country } });
+    assert.ok(both(to('AT'), 'de')[0]!.text.includes('1010 Wien\n Österreich\n'));
+    assert.ok(both(to('AT'), 'en')[1]!.text.includes('1010 Wien\n Austria\n'));
+    assert.ok(both(to('CH'), 'de')[1]!.html.includes('1010 Wien<br>Schweiz</p>'));
+    assert.ok(both(to('QQ'), 'de')[0]!.text.includes('1010 Wien\n QQ\n'));
+  });
+
+  it('dates like the shop: "Mi, 09.12.2026" (no dot after the weekday) and "Wed 9 Dec 2026"', () => {
+    const order = sampleOrder({ requestedDeliveryDate: '2026-12-08', promisedDelivery: '2026-12-31' });
+    const [de] = both(order, 'de');
+    const [en] = both(order, 'en');
+    assert.ok(de!.text.includes('Wunschliefertermin: Di, 08.12.2026') && de!.text.includes('Voraussichtliche Lieferung: Do, 31.12.2026'), de!.text);
+    assert.ok(en!.text.includes('Requested delivery date: Tue 8 Dec 2026') && en!.text.includes('Expected delivery: Thu 31 Dec 2026'), en!.text);
+    assert.ok(de!.html.includes('Di, 08.12.2026') && en!.html.includes('Tue 8 Dec 2026'));
+  });
+});
+
+describe('the confirmation of an order placed through the API', () => {
+  let t: TestApp;
+  let smtp: SmtpReceiver;
+  before(async () => {
+    smtp = await startSmtpReceiver();
+    t = await createTestApp({ mail: { smtpUrl: smtp.url, devMailbox: false, from: FROM }, outboxWorker: { pollMs: 50 } });
+  });
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('shows the real order\'s VAT rate, units and country as the shop does', async () => {
+    const onHand = (sku: string) => t.world.stock.filter((s) => s.sku === sku).reduce((n, s) => n + s.onHand - s.reserved, 0);
+    const roll = pick(t).simple().find((p) => p.unit === 'roll' && onHand(p.sku) >= 5)!;
+    assert.ok(roll, 'the demo world has a roll product in stock');
+    const token = await t.login('einkauf@elektro-mueller.de');
+    const send = (method: 'POST', url: string, payload: object, headers: Record<string, string> = {}) =>
+      t.app.inject({ method, url, headers: { ...auth(token), ...headers }, payload });
+    const created = await send('POST', '/v1/carts', {});
+    assert.equal(created.statusCode, 201, created.body);
+    const empty = z.parse(CartSchema, created.json());
+    const filled = await send('POST', `/v1/carts/${empty.id}/changes`, { version: empty.version, changes: [{ op: 'add', sku: roll.sku, quantity: 5 }] });
+    assert.equal(filled.statusCode, 200, filled.body);
+    const cart = z.parse(CartSchema, filled.json());
+    const placed = await send(
+      'POST',
+      '/v1/orders',
+      { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'invoice' } },
+      { 'idempotency-key': randomUUID() },
+    );
+    assert.equal(placed.statusCode, 201, placed.body);
+    const order = z.parse(OrderSchema, placed.json());
+    assert.deepEqual(order.totals.taxes.map((x) => x.rate), [taxRateBasisPoints('standard')]);
+
+    const [mail] = await smtp.waitFor(1, 5000);
+    const text = flat(mail!.text);
+    assert.match(text, /zzgl\. 19 % USt\. auf [\d.,]+ €:/);
+    assert.ok(text.includes(`5 Rollen × `), text);
+    assert.ok(text.includes('20457 Hamburg\n Deutschland\n'), text);
+    assert.doesNotMatch(plain(mail!.html), /1900 %/);
   });
 });

@@ -23,10 +23,14 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const UNITS: Record<MailLocale, Record<Order['lines'][number]['unit'], string>> = {
-  de: { piece: 'Stück', meter: 'm', roll: 'Rolle', pack: 'Packung', box: 'Karton', kg: 'kg', liter: 'l' },
-  en: { piece: 'pc', meter: 'm', roll: 'roll', pack: 'pack', box: 'box', kg: 'kg', liter: 'l' },
+type Unit = Order['lines'][number]['unit'];
+/** Unit labels by count, worded as the shop elements word them (`elements/src/translations`). */
+const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many);
+const UNITS: Record<MailLocale, Record<Unit, (n: number) => string>> = {
+  de: { piece: () => 'Stk', meter: () => 'm', roll: plural('Rolle', 'Rollen'), pack: plural('Packung', 'Packungen'), box: plural('Karton', 'Kartons'), kg: () => 'kg', liter: () => 'l' },
+  en: { piece: plural('pc', 'pcs'), meter: () => 'm', roll: plural('roll', 'rolls'), pack: plural('pack', 'packs'), box: plural('box', 'boxes'), kg: () => 'kg', liter: () => 'l' },
 };
+const unitLabel = (unit: Unit, count: number, lang: MailLocale) => UNITS[lang][unit](count);
 
 const T = {
   de: {
@@ -50,7 +54,7 @@ const T = {
     amount: 'Betrag',
     per: (n: number, unit: string) => ` je ${n} ${unit}`,
     net: 'Summe netto',
-    vat: (rate: number, base: string) => `zzgl. ${rate} % USt. auf ${base}`,
+    vat: (rate: string, base: string) => `zzgl. ${rate} USt. auf ${base}`,
     gross: 'Gesamtbetrag',
     deliveryAddress: 'Lieferadresse',
     payment: 'Zahlung',
@@ -90,7 +94,7 @@ const T = {
     amount: 'Amount',
     per: (n: number, unit: string) => ` per ${n} ${unit}`,
     net: 'Net total',
-    vat: (rate: number, base: string) => `VAT ${rate} % on ${base}`,
+    vat: (rate: string, base: string) => `VAT ${rate} on ${base}`,
     gross: 'Total',
     deliveryAddress: 'Delivery address',
     payment: 'Payment',
@@ -111,27 +115,61 @@ const T = {
   },
 } as const;
 
-const money = (m: Money, lang: MailLocale) => formatMoney(m, lang).replace(/\u00a0|\u202f/g, ' ');
+/** Intl's no-break spaces as plain ones, so the text part lines up and reads the same everywhere. */
+const plainSpaces = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
+const money = (m: Money, lang: MailLocale) => plainSpaces(formatMoney(m, lang));
 
-const dayFormat = {
-  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+const LOCALE: Record<MailLocale, string> = { de: 'de-DE', en: 'en-GB' };
+const percentFormat = {
+  de: new Intl.NumberFormat(LOCALE.de, { style: 'percent', maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat(LOCALE.en, { style: 'percent', maximumFractionDigits: 2 }),
+};
+/** A tax rate in basis points (1900 = 19 %) as the shop shows it: `19 %` / `19%`, `5,5 %` / `5.5%`. */
+const percent = (basisPoints: number, lang: MailLocale) => plainSpaces(percentFormat[lang].format(basisPoints / 10_000));
+
+// Days as the shop elements show them (`deliveryDay` in elements/src/translations), with the
+// year: `Mi, 09.12.2026` (no dot after the weekday) / `Wed 9 Dec 2026`.
+const weekdayFormat = {
+  de: new Intl.DateTimeFormat(LOCALE.de, { weekday: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALE.en, { weekday: 'short', timeZone: 'UTC' }),
+};
+const dateFormat = {
+  de: new Intl.DateTimeFormat(LOCALE.de, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALE.en, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
 };
 const instantFormat = {
-  de: new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+  de: new Intl.DateTimeFormat(LOCALE.de, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
+  en: new Intl.DateTimeFormat(LOCALE.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
 };
-/** `2026-12-09` → `Mi., 09.12.2026` / `Wed, 9 Dec 2026`. */
-const day = (d: string, lang: MailLocale) => dayFormat[lang].format(new Date(`${d}T00:00:00Z`));
+/** `2026-12-09` → `Mi, 09.12.2026` / `Wed 9 Dec 2026` (a `YYYY-MM-DD` day as midnight UTC, so no time zone moves it). */
+const day = (d: string, lang: MailLocale) => {
+  const at = new Date(`${d}T00:00:00Z`);
+  const weekday = weekdayFormat[lang].format(at).replace(/\.$/, '');
+  return plainSpaces(`${weekday}${lang === 'de' ? ',' : ''} ${dateFormat[lang].format(at)}`);
+};
 const instant = (iso: string, lang: MailLocale) => instantFormat[lang].format(new Date(iso));
 
-const quantity = (line: Order['lines'][number], lang: MailLocale) => `${line.quantity.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')} ${UNITS[lang][line.unit]}`;
+const countryNames = {
+  de: new Intl.DisplayNames([LOCALE.de], { type: 'region' }),
+  en: new Intl.DisplayNames([LOCALE.en], { type: 'region' }),
+};
+/** `DE` → `Deutschland` / `Germany`; a code Intl does not know stays as it is. */
+const countryName = (code: string, lang: MailLocale) => {
+  try {
+    return countryNames[lang].of(code) ?? code;
+  } catch {
+    return code;
+  }
+};
+
+const quantity = (line: Order['lines'][number], lang: MailLocale) => `${line.quantity.toLocaleString(LOCALE[lang])} ${unitLabel(line.unit, line.quantity, lang)}`;
 const unitPrice = (line: Order['lines'][number], lang: MailLocale) =>
-  money(line.unitPrice, lang) + (line.priceUnit > 1 ? T[lang].per(line.priceUnit, UNITS[lang][line.unit]) : '');
+  money(line.unitPrice, lang) + (line.priceUnit > 1 ? T[lang].per(line.priceUnit, unitLabel(line.unit, line.priceUnit, lang)) : '');
 
 const isHttpUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
-const addressLines = (a: Order['deliveryAddress']) => [a.name, a.addition, a.street, `${a.postcode} ${a.city}`, a.country].filter((x): x is string => !!x);
+const addressLines = (a: Order['deliveryAddress'], lang: MailLocale) =>
+  [a.name, a.addition, a.street, `${a.postcode} ${a.city}`, countryName(a.country, lang)].filter((x): x is string => !!x);
 
 /** The facts of an order as label/value pairs (only those that are set). */
 function facts(order: Order, lang: MailLocale): [string, string][] {
@@ -201,7 +239,7 @@ const page = (lang: MailLocale, title: string, inner: string, sender: string) =>
   `<p style="margin-top:24px">${esc(T[lang].closing)}<br>${esc(sender)}</p>` +
   `<p style="${STYLE.muted}">${esc(T[lang].footer)}</p></div></body></html>`;
 
-const addressHtml = (a: Order['deliveryAddress']) => `<p style="margin:0">${addressLines(a).map(esc).join('<br>')}</p>`;
+const addressHtml = (a: Order['deliveryAddress'], lang: MailLocale) => `<p style="margin:0">${addressLines(a, lang).map(esc).join('<br>')}</p>`;
 
 // ---------------------------------------------------------------- text building blocks
 
@@ -226,7 +264,7 @@ export function orderConfirmationMail(order: Order, to: MailParty, sender: strin
   const lineName = (l: Order['lines'][number]) => l.name[lang] || l.name.de;
   const totals: [string, string][] = [
     [t.net, money(order.totals.net, lang)],
-    ...order.totals.taxes.map((x): [string, string] => [t.vat(x.rate, money(x.net, lang)), money(x.tax, lang)]),
+    ...order.totals.taxes.map((x): [string, string] => [t.vat(percent(x.rate, lang), money(x.net, lang)), money(x.tax, lang)]),
     [t.gross, money(order.totals.gross, lang)],
   ];
 
@@ -245,7 +283,7 @@ export function orderConfirmationMail(order: Order, to: MailParty, sender: strin
     textFacts(totals),
     '',
     `${t.deliveryAddress}:`,
-    ...addressLines(order.deliveryAddress).map((x) => `  ${x}`),
+    ...addressLines(order.deliveryAddress, lang).map((x) => `  ${x}`),
     '',
     `${t.payment}: ${pay.intro}`,
     ...(pay.rows.length ? [textFacts(pay.rows).replace(/^/gm, '  ')] : []),
@@ -288,7 +326,7 @@ export function orderConfirmationMail(order: Order, to: MailParty, sender: strin
       `<p>${esc(t.hello(to.name))}</p><p>${esc(t.thanks)}</p>` +
       factTable(f) +
       `<h2 style="${STYLE.h2}">${esc(t.lines)}</h2>${linesHtml}` +
-      `<h2 style="${STYLE.h2}">${esc(t.deliveryAddress)}</h2>${addressHtml(order.deliveryAddress)}` +
+      `<h2 style="${STYLE.h2}">${esc(t.deliveryAddress)}</h2>${addressHtml(order.deliveryAddress, lang)}` +
       `<h2 style="${STYLE.h2}">${esc(t.payment)}</h2><p>${esc(pay.intro)}</p>${pay.rows.length ? factTable(pay.rows) : ''}` +
       (order.comment ? `<h2 style="${STYLE.h2}">${esc(t.comment)}</h2><p style="white-space:pre-wrap">${esc(order.comment)}</p>` : ''),
     sender,
@@ -322,7 +360,7 @@ export function shippingConfirmationMail(order: Order, to: MailParty, sender: st
     ...order.lines.map((l) => `  ${quantity(l, lang).padStart(12)}  ${l.sku}  ${lineName(l)}`),
     '',
     `${t.deliveryAddress}:`,
-    ...addressLines(order.deliveryAddress).map((x) => `  ${x}`),
+    ...addressLines(order.deliveryAddress, lang).map((x) => `  ${x}`),
     '',
     t.closing,
     sender,
@@ -347,7 +385,7 @@ export function shippingConfirmationMail(order: Order, to: MailParty, sender: st
             `<td style="${STYLE.td}">${esc(lineName(l))}<br><span style="${STYLE.muted}">${esc(t.sku)} ${esc(l.sku)}</span></td></tr>`,
         )
         .join('')}</table>` +
-      `<h2 style="${STYLE.h2}">${esc(t.deliveryAddress)}</h2>${addressHtml(order.deliveryAddress)}`,
+      `<h2 style="${STYLE.h2}">${esc(t.deliveryAddress)}</h2>${addressHtml(order.deliveryAddress, lang)}`,
     sender,
   );
   return { subject, text, html };
