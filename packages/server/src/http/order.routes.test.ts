@@ -277,7 +277,7 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.match(i.message, /2\.000,00\s€/);
       // Prepayment of the same cart goes through.
       const order = await placed(schmidt, { ...body, payment: { method: 'prepayment' } });
-      assert.deepEqual(order.payment.bankDetails, { accountHolder: 'Kontor Elektrogroßhandel GmbH', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bank: 'Commerzbank', reference: order.number });
+      assert.deepEqual(order.payment.bankDetails, { accountHolder: 'Hansen Elektrogroßhandel GmbH', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX', bank: 'Commerzbank', reference: order.number });
     });
 
     it('gives field errors for an invalid IBAN and an address without a postcode', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ProductPriceSchema, QuantityRulesSchema, WarehouseSchema } from '@kontor/core';
 import { z } from 'zod/mini';
+import { DEFAULT_MAIL_FROM, senderName } from '../mail/mailer.js';
 import { generateWorld } from './world.js';
 
 const eanValid = (ean: string) => {
@@ -60,6 +61,13 @@ describe('generateWorld()', () => {
     assert.deepEqual(world.users.map((u) => u.email), [
       'einkauf@elektro-mueller.de', 'anna.mueller@elektro-mueller.de', 'pruefung@elektro-mueller.de', 'einkauf@schmidt-haustechnik.de', 'kauf@baulicht.de',
     ]);
+  });
+
+  it('names the seller as the demo site and the mails do: Hansen Elektrogroßhandel GmbH, also as account holder', () => {
+    assert.equal(world.seller.name, 'Hansen Elektrogroßhandel GmbH');
+    assert.equal(world.seller.bank.accountHolder, world.seller.name);
+    // The mails sign with the sender's name: the same firm, without the legal form.
+    assert.ok(world.seller.name.startsWith(`${senderName(DEFAULT_MAIL_FROM)} `), senderName(DEFAULT_MAIL_FROM));
   });
 
   it('has two warehouses and stock for every kind of promise: in stock, partly, on order, only procured, discontinued leftovers', () => {

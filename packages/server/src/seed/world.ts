@@ -430,9 +430,9 @@ const ADDRESSES: readonly WorldAddress[] = [
 
 /** The seller of the demo: a valid demo IBAN and the Bundesbank's SEPA test creditor id. */
 const SELLER: World['seller'] = {
-  name: 'Kontor Elektrogroßhandel GmbH',
+  name: 'Hansen Elektrogroßhandel GmbH',
   creditorId: 'DE98ZZZ09999999999',
-  bank: { accountHolder: 'Kontor Elektrogroßhandel GmbH', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bank: 'Commerzbank' },
+  bank: { accountHolder: 'Hansen Elektrogroßhandel GmbH', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bank: 'Commerzbank' },
 };
 
 /** The demo ERP key (`PUT /v1/erp/stock`). */
