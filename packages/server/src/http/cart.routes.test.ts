@@ -35,7 +35,8 @@ describe('carts', () => {
     it('starts an empty active cart named after the time, in the price list currency, via web', async () => {
       const cart = await api.create(schmidt);
       assert.match(cart.id, /^cart_[a-f0-9]{32}$/);
-      assert.equal(cart.name, 'Cart 2026-11-23 14:05');
+      // Named after the time in Berlin (14:05 UTC is 15:05 there).
+      assert.equal(cart.name, 'Cart 23 Nov 2026, 15:05');
       assert.equal(cart.status, 'open');
       assert.equal(cart.active, true);
       assert.equal(cart.version, 0);
@@ -45,7 +46,7 @@ describe('carts', () => {
       assert.equal(cart.lineCount, 0);
       assert.equal(cart.totals.gross.amount, 0);
       const de = await api.send(schmidt, 'POST', '/v1/carts', { active: false }, { 'accept-language': 'de' });
-      assert.equal(de.json().name, 'Warenkorb 2026-11-23 14:05');
+      assert.equal(de.json().name, 'Warenkorb 23.11.2026, 15:05');
     });
 
     it('takes a user channel and refuses the partner channel for a user', async () => {
@@ -328,6 +329,11 @@ describe('carts', () => {
     clock = new Date('2026-11-23T16:00:00.000Z');
     const cart = await api.create(schmidt, { active: false });
     assert.equal(cart.createdAt, '2026-11-23T16:00:00.000Z');
-    assert.equal(cart.name, 'Cart 2026-11-23 16:00');
+    assert.equal(cart.name, 'Cart 23 Nov 2026, 17:00');
+    // Berlin's day and summer time: 23:30 UTC in November is the next day there, 10:00 UTC in July is 12:00.
+    clock = new Date('2026-11-23T23:30:00.000Z');
+    assert.equal((await api.send(schmidt, 'POST', '/v1/carts', { active: false }, { 'accept-language': 'de' })).json().name, 'Warenkorb 24.11.2026, 00:30');
+    clock = new Date('2026-07-01T10:00:00.000Z');
+    assert.equal((await api.create(schmidt, { active: false })).name, 'Cart 1 Jul 2026, 12:00');
   });
 });

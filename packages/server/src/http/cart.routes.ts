@@ -152,10 +152,22 @@ async function currencyOf(db: Db, caller: BuyerCaller): Promise<string> {
   return currency;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** "Warenkorb 2026-11-23 14:05" (UTC), so two carts started in the same minute are told apart only by id. */
-const defaultName = (now: Date, lang: Lang) =>
-  `${lang === 'de' ? 'Warenkorb' : 'Cart'} ${now.getUTCFullYear()}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())} ${pad(now.getUTCHours())}:${pad(now.getUTCMinutes())}`;
+/**
+ * "Warenkorb 24.11.2026, 01:52" / "Cart 24 Nov 2026, 01:52", in Berlin time (neither users nor
+ * companies have a time zone of their own), so two carts started in the same minute are told
+ * apart only by id.
+ */
+const defaultName = (now: Date, lang: Lang) => {
+  const when = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    ...(lang === 'de' ? { day: '2-digit', month: '2-digit' } : { day: 'numeric', month: 'short' }),
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Europe/Berlin',
+  }).format(now);
+  return `${lang === 'de' ? 'Warenkorb' : 'Cart'} ${when.replace(/\u00a0|\u202f/g, ' ')}`;
+};
 
 export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
   addRoute(app, deps, routes.listCarts, async ({ caller, lang, deps: { db } }) => {
