@@ -125,6 +125,7 @@ export const de: Translation = {
   rowsMerged: (lines, sku, quantity) => `Zeilen ${lines} zusammengefasst: ${sku} × ${quantity}`,
   mergedIntoCart: (sku, from, to) => `${sku} war schon im Warenkorb: ${from} → ${to}`,
   row: (line) => `Zeile ${line}`,
+  rowsAddedUp: (lines, quantity) => `(Zeilen ${lines} zusammen: ${quantity})`,
   useSuggestion: (value) => `${value} übernehmen`,
   noRows: 'Keine Positionen erkannt.',
 

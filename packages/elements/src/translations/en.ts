@@ -126,6 +126,7 @@ export const en: Translation = {
   rowsMerged: (lines, sku, quantity) => `Rows ${lines} merged: ${sku} × ${quantity}`,
   mergedIntoCart: (sku, from, to) => `${sku} was already in the cart: ${from} → ${to}`,
   row: (line) => `Row ${line}`,
+  rowsAddedUp: (lines, quantity) => `(rows ${lines} added up: ${quantity})`,
   useSuggestion: (value) => `Use ${value}`,
   noRows: 'No lines found.',
 

@@ -129,6 +129,8 @@ export interface Translation {
   mergedIntoCart(sku: string, from: string, to: string): string;
   /** "Zeile 4". */
   row(line: number): string;
+  /** Held rows of one article whose sum the issue is about: "Zeilen 1, 4 zusammen: 1.015". */
+  rowsAddedUp(lines: string, quantity: string): string;
   useSuggestion(value: string): string;
   noRows: string;
 

@@ -1,5 +1,6 @@
-import { parseOrderCsv, parseOrderText, type CartLineEffect, type MergedDuplicate, type QuickOrderLine } from '@kontor/core/cart';
+import { parseOrderCsv, parseOrderText, type Cart, type CartLineEffect, type MergedDuplicate, type QuickOrderLine } from '@kontor/core/cart';
 import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
+import { checkQuantity } from '@kontor/core/pricing';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CartController } from '../../internal/cart-controller.js';
@@ -9,10 +10,14 @@ import { styles } from './quick-order.styles.js';
 
 /** A row that did not go into the cart: its text as typed, and why. */
 interface HeldRow {
+  /** Its line in the text that was read (what the summary's line numbers count too). */
+  line: number;
   raw: string;
   issues: ErrorIssue[];
   sku?: string | undefined;
   quantity?: number | undefined;
+  /** Rows of the same article it was added up with (line numbers, itself included) and their sum: the issue is about the sum. */
+  merged?: { lines: number[]; quantity: number } | undefined;
 }
 
 /** What the last import did. */
@@ -88,7 +93,7 @@ export class KontorQuickOrder extends KontorElement {
     }
     // A SKU whose rows add up to too much is held with that issue; the other lines still go in.
     const tooBig = new Map(parsed.issues.filter((i) => typeof i.params?.sku === 'string').map((i) => [i.params!.sku as string, i]));
-    const held: (HeldRow & { line: number })[] = [];
+    const held: HeldRow[] = [];
     const rowsBySku = new Map<string, { line: number; raw: string; quantity: number }[]>();
     for (const row of parsed.rows) {
       if (row.ok && tooBig.has(row.sku)) {
@@ -109,6 +114,7 @@ export class KontorQuickOrder extends KontorElement {
     let lines: QuickOrderLine[] = parsed.lines;
     let added = 0;
     let effects: CartLineEffect[] = [];
+    let changed: Cart | undefined;
     this.busy = true;
     try {
       for (let round = 0; lines.length && round < MAX_ROUNDS; round++) {
@@ -119,7 +125,7 @@ export class KontorQuickOrder extends KontorElement {
           );
           effects = store.$state.get().lastEffects;
           added = lines.length;
-          this.emit('kontor-cart-change', { cart, effects });
+          changed = cart;
           break;
         } catch (error) {
           const refused = refusedLines(error, lines);
@@ -127,20 +133,27 @@ export class KontorQuickOrder extends KontorElement {
           // This element shows the refusal per row; the cart need not show it too.
           store.dismissError();
           for (const [sku, issues] of refused) {
-            for (const row of rowsBySku.get(sku) ?? []) held.push({ ...row, sku, issues });
+            const rows = rowsBySku.get(sku) ?? [];
+            // Rows added up: the issue (and a suggested quantity) is about their sum, not about each row.
+            const merged = rows.length > 1 ? { lines: rows.map((r) => r.line), quantity: rows.reduce((sum, r) => sum + r.quantity, 0) } : undefined;
+            for (const row of rows) held.push({ ...row, sku, issues, merged });
           }
           lines = lines.filter((l) => !refused.has(l.sku));
         }
       }
     } catch (error) {
       // Nothing was added (the server applies all or nothing): keep the whole input.
+      this.busy = false;
       this.error = this.reportError(error);
       this.value = text;
       return 0;
+    }
+    held.sort((a, b) => a.line - b.line);
+    try {
+      if (held.some((r) => r.issues.some((i) => i.code === 'ambiguous_quantity'))) await this.keepOrderableReadings(held);
     } finally {
       this.busy = false;
     }
-    held.sort((a, b) => a.line - b.line);
     this.held = held;
     this.value = held.map((r) => r.raw).join('\n');
     this.summary = {
@@ -148,11 +161,14 @@ export class KontorQuickOrder extends KontorElement {
       duplicates: parsed.duplicates.filter((d) => !held.some((h) => h.sku === d.sku)),
       mergedIntoCart: effects.filter((e) => e.from > 0),
     };
+    // Once the rows it held are shown: a listener sees the whole result.
+    if (changed) this.emit('kontor-cart-change', { cart: changed, effects });
     return added;
   }
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
+    if (this.busy) return;
     const text = (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value;
     void this.import(text);
   }
@@ -160,7 +176,10 @@ export class KontorQuickOrder extends KontorElement {
   private async onFile(event: Event): Promise<void> {
     const input = event.target as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return;
+    if (!file || this.busy) {
+      input.value = '';
+      return;
+    }
     try {
       const text = await file.text();
       await this.import(text, { csv: true });
@@ -169,7 +188,10 @@ export class KontorQuickOrder extends KontorElement {
     }
   }
 
-  /** Rewrites a held row with a suggested article number or quantity, as `SKU;quantity`. */
+  /**
+   * Rewrites a held row with a suggested article number or quantity, as `SKU;quantity`. A quantity
+   * suggested for rows that were added up replaces all of them: it is the sum's fix.
+   */
   private applySuggestion(index: number, suggestion: string | number): void {
     const row = this.held[index];
     if (!row) return;
@@ -177,12 +199,41 @@ export class KontorQuickOrder extends KontorElement {
     const quantity = typeof suggestion === 'number' ? suggestion : row.quantity;
     if (!sku) return;
     const fixed = quantity === undefined ? `${sku};` : `${sku};${quantity}`;
+    const together = typeof suggestion === 'number' && row.merged ? this.held.filter((r) => r.merged === row.merged) : [row];
     const textLines = this.value.split(/\r\n|\n|\r/);
     const at = textLines.indexOf(row.raw);
     if (at >= 0) textLines[at] = fixed;
     else textLines.push(fixed);
+    for (const other of together) {
+      if (other === row) continue;
+      const gone = textLines.indexOf(other.raw);
+      if (gone >= 0) textLines.splice(gone, 1);
+    }
     this.value = textLines.join('\n');
-    this.held = this.held.map((r, i) => (i === index ? { raw: fixed, issues: [], sku, quantity } : r));
+    this.held = this.held.filter((r) => r === row || !together.includes(r)).map((r) => (r === row ? { line: r.line, raw: fixed, issues: [], sku, quantity } : r));
+  }
+
+  /**
+   * An ambiguous number ("1,000") is offered in both readings; where the article's order rules
+   * allow only one of them, only that one is offered (one catalogue request per such article).
+   */
+  private async keepOrderableReadings(held: HeldRow[]): Promise<void> {
+    const client = this.resolveClient();
+    if (isKontorError(client)) return;
+    const ambiguous = held.filter((r) => r.sku && r.issues.some((i) => i.code === 'ambiguous_quantity'));
+    const skus = [...new Set(ambiguous.map((r) => r.sku!))].slice(0, 20);
+    const rules = new Map(
+      await Promise.all(skus.map(async (sku) => [sku, await client.catalogue.get(sku).then((p) => p.quantityRules, () => null)] as const)),
+    );
+    for (const row of ambiguous) {
+      const found = rules.get(row.sku!);
+      if (!found) continue;
+      row.issues = row.issues.map((issue) => {
+        if (issue.code !== 'ambiguous_quantity' || !issue.suggestions?.length) return issue;
+        const orderable = issue.suggestions.filter((s) => typeof s === 'number' && checkQuantity(found, s) === null);
+        return orderable.length ? { ...issue, suggestions: orderable } : issue;
+      });
+    }
   }
 
   private renderSummary(summary: ImportSummary) {
@@ -209,8 +260,9 @@ export class KontorQuickOrder extends KontorElement {
     return html`<ol class="issues" part="issues">
       ${withIssues.map(
         ({ row, index }) => html`<li part="issue">
-          <span class="where">${t.row(index + 1)}:</span>
+          <span class="where">${t.row(row.line)}:</span>
           <code class="raw">${row.raw}</code>
+          ${row.merged ? html`<span class="merged">${t.rowsAddedUp(row.merged.lines.join(', '), fmt.format(row.merged.quantity))}</span>` : nothing}
           ${row.issues.map(
             (issue) => html`<span class="message">${issue.message}</span>
               ${(issue.suggestions ?? []).slice(0, 3).map(
@@ -241,10 +293,11 @@ export class KontorQuickOrder extends KontorElement {
       ></textarea>
       <p id="hint" class="hint" part="hint">${t.quickOrderHint}</p>
       <div class="row">
-        <button type="submit" part="submit" class="primary" ?disabled=${this.busy}>${this.busy ? t.checking : t.addLines}</button>
+        <!-- Not disabled while busy: a disabled button drops the focus to the page. -->
+        <button type="submit" part="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.checking : t.addLines}</button>
         <label class="file">
           ${t.uploadCsv}
-          <input type="file" part="file" accept=".csv,.txt,text/csv,text/plain" ?disabled=${this.busy} @change=${this.onFile} />
+          <input type="file" part="file" accept=".csv,.txt,text/csv,text/plain" aria-disabled=${this.busy ? 'true' : 'false'} @change=${this.onFile} />
         </label>
       </div>
       ${error

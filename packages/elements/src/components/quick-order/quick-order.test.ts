@@ -135,6 +135,62 @@ describe('<kontor-quick-order>', () => {
     ]);
   });
 
+  it('a quantity suggested for rows that were added up replaces them with one row, and that row goes in', async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    const { min, step } = stepped.quantityRules;
+    // Each row alone may be fine; their sum is off the step.
+    const first = lowestValidQuantity(stepped.quantityRules) * 10;
+    await paste(el, `${stepped.sku};${first}\n${simple[0]!.sku};1\n${stepped.sku};${step + 1}`);
+    const sum = first + step + 1;
+    const shown = issues(el);
+    expect(shown).to.have.length(2);
+    expect(shown[0]).to.contain(`Zeile 1:`).and.to.contain(`(Zeilen 1, 3 zusammen: ${sum.toLocaleString('de-DE')})`);
+    expect(shown[1]).to.contain(`Zeile 3:`);
+    const offered = [...el.shadowRoot!.querySelectorAll('[part=issue]')[0]!.querySelectorAll<HTMLButtonElement>('[part=suggestion]')];
+    const nearest = Math.max(min, sum - ((sum - min) % step));
+    const take = offered.find((b) => b.textContent!.includes(nearest.toLocaleString('de-DE')))!;
+    expect(take, offered.map((b) => b.textContent).join(' | ')).to.exist;
+    take.click();
+    await el.updateComplete;
+    expect(box(el)).to.equal(`${stepped.sku};${nearest}`);
+    const changed = oneEvent(el, 'kontor-cart-change');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!.click();
+    const { detail } = await changed;
+    expect(detail.cart.lines.find((l: { sku: string }) => l.sku === stepped.sku).quantity).to.equal(nearest);
+  });
+
+  it("offers only the reading of an ambiguous number that the article's order rules allow", async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    // "1,000" in German is 1 or 1000; for an article ordered from more than 1, only 1000 can be meant.
+    const p = products.find((x) => x.quantityRules.min > 1 && 1000 % x.quantityRules.step === 0 && 1000 >= x.quantityRules.min && (x.quantityRules.max ?? Infinity) >= 1000)!;
+    expect(p, 'no article with a minimum above 1 that takes 1000').to.exist;
+    await paste(el, `${p.sku};1,000\n${simple[0]!.sku};1,000`);
+    const [rules, plain] = [...el.shadowRoot!.querySelectorAll('[part=issue]')].map((row) => [...row.querySelectorAll('[part=suggestion]')].map(text));
+    expect(rules).to.deep.equal(['1.000 übernehmen']);
+    expect(plain).to.deep.equal(['1 übernehmen', '1.000 übernehmen']);
+  });
+
+  it('keeps the focus on the button while it checks and after', async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    const area = el.shadowRoot!.querySelector('textarea')!;
+    area.value = `${simple[0]!.sku};2`;
+    area.dispatchEvent(new Event('input'));
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!;
+    button.focus();
+    const changed = oneEvent(el, 'kontor-cart-change');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    await changed;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(button);
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+  });
+
   it('refuses more than 5,000 lines as a whole and keeps the text', async () => {
     const cart = await freshCart('mueller');
     const el = await mount();
