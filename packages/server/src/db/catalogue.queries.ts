@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from './database.js';
 import type { Database } from './schema.js';
 import { BASE_PRICE_LIST } from './schema.js';
-import { searchTerms } from './search-key.js';
+import { searchTerms, searchText } from './search-key.js';
 
 export type ProductRow = Database['products'];
 export type SortKey = 'sku' | 'name_de' | 'name_en' | 'category';
@@ -32,12 +32,32 @@ export interface ListFilter {
   limit: number;
 }
 
+/**
+ * Per search term, the categories whose name (German or English, folded like the products'
+ * search text) contains it. One read of the small `categories` table; not stored in the
+ * products' search text, so a renamed category is found by its new name at once.
+ */
+async function categoriesMatching(db: Db, terms: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (!terms.length) return out;
+  const categories = await db.selectFrom('categories').select(['slug', 'name_de', 'name_en']).execute();
+  const keys = categories.map((c) => ({ slug: c.slug, key: searchText([c.name_de, c.name_en]) }));
+  for (const term of terms) out.set(term, keys.filter((c) => c.key.includes(term)).map((c) => c.slug));
+  return out;
+}
+
 /** One page (plus one row to know whether there is more) in a stable order: sort column, then SKU. */
 export async function listVisibleProducts(db: Db, companyId: string, f: ListFilter): Promise<ProductRow[]> {
   let query: SelectQueryBuilder<Database, 'products', ProductRow> = db.selectFrom('products').selectAll('products').where(visibleTo(companyId));
-  // Every term must occur (AND), in any field: "nym 3x1,5" finds NYM-J 3x1.5.
-  for (const term of f.q ? searchTerms(f.q) : []) {
-    query = query.where(sql<boolean>`products.search_text like ${`%${escapeLike(term)}%`} escape '\\'`);
+  // Every term must occur (AND), each in any field: SKU, names, brand, EAN (the stored search
+  // text) or the category's name. "nym 3x1,5" finds NYM-J 3x1.5, "Kabel NYM" the NYM cables
+  // of "Kabel & Leitungen" (their names say "Mantelleitung" / "cable").
+  const terms = f.q ? searchTerms(f.q) : [];
+  const inCategories = await categoriesMatching(db, terms);
+  for (const term of terms) {
+    const inText = sql<boolean>`products.search_text like ${`%${escapeLike(term)}%`} escape '\\'`;
+    const slugs = inCategories.get(term) ?? [];
+    query = query.where((eb) => (slugs.length ? eb.or([inText, eb('products.category', 'in', slugs)]) : inText));
   }
   if (f.category) query = query.where('products.category', '=', f.category);
   if (f.status) query = query.where('products.status', '=', f.status);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ProductPageSchema, ProductSchema, type Product } from '@kontor/core';
 import { z } from 'zod/mini';
+import { searchTerms, searchText } from '../db/search-key.js';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 
 describe('catalogue routes', () => {
@@ -86,6 +87,39 @@ describe('catalogue routes', () => {
       const both = await list(mueller, '?q=nym-j 5x2,5&limit=100');
       assert.ok(both.items.length > 0);
       assert.ok(both.items.every((p) => /nym-j/i.test(p.name.de) && /5x2,5/.test(p.name.de)));
+    });
+
+    it('matches each word in any field, the category name included: "Kabel NYM" finds the NYM cables', async () => {
+      // The NYM cables are named "Mantelleitung NYM-J …" / "Sheathed cable NYM-J …": "Kabel" is only their category's name.
+      const kabelNym = await allPages(mueller, '?q=Kabel NYM');
+      const nymCables = (await allPages(mueller, '?q=NYM&category=kabel-leitungen')).map((p) => p.sku);
+      assert.ok(nymCables.length >= 8);
+      assert.deepEqual(kabelNym.map((p) => p.sku), nymCables);
+      // Either language, word order, case and umlaut spelling do not matter.
+      assert.deepEqual((await allPages(mueller, '?q=nym LEITUNGEN')).map((p) => p.sku), nymCables);
+      assert.deepEqual((await allPages(mueller, '?q=NYM cables')).map((p) => p.sku), nymCables);
+      // Still every word: a category word and a word found in no product of it find nothing.
+      assert.equal((await list(mueller, '?q=Kabel Osram')).items.length, 0);
+      // A word only a category name has finds that category's products (and products naming it).
+      const books = (await allPages(mueller, '?q=Fachliteratur')).map((p) => p.sku);
+      assert.deepEqual(books, (await allPages(mueller, '?category=fachliteratur')).map((p) => p.sku));
+    });
+
+    it('answers exactly the visible products where every word is in SKU, names, brand, EAN or category name', async () => {
+      const categoryKey = new Map(t.world.categories.map((c) => [c.slug, searchText([c.name.de, c.name.en])]));
+      const visible = t.world.products.filter((p) => p.visibility === 'public');
+      for (const q of ['Kabel NYM', 'leitung lapp', 'schalter weiß', 'Werkzeug knipex', 'cable 3x1,5', 'steckdosen 2', 'lamps osram 2700']) {
+        const terms = searchTerms(q);
+        const expected = visible
+          .filter((p) => {
+            const text = searchText([p.sku, p.name.de, p.name.en, p.brand, p.ean]);
+            return terms.every((term) => text.includes(term) || categoryKey.get(p.category)!.includes(term));
+          })
+          .map((p) => p.sku)
+          .sort();
+        assert.ok(expected.length > 0, q);
+        assert.deepEqual((await allPages(mueller, `?q=${encodeURIComponent(q)}`)).map((p) => p.sku), expected, q);
+      }
     });
 
     it('treats % and _ in the search as plain characters', async () => {
