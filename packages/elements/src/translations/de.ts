@@ -167,8 +167,10 @@ export const de: Translation = {
   paymentMethod: 'Zahlungsart',
   paymentName: (method) => ({ invoice: 'Kauf auf Rechnung', prepayment: 'Vorkasse', sepa_debit: 'SEPA-Lastschrift' })[method],
   creditRemaining: (amount) => `Verfügbarer Kreditrahmen: ${amount}`,
-  paymentUnavailable: (reason) =>
-    reason === 'credit_limit' ? 'Ihr Kreditrahmen reicht für diese Bestellung nicht aus.' : 'Für Ihr Unternehmen nicht verfügbar.',
+  paymentUnavailable: (reason, remaining) =>
+    reason === 'credit_limit'
+      ? `Ihr Kreditrahmen reicht für diese Bestellung nicht aus${remaining ? `; verfügbar sind noch ${remaining}` : ''}.`
+      : 'Für Ihr Unternehmen nicht verfügbar.',
   bankDetailsIntro: 'Überweisen Sie den Betrag nach der Bestellung auf dieses Konto:',
   accountHolder: 'Kontoinhaber',
   iban: 'IBAN',

@@ -168,7 +168,8 @@ export const en: Translation = {
   paymentMethod: 'Payment method',
   paymentName: (method) => ({ invoice: 'On account (invoice)', prepayment: 'Prepayment', sepa_debit: 'SEPA direct debit' })[method],
   creditRemaining: (amount) => `Credit available: ${amount}`,
-  paymentUnavailable: (reason) => (reason === 'credit_limit' ? 'Your credit limit does not cover this order.' : 'Not available for your company.'),
+  paymentUnavailable: (reason, remaining) =>
+    reason === 'credit_limit' ? `Your credit limit does not cover this order${remaining ? `; ${remaining} is left on account` : ''}.` : 'Not available for your company.',
   bankDetailsIntro: 'Transfer the amount to this account after ordering:',
   accountHolder: 'Account holder',
   iban: 'IBAN',

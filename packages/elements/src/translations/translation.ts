@@ -190,8 +190,8 @@ export interface Translation {
   paymentName(method: 'invoice' | 'prepayment' | 'sepa_debit'): string;
   /** "Verfügbarer Kreditrahmen: 1.234,00 €". */
   creditRemaining(amount: string): string;
-  /** Why a payment method is not offered (`reason` from the server, e.g. `credit_limit`). */
-  paymentUnavailable(reason: string | null): string;
+  /** Why a payment method is not offered (`reason` from the server, e.g. `credit_limit`); `remaining`: the credit left, formatted. */
+  paymentUnavailable(reason: string | null, remaining?: string): string;
   bankDetailsIntro: string;
   accountHolder: string;
   iban: string;

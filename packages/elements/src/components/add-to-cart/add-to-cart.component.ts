@@ -1,5 +1,5 @@
 import type { ErrorIssue, KontorError } from '@kontor/core/errors';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
@@ -44,6 +44,17 @@ export class KontorAddToCart extends KontorElement {
   @state() private busy = false;
   @state() private message = '';
   @state() private error?: KontorError;
+  /** What the shown message or error is about: once `sku` or `quantity` differ, it is stale and goes. */
+  private shownFor = '';
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if ((changed.has('sku') || changed.has('quantity')) && this.shownFor && this.shownFor !== `${this.sku}|${this.quantity}`) {
+      this.message = '';
+      this.error = undefined;
+      this.shownFor = '';
+    }
+  }
 
   /** Adds `quantity` of `sku` to the cart. Resolves `false` when the server refused (see the error state). */
   async add(sku = this.sku, quantity = this.quantity): Promise<boolean> {
@@ -52,9 +63,11 @@ export class KontorAddToCart extends KontorElement {
       this.error = this.reportError(this.cart.clientError ?? new Error('No cart store'));
       return false;
     }
+    if (this.busy) return false;
     this.busy = true;
     this.error = undefined;
     this.message = '';
+    this.shownFor = `${sku}|${quantity}`;
     try {
       const cart = await store.change([{ op: 'add', sku, quantity }]);
       const effects = store.$state.get().lastEffects;
@@ -92,13 +105,15 @@ export class KontorAddToCart extends KontorElement {
   override render() {
     const t = this.t;
     return html`<div class="base" part="base">
+      <!-- Not disabled while busy: a disabled button drops the focus to the page. -->
       <button
         type="button"
         part="button"
         class="add"
         aria-busy=${this.busy ? 'true' : 'false'}
-        ?disabled=${this.busy || !this.sku}
-        @click=${() => this.add()}
+        aria-disabled=${this.busy ? 'true' : 'false'}
+        ?disabled=${!this.sku}
+        @click=${() => void this.add()}
       >
         ${this.busy ? t.adding : (this.label ?? t.addToCart)}<span class="visually-hidden">: ${this.itemName ?? this.sku}</span>
       </button>

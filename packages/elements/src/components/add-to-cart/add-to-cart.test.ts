@@ -74,6 +74,27 @@ describe('<kontor-add-to-cart> and <kontor-cart-count>', () => {
     expect(badge(count)).to.equal('1');
   });
 
+  it('drops its confirmation once the quantity changes, and keeps the focus on the button while adding', async () => {
+    await freshCart('mueller');
+    const p = products[3]!;
+    const q = lowestValidQuantity(p.quantityRules);
+    const { button } = await mount(p.sku, q);
+    const target = button.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
+    target.focus();
+    const changed = oneEvent(button, 'kontor-cart-change');
+    click(button);
+    await button.updateComplete;
+    expect(target.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.shadowRoot!.activeElement).to.equal(target);
+    await changed;
+    await button.updateComplete;
+    expect(button.shadowRoot!.activeElement).to.equal(target);
+    expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.contain('hinzugefügt');
+    button.quantity = 2 * q;
+    await button.updateComplete;
+    expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.equal('');
+  });
+
   it('explains a quantity below the minimum and adds the suggested one on click', async () => {
     const cart = await freshCart('mueller');
     const { button } = await mount(stepped.sku, 1);

@@ -436,13 +436,13 @@ export class KontorCart extends KontorElement {
               : nothing}
       </div>
       <div role="cell" class="num total" part="line-total">${line.net ? this.money(line.net) : nothing}</div>
-      <div role="cell" class="remove-cell">
-        ${this.locked
-          ? nothing
-          : html`<button type="button" class="remove" part="remove" aria-label=${t.removeItem(name)} title=${t.remove} @click=${() => this.onRemove(line, index)}>
+      ${this.locked
+        ? nothing
+        : html`<div role="cell" class="remove-cell">
+            <button type="button" class="remove" part="remove" aria-label=${t.removeItem(name)} title=${t.remove} @click=${() => this.onRemove(line, index)}>
               <span aria-hidden="true">✕</span>
-            </button>`}
-      </div>
+            </button>
+          </div>`}
     </div>`;
   }
 
@@ -635,7 +635,7 @@ export class KontorCart extends KontorElement {
                     <span role="columnheader">${t.quantity}</span>
                     <span role="columnheader" class="num">${t.unitPrice}</span>
                     <span role="columnheader" class="num">${t.total}</span>
-                    <span role="columnheader"><span class="visually-hidden">${t.remove}</span></span>
+                    ${this.locked ? nothing : html`<span role="columnheader"><span class="visually-hidden">${t.remove}</span></span>`}
                   </div>
                 </div>
                 <div role="rowgroup">${this.renderRows(lines)}</div>

@@ -206,6 +206,8 @@ describe('<kontor-cart>', () => {
     expect(rows(el)).to.have.length(1);
     expect(el.shadowRoot!.querySelector('kontor-quantity, [part=remove], [part=actions], [part=claim]')).to.equal(null);
     expect(text(el.shadowRoot!.querySelector('[part=title]'))).to.contain('Nur zur Ansicht');
+    // No column a screen reader would announce as "Entfernen".
+    expect([...el.shadowRoot!.querySelectorAll('[role=columnheader]')].map((h) => text(h))).to.not.include('Entfernen');
   });
 
   it('renders a 1,000-line cart in chunks; every line is reachable and editable', async () => {

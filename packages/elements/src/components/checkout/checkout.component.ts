@@ -227,7 +227,7 @@ export class KontorCheckout extends KontorElement {
     event.preventDefault();
     const issues = paymentIssues(this.form, this.currentLang);
     if (this.form.method && !this.methodAvailable(this.form.method)) {
-      issues.unshift({ path: ['payment', 'method'], code: 'payment_unavailable', message: this.t.paymentUnavailable(this.creditRefused ? 'credit_limit' : null) });
+      issues.unshift({ path: ['payment', 'method'], code: 'payment_unavailable', message: this.t.paymentUnavailable(this.creditRefused ? 'credit_limit' : null, this.options?.credit ? this.money(this.options.credit.remaining) : undefined) });
     }
     if (this.showIssues(issues, 'payment')) {
       if (this.placeError?.kind === 'credit') this.placeError = undefined;
@@ -527,7 +527,7 @@ export class KontorCheckout extends KontorElement {
     const id = `method-${method}`;
     const chosen = this.form.method === method;
     let detail: TemplateResult | typeof nothing = nothing;
-    if (!available) detail = html`<p class="hint" id=${`${id}-detail`}>${t.paymentUnavailable(reason)}</p>`;
+    if (!available) detail = html`<p class="hint" id=${`${id}-detail`}>${t.paymentUnavailable(reason, options.credit ? this.money(options.credit.remaining) : undefined)}</p>`;
     else if (method === 'invoice' && options.credit) detail = html`<p class="hint" id=${`${id}-detail`}>${t.creditRemaining(this.money(options.credit.remaining))}</p>`;
     else if (method === 'prepayment' && chosen && options.bankDetails)
       detail = html`<div id=${`${id}-detail`}><p class="hint">${t.bankDetailsIntro}</p>${this.renderBankDetails(options.bankDetails)}<p class="hint">${t.prepaymentHint}</p></div>`;

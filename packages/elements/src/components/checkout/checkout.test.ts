@@ -417,6 +417,8 @@ describe('<kontor-checkout>', () => {
     expect(text($(el, '[part=error]'))).to.include(`verfügbar sind noch ${left}`);
     expect($<HTMLInputElement>(el, '#method-invoice')!.disabled).to.equal(true);
     expect($<HTMLInputElement>(el, '#method-prepayment')!.checked).to.equal(true);
+    // The greyed-out option says why, with the credit left.
+    await waitUntil(() => text($(el, '[data-method=invoice]')).includes(`reicht für diese Bestellung nicht aus; verfügbar sind noch ${left}`), text($(el, '[data-method=invoice]')));
     await expect(el).to.be.accessible();
     await next(el);
     await reviewReady(el);
