@@ -35,8 +35,20 @@ export const componentStyles = css`
   button {
     cursor: pointer;
   }
-  button:hover {
+  /* :where() keeps this at class level, so a component's own button class (.primary, .link …) wins. */
+  :where(button):hover {
     background: var(--kontor-color-surface-hover, #f3f4f6);
+  }
+  /* The main action. Hover and keyboard focus darken the theme's primary colour; the label stays legible. */
+  .primary {
+    --_primary: var(--kontor-color-primary, #0b57d0);
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--kontor-color-on-primary, #fff);
+    font-weight: 600;
+  }
+  .primary:is(:hover, :focus-visible):not(:disabled) {
+    background: color-mix(in srgb, var(--_primary) 78%, #000);
   }
   .visually-hidden {
     position: absolute !important;

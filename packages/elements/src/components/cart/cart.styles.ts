@@ -224,11 +224,6 @@ export const styles = css`
     justify-content: end;
     gap: var(--kontor-space-s, 0.5rem);
   }
-  .primary {
-    background: var(--kontor-color-primary, #0b57d0);
-    border-color: var(--kontor-color-primary, #0b57d0);
-    color: var(--kontor-color-on-primary, #fff);
-  }
   .code {
     font-family: ui-monospace, monospace;
     font-size: 1.25em;

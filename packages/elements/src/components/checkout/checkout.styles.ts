@@ -188,14 +188,7 @@ export const styles = css`
     justify-content: flex-end;
   }
   .primary {
-    background: var(--checkout-accent);
-    border-color: var(--checkout-accent);
-    color: var(--kontor-color-on-primary, #fff);
-    font-weight: 600;
-  }
-  .primary:hover {
-    background: var(--checkout-accent);
-    filter: brightness(0.92);
+    --_primary: var(--checkout-accent);
   }
   button:disabled {
     cursor: not-allowed;

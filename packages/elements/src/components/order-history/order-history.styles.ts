@@ -71,9 +71,6 @@ export const styles = css`
     font-weight: 600;
     text-decoration: underline;
   }
-  .link:hover {
-    background: none;
-  }
   .chevron {
     display: inline-block;
     width: 1em;

@@ -46,12 +46,6 @@ export const styles = css`
     border: 0;
     padding: 0;
   }
-  .primary {
-    background: var(--kontor-color-primary, #0b57d0);
-    border-color: var(--kontor-color-primary, #0b57d0);
-    color: var(--kontor-color-on-primary, #fff);
-    font-weight: 600;
-  }
   .summary p,
   .summary ul {
     margin: 0;
