@@ -140,8 +140,6 @@ export interface Translation {
   deliveryDay(day: string, withWeekday: boolean): string;
   /** "Auf Lager – Lieferung Do, 26.11." */
   availabilityInStock(day: string): string;
-  /** A discontinued product whose remaining stock covers the quantity: "Restbestand – Lieferung Do, 26.11." */
-  availabilityRemaining(day: string): string;
   /** The whole quantity arrives later: "Lieferbar ab 04.12." */
   availabilityOnOrder(day: string): string;
   /** The part of a split that ships now: "3 sofort". */
@@ -154,8 +152,6 @@ export interface Translation {
   availabilityNone: string;
   /** A discontinued product with nothing left: "Nicht mehr lieferbar – Ersatz: LM-1004" (`null`: no replacement). */
   availabilityDiscontinued(replacementSku: string | null): string;
-  /** Appended to a split of a discontinued product: "Ersatz: LM-1004". */
-  availabilityReplacement(sku: string): string;
   /** A quantity the promise cannot be asked for (0, negative, not whole, too large); `max` formatted. */
   availabilityInvalidQuantity(max: string): string;
   /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */

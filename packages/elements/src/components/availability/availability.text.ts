@@ -32,16 +32,15 @@ export function requestErrorText(error: KontorError, t: Translation, fallback: s
 
 function itemText(item: AvailabilityItem, t: Translation, numbers: Intl.NumberFormat): PromiseText {
   const n = (q: number) => numbers.format(q);
-  const discontinued = item.status === 'discontinued';
   const replacement = item.replacementSku ?? null;
+  // A discontinued article cannot be ordered (the cart refuses it), whatever stock is left: no promise, the replacement.
+  if (item.status === 'discontinued') return { text: t.availabilityDiscontinued(replacement), tone: 'unavailable' };
   const { split, shortfall } = item;
-  if (!split.length) {
-    return discontinued ? { text: t.availabilityDiscontinued(replacement), tone: 'unavailable' } : { text: t.availabilityNone, tone: 'unavailable' };
-  }
+  if (!split.length) return { text: t.availabilityNone, tone: 'unavailable' };
   if (split.length === 1 && shortfall === 0) {
     const day = split[0]!.delivery;
     if (item.availableNow >= item.quantity) {
-      return { text: discontinued ? t.availabilityRemaining(t.deliveryDay(day, true)) : t.availabilityInStock(t.deliveryDay(day, true)), tone: 'available' };
+      return { text: t.availabilityInStock(t.deliveryDay(day, true)), tone: 'available' };
     }
     return { text: t.availabilityOnOrder(t.deliveryDay(day, false)), tone: 'later' };
   }
@@ -61,8 +60,7 @@ function itemText(item: AvailabilityItem, t: Translation, numbers: Intl.NumberFo
     }
   });
   if (shortfall > 0) parts.push(t.availabilityShortfall(n(shortfall)));
-  const text = parts.join(', ') + (discontinued && shortfall > 0 && replacement ? ` – ${t.availabilityReplacement(replacement)}` : '');
-  return { text, tone: shortfall > 0 ? 'unavailable' : 'partial' };
+  return { text: parts.join(', '), tone: shortfall > 0 ? 'unavailable' : 'partial' };
 }
 
 /**

@@ -280,16 +280,18 @@ export class KontorProductList extends KontorElement {
             ></kontor-availability>`}
       </div>
       <kontor-price part="price" collapse-tiers exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, tiers-details:price-tiers-details, tiers-summary:price-tiers-summary, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
-      <kontor-quantity
-        id=${quantityId}
-        part="quantity"
-        exportparts="input:quantity-input, decrement:quantity-decrement, increment:quantity-increment, message:quantity-message"
-        .product=${product}
-        .quantity=${quantity}
-        item-name=${product.name[lang]}
-        lang=${lang}
-        @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantityChange(product, e)}
-      ></kontor-quantity>
+      ${product.status === 'discontinued'
+        ? nothing
+        : html`<kontor-quantity
+            id=${quantityId}
+            part="quantity"
+            exportparts="input:quantity-input, decrement:quantity-decrement, increment:quantity-increment, message:quantity-message"
+            .product=${product}
+            .quantity=${quantity}
+            item-name=${product.name[lang]}
+            lang=${lang}
+            @kontor-quantity-change=${(e: CustomEvent<{ quantity: number; valid: boolean }>) => this.onQuantityChange(product, e)}
+          ></kontor-quantity>`}
       ${this.noCart || this.items || !product.price || product.status !== 'active'
         ? nothing
         : html`<kontor-add-to-cart

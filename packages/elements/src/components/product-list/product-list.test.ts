@@ -99,6 +99,8 @@ describe('<kontor-product-list>', () => {
     expect(row.querySelector('[part=badge]')!.textContent!.replace(/[ \t\r\n]+/g, ' ').trim()).to.equal(
       `Auslaufartikel · Ersatz: ${discontinued!.replacementSku}`,
     );
+    // It cannot be ordered: no quantity to set, no button.
+    expect(row.querySelector('kontor-quantity, kontor-add-to-cart')).to.equal(null);
   });
 
   it('speaks English inside an English shop', async () => {
