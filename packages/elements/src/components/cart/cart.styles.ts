@@ -16,6 +16,10 @@ export const styles = css`
     display: grid;
     gap: var(--kontor-space-m, 0.75rem);
   }
+  select,
+  input {
+    max-width: 100%;
+  }
   .header {
     display: flex;
     flex-wrap: wrap;
@@ -194,33 +198,37 @@ export const styles = css`
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
   dialog {
-    max-width: min(32rem, 90vw);
+    width: min(32rem, 100% - 2rem);
     border: 1px solid var(--cart-border-color);
     border-radius: var(--kontor-radius, 4px);
     padding: var(--kontor-space-l, 1rem);
   }
+  /* minmax(0, …) and min-width: 0 let a select with long names shrink to the dialog. */
   dialog form,
-  dialog fieldset {
+  dialog fieldset,
+  dialog label:not(.radio) {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kontor-space-s, 0.5rem);
   }
   dialog fieldset {
+    min-width: 0;
     border: 0;
     padding: 0;
     margin: 0;
   }
+  dialog label:not(.radio) {
+    gap: var(--kontor-space-xs, 0.25rem);
+  }
   dialog h3 {
     margin: 0;
-  }
-  dialog label:not(.radio) {
-    display: grid;
-    gap: var(--kontor-space-xs, 0.25rem);
   }
   .radio input {
     min-height: auto;
   }
   .buttons {
     display: flex;
+    flex-wrap: wrap;
     justify-content: end;
     gap: var(--kontor-space-s, 0.5rem);
   }
