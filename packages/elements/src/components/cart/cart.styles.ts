@@ -159,11 +159,18 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  /* The totals stay in view at the bottom while a long cart scrolls; the top border lies on the last row's. */
   .totals {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
     display: grid;
     justify-content: end;
     gap: var(--kontor-space-xs, 0.25rem);
-    margin: 0;
+    margin: calc(-1px - var(--kontor-space-m, 0.75rem)) 0 0;
+    padding: var(--kontor-space-s, 0.5rem) 0;
+    border-top: 1px solid var(--cart-border-color);
+    background: var(--cart-totals-background, var(--kontor-color-surface, #fff));
     font-variant-numeric: tabular-nums;
   }
   .totals div {
