@@ -14,6 +14,7 @@ export const styles = css`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kontor-space-m, 0.75rem);
   }
   select,
@@ -44,6 +45,7 @@ export const styles = css`
     margin-inline-start: var(--kontor-space-s, 0.5rem);
   }
   .badge {
+    white-space: nowrap;
     margin-inline-start: var(--kontor-space-s, 0.5rem);
     padding: 0 var(--kontor-space-xs, 0.25rem);
     border: 1px solid var(--cart-border-color);
@@ -266,6 +268,12 @@ export const styles = css`
     }
     .line .item {
       grid-column: 1 / -1;
+    }
+    .totals {
+      justify-content: stretch;
+    }
+    .totals div {
+      grid-template-columns: minmax(0, 1fr) auto;
     }
   }
 `;

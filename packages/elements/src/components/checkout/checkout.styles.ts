@@ -12,6 +12,7 @@ export const styles = css`
   .step,
   .confirmation {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--checkout-gap);
   }
   .steps {
@@ -46,6 +47,7 @@ export const styles = css`
   }
   fieldset {
     display: grid;
+    min-width: 0;
     gap: var(--kontor-space-s, 0.5rem);
     margin: 0;
     padding: var(--kontor-space-m, 0.75rem);
@@ -63,11 +65,12 @@ export const styles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
     gap: var(--kontor-space-s, 0.5rem);
   }
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kontor-space-xs, 0.25rem);
     align-content: start;
   }
@@ -159,7 +162,7 @@ export const styles = css`
   }
   .summary {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(16rem, 100%), 1fr));
     gap: var(--checkout-gap);
   }
   .summary h3 {

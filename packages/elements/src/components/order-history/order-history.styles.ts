@@ -8,6 +8,7 @@ export const styles = css`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kontor-space-m, 0.75rem);
   }
   .filters {

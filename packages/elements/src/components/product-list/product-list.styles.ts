@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    container-type: inline-size;
     --product-list-gap: var(--kontor-space-m, 0.75rem);
     --product-list-row-padding: var(--kontor-space-m, 0.75rem);
     --product-list-border-color: var(--kontor-color-border, #d0d7de);
@@ -11,6 +12,7 @@ export const styles = css`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--product-list-gap);
   }
   .toolbar {
@@ -25,7 +27,11 @@ export const styles = css`
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
   input[type='search'] {
-    min-width: 16rem;
+    min-width: min(16rem, 100%);
+  }
+  .field,
+  select {
+    max-width: 100%;
   }
   ul {
     list-style: none;
@@ -42,9 +48,10 @@ export const styles = css`
     padding: var(--product-list-row-padding) 0;
     border-bottom: 1px solid var(--product-list-border-color);
   }
-  @media (max-width: 40rem) {
+  /* Below the four columns' minimum, one column: the list follows its own width, not the window's. */
+  @container (max-width: 48rem) {
     li {
-      grid-template-columns: 1fr;
+      grid-template-columns: minmax(0, 1fr);
     }
   }
   .name {

@@ -8,6 +8,7 @@ export const styles = css`
   }
   .base {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--kontor-space-s, 0.5rem);
   }
   label {
@@ -38,11 +39,14 @@ export const styles = css`
   }
   .file {
     display: inline-flex;
+    flex-wrap: wrap;
+    max-width: 100%;
     gap: var(--kontor-space-s, 0.5rem);
     align-items: center;
     font-weight: normal;
   }
   .file input {
+    max-width: 100%;
     border: 0;
     padding: 0;
   }
