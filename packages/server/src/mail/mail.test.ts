@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { CartSchema, OrderSchema, taxRateBasisPoints, trackingOf, type Order } from '@kontor/core';
 import { z } from 'zod/mini';
 import { enqueueOrderEvent, type Outbox } from '../outbox/outbox.js';
-import { sampleOrder as fixtureOrder } from '../outbox/testing/order-fixture.js';
+import { sampleOrder } from '../outbox/testing/order-fixture.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../outbox/testing/servers.js';
 import { createOutboxWorker, type OutboxWorker } from '../outbox/worker.js';
 import { pick } from '../testing/cart-helpers.js';
@@ -19,21 +19,6 @@ const FROM = 'Hansen Elektrogroßhandel <bestellung@hansen.example>';
 const plain = (s: string | false | undefined) => String(s || '').replace(/[\u00a0\u202f]/g, ' ');
 /** The text part with runs of spaces (the column padding) as one. */
 const flat = (s: string | false | undefined) => plain(s).replace(/ {2,}/g, ' ');
-
-/**
- * The fixture's order with its tax rates as real orders carry them: core's basis points
- * (1900 = 19 %), not the percent the fixture writes.
- */
-function sampleOrder(overrides: Partial<Order> = {}): Order {
-  const order = fixtureOrder(overrides);
-  if (overrides.totals) return order;
-  const basisPoints = (percent: number) => taxRateBasisPoints(percent === 7 ? 'reduced' : 'standard');
-  return {
-    ...order,
-    totals: { ...order.totals, taxes: order.totals.taxes.map((x) => ({ ...x, rate: basisPoints(x.rate) })) },
-    lines: order.lines.map((l) => ({ ...l, taxRate: taxRateBasisPoints(l.taxClass) })),
-  };
-}
 
 describe('order mails over SMTP', () => {
   let t: TestApp;

@@ -3,7 +3,7 @@ import { z } from 'zod/mini';
 
 /**
  * A hand-built order snapshot that satisfies core's OrderSchema, for outbox and mail tests:
- * two lines at 19 % and one at 7 %, placed by `usr_mueller1` of `cmp_mueller` (demo world).
+ * two lines at 19 % and one at 7 % (rates in basis points, as orders carry them), placed by `usr_mueller1` of `cmp_mueller` (demo world).
  */
 export function sampleOrder(overrides: Partial<Order> = {}): Order {
   const eur = (amount: number) => ({ amount, currency: 'EUR' });
@@ -18,8 +18,8 @@ export function sampleOrder(overrides: Partial<Order> = {}): Order {
     totals: {
       net: eur(25_940),
       taxes: [
-        { rate: 19, net: eur(24_940), tax: eur(4_739) },
-        { rate: 7, net: eur(1_000), tax: eur(70) },
+        { rate: 1900, net: eur(24_940), tax: eur(4_739) },
+        { rate: 700, net: eur(1_000), tax: eur(70) },
       ],
       tax: eur(4_809),
       gross: eur(30_749),
@@ -41,7 +41,7 @@ export function sampleOrder(overrides: Partial<Order> = {}): Order {
         unitPrice: eur(97),
         net: eur(19_400),
         taxClass: 'standard',
-        taxRate: 19,
+        taxRate: 1900,
         promisedDelivery: '2026-12-04',
       },
       {
@@ -53,7 +53,7 @@ export function sampleOrder(overrides: Partial<Order> = {}): Order {
         unitPrice: eur(277),
         net: eur(5_540),
         taxClass: 'standard',
-        taxRate: 19,
+        taxRate: 1900,
         promisedDelivery: '2026-12-03',
       },
       {
@@ -65,7 +65,7 @@ export function sampleOrder(overrides: Partial<Order> = {}): Order {
         unitPrice: eur(1_000),
         net: eur(1_000),
         taxClass: 'reduced',
-        taxRate: 7,
+        taxRate: 700,
         promisedDelivery: '2026-12-03',
       },
     ],
