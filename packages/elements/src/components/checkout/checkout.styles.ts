@@ -80,6 +80,10 @@ export const styles = css`
     width: 100%;
     max-width: 36rem;
   }
+  /* A saved address is a long option: the select takes the whole width. */
+  .field select {
+    max-width: 100%;
+  }
   textarea {
     font: inherit;
     padding: var(--kontor-space-xs, 0.25rem) var(--kontor-space-s, 0.5rem);
@@ -148,17 +152,21 @@ export const styles = css`
     display: grid;
     gap: var(--kontor-space-xs, 0.25rem);
   }
+  /* Term and value side by side in fixed columns; a long term wraps inside its column. */
   dl > div {
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: minmax(0, 10rem) minmax(0, 1fr);
     gap: var(--kontor-space-s, 0.5rem);
   }
   dt {
-    min-width: 10rem;
     color: var(--kontor-color-text-muted, #59636e);
   }
   dd {
     margin: 0;
+    overflow-wrap: anywhere;
+  }
+  address + dl {
+    margin-top: var(--kontor-space-s, 0.5rem);
   }
   .summary {
     display: grid;

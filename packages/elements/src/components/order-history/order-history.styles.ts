@@ -22,12 +22,18 @@ export const styles = css`
     gap: var(--kontor-space-xs, 0.25rem);
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
+  /* Wide enough for the whole placeholder; on a narrow screen it ends in an ellipsis. */
   .filters .wide {
-    flex: 1 1 16rem;
+    flex: 1 1 34rem;
+  }
+  .filters label {
+    min-width: 0;
   }
   .filters input,
   .filters select {
+    max-width: 100%;
     font-size: var(--kontor-font-size, 1rem);
+    text-overflow: ellipsis;
   }
   .muted {
     margin: 0;
