@@ -22,9 +22,9 @@ export const styles = css`
     gap: var(--kontor-space-xs, 0.25rem);
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
-  /* Wide enough for the whole placeholder; on a narrow screen it ends in an ellipsis. */
+  /* The search has a row of its own, wide enough for the whole placeholder; a phone shows an ellipsis. */
   .filters .wide {
-    flex: 1 1 34rem;
+    flex: 1 1 100%;
   }
   .filters label {
     min-width: 0;
