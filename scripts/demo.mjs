@@ -1,8 +1,9 @@
 // `pnpm start`: the reference server on an embedded SQLite file seeded with the demo catalogue,
 // and the example wholesaler site (examples/) on its own origin, embedding Kontor by script tag.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startStaticServer } from './static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,6 +34,13 @@ const apiUrl = await new Promise((ok, fail) => {
   api.once('exit', (code) => fail(new Error(`The server exited with ${code} before listening`)));
 });
 
+// The site asks /demo/config.json where the API and the portal listen, so the printed URL works
+// on any ports (`?api=` and `?portal=` still win). Host-relative: the page keeps its own hostname.
+const portalPort = Number(process.env.KONTOR_PORTAL_PORT ?? 8081);
+const configDir = mkdtempSync(join(tmpdir(), 'kontor-demo-site-'));
+writeFileSync(join(configDir, 'config.json'), JSON.stringify({ apiPort: Number(new URL(apiUrl).port), portalPort }));
+process.on('exit', () => rmSync(configDir, { recursive: true, force: true }));
+
 try {
   await startStaticServer({
     host,
@@ -40,6 +48,7 @@ try {
     mounts: {
       '/kontor/themes/': resolve(root, 'packages/elements/src/themes'),
       '/kontor/': resolve(root, 'packages/elements/dist'),
+      '/demo/': configDir,
       '/': resolve(root, 'examples'),
     },
   });
@@ -53,7 +62,6 @@ await new Promise((r) => setTimeout(r, 300));
 
 // A partner's portal: its own server holds the partner key the API printed and mints
 // short-lived customer tokens for the browser.
-const portalPort = Number(process.env.KONTOR_PORTAL_PORT ?? 8081);
 const partnerKey = apiOutput.match(/Partner API key ptn_nord: (\S+)/)?.[1];
 let portal;
 if (partnerKey) {

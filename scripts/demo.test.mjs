@@ -20,6 +20,8 @@ const { simpleParser } = serverRequire('mailparser');
 // Fixed high ports: the demo's own defaults (8787, 8080, 8081) may be in use by a running demo.
 const ports = { api: 18787, site: 18080, portal: 18081 };
 let demo;
+/** The site's address as the demo prints it. */
+let siteUrl;
 let browser;
 let dataDir;
 /** Mails the demo sent over SMTP, parsed. */
@@ -75,6 +77,7 @@ before(async () => {
     const onData = (d) => {
       out += d;
       if (out.includes('Partner portal (ElektroPartner Nord) on')) {
+        siteUrl = out.match(/the wholesaler's site (\S+)/)?.[1];
         clearTimeout(timer);
         ok();
       }
@@ -114,11 +117,13 @@ const rows = (page) =>
   });
 
 describe('the demo (pnpm start)', () => {
-  it("serves the wholesaler's page, where a buyer signs in and sees live company prices", async () => {
+  it("serves the wholesaler's page at the printed address, where a buyer signs in and sees live company prices", async () => {
     const page = await browser.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}`, { waitUntil: 'networkidle0' });
+    // The printed URL as it is, no ?api=: the demo tells the page its API port (not the default 8787).
+    assert.equal(siteUrl, `http://127.0.0.1:${ports.site}/shop/`);
+    await page.goto(siteUrl, { waitUntil: 'networkidle0' });
     assert.equal(await page.$('kontor-product-list'), null, 'no catalogue before sign-in');
     await page.click('#login button[type=submit]');
     await page.waitForFunction(() => (document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('[part~=item]').length ?? 0) >= 24, { timeout: 20_000 });
@@ -127,6 +132,8 @@ describe('the demo (pnpm start)', () => {
     assert.ok(found.every((r) => /€/.test(r.price) || r.price === ''), 'prices in euros');
     assert.ok(found.some((r) => /€/.test(r.price)));
     assert.match(await page.$eval('#who', (el) => el.textContent), /Elektro Müller GmbH/);
+    // Hand-off links lead to the demo's partner portal on its port.
+    assert.match(await page.$eval('kontor-cart', (el) => el.getAttribute('handoff-url')), new RegExp(`^http://127.0.0.1:${ports.portal}/\\?handoff=`));
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -1,9 +1,15 @@
 // The wholesaler's own page code: sign-in box and where the Kontor API lives.
 // Kontor itself needs only the script tag and <kontor-shop>.
 const params = new URLSearchParams(location.search);
-const api = params.get('api') ?? `${location.protocol}//${location.hostname}:8787`;
+// The demo server (scripts/demo.mjs) says on which ports the API and the partner portal listen;
+// `?api=` and `?portal=` win. Served some other way, the page assumes the default ports.
+const demo = await fetch('/demo/config.json')
+  .then((r) => (r.ok ? r.json() : {}))
+  .catch(() => ({}));
+const at = (port) => `${location.protocol}//${location.hostname}:${port}`;
+const api = params.get('api') ?? at(demo.apiPort ?? 8787);
 // Where a buyer's partner continues a handed-off cart (the demo's partner portal).
-const portal = params.get('portal') ?? `${location.protocol}//${location.hostname}:8081`;
+const portal = params.get('portal') ?? at(demo.portalPort ?? 8081);
 // How often delivery promises are asked again: short in the demo, so an ERP stock update shows within seconds.
 const refresh = params.get('refresh') ?? '10';
 
