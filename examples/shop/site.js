@@ -13,6 +13,50 @@ const portal = params.get('portal') ?? at(demo.portalPort ?? 8081);
 // How often delivery promises are asked again: short in the demo, so an ERP stock update shows within seconds.
 const refresh = params.get('refresh') ?? '10';
 
+// The site's own texts in English, keyed by their German (index.html and mount() below). Kontor's
+// elements translate themselves: they follow the `lang` of <kontor-shop>.
+const english = {
+  'Hansen Elektrogroßhandel – Online-Katalog': 'Hansen Elektrogroßhandel – Online catalogue',
+  'Zum Inhalt springen': 'Skip to content',
+  'Seit 1952 · Hamburg · Kiel · Lübeck': 'Since 1952 · Hamburg · Kiel · Lübeck',
+  Hauptnavigation: 'Main navigation',
+  Unternehmen: 'Company',
+  'Online-Katalog': 'Online catalogue',
+  Kontakt: 'Contact',
+  Abmelden: 'Sign out',
+  'Ihr Ansprechpartner': 'Your contact',
+  'Innendienst Elektro': 'Electrical sales desk',
+  'Mo–Fr 7:00–17:00': 'Mon–Fri 7:00–17:00',
+  Hinweise: 'Good to know',
+  'Alle Preise netto zzgl. MwSt.': 'All prices net, plus VAT.',
+  'Staffelpreise gelten pro Position.': 'Volume prices apply per line.',
+  'Kabel werden in Schritten der Verpackungseinheit geliefert.': 'Cables are delivered in steps of their pack size.',
+  'Lieferzeiten live aus den Lagern Hamburg und München; sie folgen Ihrer Menge.': 'Delivery times live from our Hamburg and Munich warehouses; they follow your quantity.',
+  'Demo-Zugänge (Passwort': 'Demo logins (password',
+  '(Sonderpreise)': '(special prices)',
+  'Bestand aus der Warenwirtschaft:': 'Stock from the ERP:',
+  'mit dem ERP-Schlüssel aus der Konsole – die Lieferzeiten folgen binnen 10 Sekunden.': 'with the ERP key from the console – delivery times follow within 10 seconds.',
+  'Ihre persönlichen Preise, Staffeln, Mindestmengen und Liefertermine – live aus unserem Warenwirtschaftssystem.':
+    'Your own prices, volume prices, minimum quantities and delivery dates – live from our ERP system.',
+  'Impressum · Datenschutz · AGB': 'Legal notice · Privacy · Terms',
+  Katalog: 'Catalogue',
+  Schnellerfassung: 'Quick order',
+  Warenkorb: 'Cart',
+  'Zur Kasse': 'Checkout',
+  'Meine Bestellungen': 'My orders',
+};
+const pageTitle = document.title;
+
+/** Puts the page's own texts ([data-t] text, [data-t-label] aria-label) in `lang`; German is the page's own. */
+function translate(lang) {
+  const say = (german) => (lang === 'en' ? (english[german] ?? german) : german);
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = say((el.dataset.t ||= el.textContent));
+  for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', say((el.dataset.tLabel ||= el.getAttribute('aria-label'))));
+  document.querySelector('kontor-cart-count')?.setAttribute('label', say('Warenkorb'));
+  document.title = say(pageTitle);
+  document.documentElement.lang = lang;
+}
+
 await customElements.whenDefined('kontor-shop');
 const shop = document.getElementById('shop');
 const form = document.getElementById('login');
@@ -33,6 +77,7 @@ function section(id, title, element) {
   wrapper.id = id;
   wrapper.className = 'panel';
   const heading = document.createElement('h2');
+  heading.dataset.t = title;
   heading.textContent = title;
   wrapper.append(heading, element);
   return wrapper;
@@ -81,12 +126,11 @@ function show(session) {
   note.hidden = signed;
   if (signed && !mounted) mount();
   else if (!signed && mounted) unmount();
-  if (signed) {
-    who.textContent = `${session.user.name} · ${session.company.name}`;
-    const lang = session.user.locale;
-    shop.lang = lang;
-    document.documentElement.lang = lang;
-  }
+  if (signed) who.textContent = `${session.user.name} · ${session.company.name}`;
+  // The buyer's language for Kontor's elements and the page's own texts; signed out, the page is German.
+  const lang = session?.user.locale ?? 'de';
+  shop.lang = lang;
+  translate(lang);
 }
 
 const saved = sessionStorage.getItem('hansen.session');
