@@ -5,5 +5,6 @@ export { HttpError, type RequestInfo } from './http-error.js';
 export { NetworkError } from './network-error.js';
 export { TimeoutError } from './timeout-error.js';
 export { errorMessage, issueMessage, resolveLang, type Lang, type MessageParams } from './messages.js';
+export { isUnit, unitLabel } from './unit-label.js';
 export { issueFromZod, validationErrorFromZod, parseOrThrow, type ZodIssueLike } from './from-zod.js';
 export { ErrorBodySchema, ErrorIssueSchema, type ErrorBody } from './error-body.schema.js';

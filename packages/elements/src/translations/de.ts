@@ -1,14 +1,5 @@
+import { unitLabel } from '@kontor/core/errors';
 import type { Translation } from './translation.js';
-
-const units = {
-  piece: () => 'Stk',
-  meter: () => 'm',
-  roll: (n: number) => (n === 1 ? 'Rolle' : 'Rollen'),
-  pack: (n: number) => (n === 1 ? 'Packung' : 'Packungen'),
-  box: (n: number) => (n === 1 ? 'Karton' : 'Kartons'),
-  kg: () => 'kg',
-  liter: () => 'l',
-} as const;
 
 /** Day formats, made once on first use (building an Intl format costs more than using it). */
 const once = <T>(make: () => T) => {
@@ -24,7 +15,7 @@ const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 export const de: Translation = {
   $lang: 'de',
   $locale: 'de-DE',
-  unit: (unit, count) => units[unit](count),
+  unit: (unit, count) => unitLabel(unit, count, 'de'),
   net: 'netto',
   priceOnRequest: 'Preis auf Anfrage',
   pricePer: (price, priceUnit, unit) => (priceUnit === 1 ? `${price} / ${unit}` : `${price} / ${priceUnit} ${unit}`),

@@ -1,15 +1,5 @@
+import { unitLabel } from '@kontor/core/errors';
 import type { Translation } from './translation.js';
-
-const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many);
-const units = {
-  piece: plural('pc', 'pcs'),
-  meter: () => 'm',
-  roll: plural('roll', 'rolls'),
-  pack: plural('pack', 'packs'),
-  box: plural('box', 'boxes'),
-  kg: () => 'kg',
-  liter: () => 'l',
-} as const;
 
 /** Day formats, made once on first use (building an Intl format costs more than using it). */
 const once = <T>(make: () => T) => {
@@ -25,7 +15,7 @@ const utc = (day: string) => new Date(`${day}T00:00:00Z`);
 export const en: Translation = {
   $lang: 'en',
   $locale: 'en-GB',
-  unit: (unit, count) => units[unit](count),
+  unit: (unit, count) => unitLabel(unit, count, 'en'),
   net: 'net',
   priceOnRequest: 'Price on request',
   pricePer: (price, priceUnit, unit) => (priceUnit === 1 ? `${price} / ${unit}` : `${price} / ${priceUnit} ${unit}`),

@@ -1,4 +1,4 @@
-import { formatMoney, type Money, type Order } from '@kontor/core';
+import { formatMoney, unitLabel, type Money, type Order } from '@kontor/core';
 
 /**
  * The order mails in German and English, as HTML and text. No template library: every value
@@ -23,14 +23,7 @@ export function esc(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-type Unit = Order['lines'][number]['unit'];
-/** Unit labels by count, worded as the shop elements word them (`elements/src/translations`). */
-const plural = (one: string, many: string) => (n: number) => (n === 1 ? one : many);
-const UNITS: Record<MailLocale, Record<Unit, (n: number) => string>> = {
-  de: { piece: () => 'Stk', meter: () => 'm', roll: plural('Rolle', 'Rollen'), pack: plural('Packung', 'Packungen'), box: plural('Karton', 'Kartons'), kg: () => 'kg', liter: () => 'l' },
-  en: { piece: plural('pc', 'pcs'), meter: () => 'm', roll: plural('roll', 'rolls'), pack: plural('pack', 'packs'), box: plural('box', 'boxes'), kg: () => 'kg', liter: () => 'l' },
-};
-const unitLabel = (unit: Unit, count: number, lang: MailLocale) => UNITS[lang][unit](count);
+
 
 const T = {
   de: {

@@ -1,13 +1,11 @@
-import { UnitSchema, type Product, type QuantityRules, type Unit } from '@kontor/core/catalogue';
-import { issueMessage } from '@kontor/core/errors';
+import type { Product, QuantityRules, Unit } from '@kontor/core/catalogue';
+import { isUnit, issueMessage } from '@kontor/core/errors';
 import { checkQuantity, highestValidQuantity, lowestValidQuantity, type QuantityProblem } from '@kontor/core/pricing';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './quantity.styles.js';
-
-const UNITS: ReadonlySet<string> = new Set(UnitSchema.options);
 
 let nextId = 0;
 
@@ -157,7 +155,7 @@ export class KontorQuantity extends KontorElement {
     const problem = this.problem;
     const lowest = lowestValidQuantity(rules);
     const highest = highestValidQuantity(rules);
-    const salesUnit = this.product?.unit ?? (this.unit && UNITS.has(this.unit) ? this.unit : undefined);
+    const salesUnit = this.product?.unit ?? (isUnit(this.unit) ? this.unit : undefined);
     const unitOf = (n: number) => (salesUnit ? t.unit(salesUnit, n) : '');
     const fmt = (n: number) => new Intl.NumberFormat(t.$locale).format(n);
     return html`<div class="base" part="base">
