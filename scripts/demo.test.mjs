@@ -242,6 +242,12 @@ describe('the cart across channels (issue 3)', () => {
     const history = await portal.evaluate(async (id) => (await document.getElementById('shop').client.cart.history(id)).map((e) => `${e.kind}:${e.via.channel}`), before.id);
     assert.deepEqual(history.slice(0, 2), ['changed:partner', 'claimed:partner']);
     assert.ok(history.includes('handed_off:web') && history.includes('created:web'));
+    // The used code left the address bar: a reload shows the same cart and no claim error.
+    assert.equal(new URL(portal.url()).searchParams.get('handoff'), null);
+    await portal.reload({ waitUntil: 'networkidle0' });
+    await portal.waitForFunction((id) => document.querySelector('kontor-cart')?.value?.id === id, { timeout: 20_000 }, before.id);
+    await new Promise((r) => setTimeout(r, 1000)); // time for a claim, were one tried
+    assert.equal(await portal.evaluate(() => document.querySelector('kontor-cart').shadowRoot.querySelector('[part=claim] [role=alert], [part=error]')), null);
     assert.deepEqual(errors, []);
     await portal.close();
     await page.close();
