@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
-/** Styles every Kontor element shares. Tokens come from `themes/default.css`, with fallbacks so an unthemed page still works. */
+/**
+ * Styles every Kontor element shares. Tokens come from `themes/default.css`, with fallbacks so an unthemed page still works.
+ * (Comments here, not in the CSS, which ships as written.) `:where(button):hover` stays at class
+ * level, so a component's own button class (.primary, .link …) wins over it. `.primary` is the
+ * main action: hover and keyboard focus darken the theme's --kontor-color-primary (a component
+ * may set --_primary); the label stays legible.
+ */
 export const componentStyles = css`
   :host {
     box-sizing: border-box;
@@ -35,11 +41,9 @@ export const componentStyles = css`
   button {
     cursor: pointer;
   }
-  /* :where() keeps this at class level, so a component's own button class (.primary, .link …) wins. */
   :where(button):hover {
     background: var(--kontor-color-surface-hover, #f3f4f6);
   }
-  /* The main action. Hover and keyboard focus darken the theme's primary colour; the label stays legible. */
   .primary {
     --_primary: var(--kontor-color-primary, #0b57d0);
     background: var(--_primary);

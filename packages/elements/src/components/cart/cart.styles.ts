@@ -1,5 +1,10 @@
 import { css } from 'lit';
 
+// Comments live here, not in the CSS, which ships as written:
+// - .totals stay in view at the viewport bottom while a long cart scrolls (sticky); the negative
+//   top margin lays their top border on the last row's, so a short cart looks the same.
+// - minmax(0, 1fr) columns and min-width: 0 let the dialogs' selects with long names shrink.
+// - Grid columns are minmax(0, …) and controls max-width: 100%, so the cart fits a 360 px phone.
 export const styles = css`
   :host {
     display: block;
@@ -161,7 +166,6 @@ export const styles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
-  /* The totals stay in view at the bottom while a long cart scrolls; the top border lies on the last row's. */
   .totals {
     position: sticky;
     bottom: 0;
@@ -212,7 +216,6 @@ export const styles = css`
     border-radius: var(--kontor-radius, 4px);
     padding: var(--kontor-space-l, 1rem);
   }
-  /* minmax(0, …) and min-width: 0 let a select with long names shrink to the dialog. */
   dialog form,
   dialog fieldset,
   dialog label:not(.radio) {

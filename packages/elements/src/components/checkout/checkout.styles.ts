@@ -1,5 +1,9 @@
 import { css } from 'lit';
 
+// Comments live here, not in the CSS, which ships as written:
+// - A <dl> row is a term column of at most 10rem and a value column: long terms wrap in their column.
+// - Selects take the field's whole width (a saved address is a long option).
+// - Grid minimums are min(…, 100%) and fieldsets min-width: 0, so the steps fit a 360 px phone.
 export const styles = css`
   :host {
     display: block;
@@ -80,7 +84,6 @@ export const styles = css`
     width: 100%;
     max-width: 36rem;
   }
-  /* A saved address is a long option: the select takes the whole width. */
   .field select {
     max-width: 100%;
   }
@@ -152,7 +155,6 @@ export const styles = css`
     display: grid;
     gap: var(--kontor-space-xs, 0.25rem);
   }
-  /* Term and value side by side in fixed columns; a long term wraps inside its column. */
   dl > div {
     display: grid;
     grid-template-columns: minmax(0, 10rem) minmax(0, 1fr);

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// The search filter has a row of its own, wide enough for its placeholder (a phone shows an ellipsis);
+// the table scrolls sideways inside .scroll. (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -22,7 +24,6 @@ export const styles = css`
     gap: var(--kontor-space-xs, 0.25rem);
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
-  /* The search has a row of its own, wide enough for the whole placeholder; a phone shows an ellipsis. */
   .filters .wide {
     flex: 1 1 100%;
   }

@@ -1,5 +1,7 @@
 import { css } from 'lit';
 
+// Below the four columns' minimum the rows are one column: a container query, so the list follows
+// its own width, not the window's. (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -48,7 +50,6 @@ export const styles = css`
     padding: var(--product-list-row-padding) 0;
     border-bottom: 1px solid var(--product-list-border-color);
   }
-  /* Below the four columns' minimum, one column: the list follows its own width, not the window's. */
   @container (max-width: 48rem) {
     li {
       grid-template-columns: minmax(0, 1fr);
