@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
-import { defaultStatus, type ErrorCode } from '../errors/kontor-error.js';
+import { defaultStatus } from '../errors/kontor-error.js';
+import { routeDocs, type RouteDoc } from './route-docs.js';
 import type { RouteDef } from './routes.js';
 
 /** A JSON Schema / OpenAPI object. */
@@ -31,10 +32,17 @@ export function buildOpenApi(
   table: Record<string, RouteDef>,
   info: { title: string; version: string; description?: string },
   serverUrl?: string,
+  docs: Record<string, RouteDoc> = routeDocs,
 ): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};
   const errorRef = { $ref: '#/components/schemas/Error' };
+  const docOf = (id: string): RouteDoc => {
+    const doc = docs[id];
+    if (!doc) throw new Error(`route ${id} has no documentation`);
+    return doc;
+  };
   for (const [id, r] of Object.entries(table)) {
+    const { summary, tag, errors } = docOf(id);
     const parameters: unknown[] = [];
     for (const [where, schema] of [['path', r.params], ['query', r.query]] as const) {
       if (!schema) continue;
@@ -54,10 +62,10 @@ export function buildOpenApi(
     }
     const responses: Record<string, unknown> = {};
     responses[String(r.status)] = r.response
-      ? { description: r.summary, content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
+      ? { description: summary, content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
       : { description: 'No content' };
     const statuses = new Set<number>();
-    for (const code of r.errors as ErrorCode[]) statuses.add(defaultStatus(code));
+    for (const code of errors) statuses.add(defaultStatus(code));
     if (r.body || r.query || r.params) statuses.add(400);
     for (const status of [...statuses].sort()) {
       responses[String(status)] = { description: describeStatus[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
@@ -65,8 +73,8 @@ export function buildOpenApi(
     responses.default = { description: 'Unexpected error', content: { 'application/json': { schema: errorRef } } };
     const op: Record<string, unknown> = {
       operationId: id,
-      summary: r.summary,
-      tags: [r.tag],
+      summary,
+      tags: [tag],
       ...(parameters.length ? { parameters } : {}),
       ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
       responses,
@@ -74,7 +82,7 @@ export function buildOpenApi(
     };
     (paths[r.path] ??= {})[r.method.toLowerCase()] = op;
   }
-  const tags = [...new Set(Object.values(table).map((r) => r.tag))].sort().map((name) => ({ name, description: `${name} routes` }));
+  const tags = [...new Set(Object.keys(table).map((id) => docOf(id).tag))].sort().map((name) => ({ name, description: `${name} routes` }));
   return {
     openapi: '3.1.0',
     info: { ...info, license: { name: 'MIT', identifier: 'MIT' } },

@@ -1,0 +1,162 @@
+import type { ErrorCode } from '../errors/kontor-error.js';
+import type { RouteId } from './routes.js';
+
+/**
+ * What the OpenAPI document says about each route. Kept apart from the route table, which every
+ * browser bundle carries: these texts are for the document only.
+ */
+export interface RouteDoc {
+  summary: string;
+  tag: string;
+  /** Error codes this route answers with besides the common ones. */
+  errors: ErrorCode[];
+}
+
+/** One per route: the compiler refuses a route without its documentation. */
+export const routeDocs: Record<RouteId, RouteDoc> = {
+  login: {
+    tag: 'identity',
+    summary: 'Sign in with e-mail and password; returns a session token.',
+    errors: ['validation', 'unauthorized', 'rate_limited'],
+  },
+  logout: {
+    tag: 'identity',
+    summary: 'End the current session.',
+    errors: ['unauthorized'],
+  },
+  me: {
+    tag: 'identity',
+    summary: 'Who the bearer token belongs to.',
+    errors: ['unauthorized'],
+  },
+  mintCustomerToken: {
+    tag: 'partners',
+    summary: "Mint a short-lived token for one of the partner's customer companies (partner API key; server to server only).",
+    errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  partnerCompanies: {
+    tag: 'partners',
+    summary: 'The companies a partner serves.',
+    errors: ['unauthorized', 'forbidden'],
+  },
+  listProducts: {
+    tag: 'catalogue',
+    summary: "List and search products with the caller's prices.",
+    errors: ['validation', 'unauthorized'],
+  },
+  getProduct: {
+    tag: 'catalogue',
+    summary: "One product by SKU with the caller's prices.",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  listCategories: {
+    tag: 'catalogue',
+    summary: 'Categories with the number of products the caller sees.',
+    errors: ['unauthorized'],
+  },
+  quotePrices: {
+    tag: 'pricing',
+    summary: "Price lines at the caller's prices; quantities are checked against each product's rules.",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  listCarts: {
+    tag: 'carts',
+    summary: "The caller's open carts: the active one and the saved ones.",
+    errors: ['unauthorized'],
+  },
+  createCart: {
+    tag: 'carts',
+    summary: 'Start a cart, empty or as a copy of another ("save as"); takes an Idempotency-Key.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  getCart: {
+    tag: 'carts',
+    summary: "One cart with its lines at the caller's current prices.",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  updateCart: {
+    tag: 'carts',
+    summary: 'Rename a cart or make it the active one.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  deleteCart: {
+    tag: 'carts',
+    summary: 'Delete a cart.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  changeCart: {
+    tag: 'carts',
+    summary: 'Add, set and remove lines against a version, all or nothing; takes an Idempotency-Key. A stale version is a 409 with the current cart in details.cart.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  cartHistory: {
+    tag: 'carts',
+    summary: "A cart's history, newest first (at most 500 entries).",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  handOffCart: {
+    tag: 'carts',
+    summary: 'Hand a cart to a colleague (at once) or to another channel (a code valid for 30 minutes, used once). Takes an Idempotency-Key: a colleague hand-off retried with it answers the same; a channel hand-off retried makes a new code (codes are kept only hashed).',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  claimCart: {
+    tag: 'carts',
+    summary: "Continue a handed-off cart: it becomes the caller's active cart, with its history. Only within the same company. Takes an Idempotency-Key: a retried claim answers the same cart instead of 404 for a used code.",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  listColleagues: {
+    tag: 'identity',
+    summary: "The users of the caller's company (to hand a cart to).",
+    errors: ['unauthorized'],
+  },
+  checkAvailability: {
+    tag: 'availability',
+    summary: 'Availability and the delivery date for many (sku, quantity) pairs to one destination country; an unknown SKU is an error of its item, not of the batch.',
+    errors: ['validation', 'unauthorized'],
+  },
+  updateStock: {
+    tag: 'availability',
+    summary: "The seller's ERP sets stock on hand, reservations and incoming receipts per warehouse and SKU (absolute numbers, all or nothing; ERP key).",
+    errors: ['validation', 'unauthorized', 'forbidden'],
+  },
+  listAddresses: {
+    tag: 'orders',
+    summary: "The caller's company's saved delivery addresses, the default first.",
+    errors: ['unauthorized'],
+  },
+  checkoutOptions: {
+    tag: 'orders',
+    summary: 'What the checkout offers for a cart: saved addresses, payment methods with the credit left, the earliest delivery date, bank details for prepayment.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  placeOrder: {
+    tag: 'orders',
+    summary: 'Place a cart as an order, exactly once per Idempotency-Key: prices, tax and address are snapshotted, stock reserved and the cart emptied in one transaction. A cart changed since display is a 409 with details.changes.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  listOrders: {
+    tag: 'orders',
+    summary: "The caller's company's orders, newest first; filter by status, days, PO number, text.",
+    errors: ['validation', 'unauthorized'],
+  },
+  getOrder: {
+    tag: 'orders',
+    summary: 'One order with its lines, payment and timeline.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  updateOrderStatuses: {
+    tag: 'orders',
+    summary: "The seller's ERP moves orders along (confirmed, in fulfilment, shipped with carrier and tracking, delivered, cancelled), all or nothing (ERP key).",
+    errors: ['validation', 'unauthorized', 'forbidden'],
+  },
+  listOutboxDeliveries: {
+    tag: 'outbox',
+    summary: 'Deliveries of order events to webhooks and mail, newest event first; default the dead ones (retries used up) (ERP key).',
+    errors: ['validation', 'unauthorized', 'forbidden'],
+  },
+  retryOutboxDelivery: {
+    tag: 'outbox',
+    summary: 'Send one delivery again from now on with a fresh set of attempts, e.g. a dead one after the receiver was fixed (ERP key).',
+    errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
+  },
+};
