@@ -3,9 +3,11 @@ export type { KontorQuantityChangeDetail, KontorQuantityChangeEvent } from './ko
 export type { KontorTokenExpiredDetail, KontorTokenExpiredEvent } from './kontor-token-expired.js';
 export type { KontorCartChangeDetail, KontorCartChangeEvent } from './kontor-cart-change.js';
 export type { KontorCartHandoffDetail, KontorCartHandoffEvent } from './kontor-cart-handoff.js';
+export type { KontorCartClaimDetail, KontorCartClaimEvent } from './kontor-cart-claim.js';
 export type { KontorOrderPlacedDetail, KontorOrderPlacedEvent } from './kontor-order-placed.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
+import type { KontorCartClaimDetail } from './kontor-cart-claim.js';
 import type { KontorCartHandoffDetail } from './kontor-cart-handoff.js';
 import type { KontorErrorDetail } from './kontor-error.js';
 import type { KontorOrderPlacedDetail } from './kontor-order-placed.js';
@@ -19,6 +21,7 @@ export interface KontorEventDetails {
   'kontor-token-expired': KontorTokenExpiredDetail;
   'kontor-cart-change': KontorCartChangeDetail;
   'kontor-cart-handoff': KontorCartHandoffDetail;
+  'kontor-cart-claim': KontorCartClaimDetail;
   'kontor-order-placed': KontorOrderPlacedDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

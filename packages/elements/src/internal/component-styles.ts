@@ -51,8 +51,12 @@ export const componentStyles = css`
     color: var(--kontor-color-on-primary, #fff);
     font-weight: 600;
   }
-  .primary:is(:hover, :focus-visible):not(:disabled) {
+  .primary:is(:hover, :focus-visible):not(:disabled, [aria-disabled='true']) {
     background: color-mix(in srgb, var(--_primary) 78%, #000);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.65;
+    cursor: progress;
   }
   .visually-hidden {
     position: absolute !important;

@@ -28,6 +28,7 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
  * @tag kontor-cart
  * @event kontor-cart-change - The server accepted a change made here. detail: `{ cart, effects }`.
  * @event kontor-cart-handoff - The cart was handed to a colleague or a hand-off code was created. detail: `{ handOff }`.
+ * @event kontor-cart-claim - A handed-off cart was claimed here (`handoff-code` or the claim form); it is the current cart now. detail: `{ cart, code }`.
  * @event kontor-error - Loading or changing the cart failed. detail: `{ error }`.
  * @csspart base - The wrapper.
  * @csspart header - Title, saved-cart switcher and actions.
@@ -222,6 +223,7 @@ export class KontorCart extends KontorElement {
     try {
       const cart = await store.claim(code);
       this.announcement = this.t.claimed(cart.name);
+      this.emit('kontor-cart-claim', { cart, code });
     } catch (error) {
       this.claimError = this.reportError(error);
       // Said once, at the code field, in words about the code: not also as the cart's error.

@@ -251,8 +251,12 @@ describe('<kontor-cart>', () => {
     expect(dialog.querySelector<HTMLAnchorElement>('.handoff-link')!.href).to.contain(encodeURIComponent(detail.handOff.code!));
 
     // The partner portal: a customer token of the same company, the code from the link.
+    const claimed = oneEvent(document, 'kontor-cart-claim');
     const portal = await mount({ token: await customerTokenForBaulicht() }, { handoffCode: detail.handOff.code! });
     await waitUntil(() => portal.el.value?.id === cart.id, 'the portal did not take the cart over', { timeout: 10_000 });
+    const claim = await claimed;
+    expect(claim.detail.code).to.equal(detail.handOff.code);
+    expect(claim.detail.cart.id).to.equal(cart.id);
     expect(portal.el.value!.owner.kind).to.equal('partner');
     expect(rows(portal.el).map((r) => r.dataset.sku)).to.deep.equal([p.sku]);
     const store = cartStoreOf(portal.shop.client!);
