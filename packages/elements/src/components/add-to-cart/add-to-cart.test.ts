@@ -5,6 +5,7 @@ import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../..
 import '../cart-count/kontor-cart-count.js';
 import type { KontorCartCount } from '../cart-count/cart-count.component.js';
 import { cartStoreOf } from '../../internal/cart-controller.js';
+import { clickKeepingFocus } from '../../testing/focus.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorAddToCart } from './add-to-cart.component.js';
@@ -79,16 +80,7 @@ describe('<kontor-add-to-cart> and <kontor-cart-count>', () => {
     const p = products[3]!;
     const q = lowestValidQuantity(p.quantityRules);
     const { button } = await mount(p.sku, q);
-    const target = button.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
-    target.focus();
-    const changed = oneEvent(button, 'kontor-cart-change');
-    click(button);
-    await button.updateComplete;
-    expect(target.getAttribute('aria-disabled')).to.equal('true');
-    expect(button.shadowRoot!.activeElement).to.equal(target);
-    await changed;
-    await button.updateComplete;
-    expect(button.shadowRoot!.activeElement).to.equal(target);
+    await clickKeepingFocus(button, button.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!);
     expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.contain('hinzugefügt');
     button.quantity = 2 * q;
     await button.updateComplete;

@@ -4,6 +4,7 @@ import type { Product } from '@kontor/core/catalogue';
 import { lowestValidQuantity } from '@kontor/core/pricing';
 import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
 import { cartStoreOf } from '../../internal/cart-controller.js';
+import { clickKeepingFocus } from '../../testing/focus.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorQuickOrder } from './quick-order.component.js';
@@ -178,17 +179,7 @@ describe('<kontor-quick-order>', () => {
     const area = el.shadowRoot!.querySelector('textarea')!;
     area.value = `${simple[0]!.sku};2`;
     area.dispatchEvent(new Event('input'));
-    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!;
-    button.focus();
-    const changed = oneEvent(el, 'kontor-cart-change');
-    button.click();
-    await el.updateComplete;
-    expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(el.shadowRoot!.activeElement).to.equal(button);
-    await changed;
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement).to.equal(button);
-    expect(button.getAttribute('aria-disabled')).to.equal('false');
+    await clickKeepingFocus(el, el.shadowRoot!.querySelector<HTMLButtonElement>('[part=submit]')!);
   });
 
   it('refuses more than 5,000 lines as a whole and keeps the text', async () => {
