@@ -141,9 +141,13 @@ export class KontorCheckout extends KontorElement {
     const target = this.focusNext;
     if (!target) return;
     this.focusNext = null;
-    const node =
-      this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-path="${target}"]`);
-    node?.focus();
+    // Just after this update, not inside it: moving the focus blurs a field whose handler may
+    // change state (the IBAN is formatted on blur), and that is a new update, not part of this one.
+    queueMicrotask(() => {
+      const node =
+        this.renderRoot.querySelector<HTMLElement>(`[data-focus="${target}"]`) ?? this.renderRoot.querySelector<HTMLElement>(`[data-path="${target}"]`);
+      node?.focus();
+    });
   }
 
   private async loadOptions(client: KontorClient, cartId: string, country: string | undefined): Promise<void> {
