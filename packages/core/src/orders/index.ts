@@ -1,5 +1,5 @@
 export * from './order.schema.js';
-export { canMoveOrder, nextOrderStatuses, formatOrderNumber, trackingOf, ORDER_FLOW } from './order.logic.js';
+export { canMoveOrder, nextOrderStatuses, formatOrderNumber, trackingOf, lineDrift, removedLines, ORDER_FLOW, type SeenLine } from './order.logic.js';
 export { isValidIban, normalizeIban, maskIban } from './iban.logic.js';
 export { isValidIbanStrict } from './iban.strict.js';
 export { createOrdersClient, type OrdersClient } from './orders.client.js';

@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { z } from 'zod/mini';
 import { validationErrorFromZod } from '../errors/from-zod.js';
+import { formatMoney } from '../money/money.logic.js';
 import { isValidIban, maskIban, normalizeIban } from './iban.logic.js';
 import { isValidIbanStrict } from './iban.strict.js';
-import { canMoveOrder, formatOrderNumber, nextOrderStatuses, ORDER_FLOW, trackingOf } from './order.logic.js';
+import { canMoveOrder, formatOrderNumber, lineDrift, nextOrderStatuses, ORDER_FLOW, removedLines, trackingOf } from './order.logic.js';
 import { AddressSchema, OrderStatusSchema, PaymentInputSchema, PlaceOrderRequestSchema, type OrderStatus } from './order.schema.js';
 
 const issuesOf = (schema: z.core.$ZodType, value: unknown) => {
@@ -107,5 +108,24 @@ describe('addresses and the checkout request', () => {
     assert.ok(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, payment: { method: 'cash' } }).length > 0);
     const sepa = { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE89370400440532013000', mandateAccepted: false };
     assert.ok(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, payment: sepa }).some((i) => i.path.join('.') === 'payment.mandateAccepted'));
+  });
+});
+
+describe('lineDrift() and removedLines(): what changed since the buyer saw the cart', () => {
+  const eur = (amount: number) => ({ amount, currency: 'EUR' });
+  const seen = [
+    { sku: 'A', quantity: 4, unitPrice: eur(1000) },
+    { sku: 'B', quantity: 2, unitPrice: eur(500) },
+  ];
+  it('names a new line, a changed quantity and a changed unit price, in the language asked for', () => {
+    assert.deepEqual(lineDrift(undefined, { sku: 'C', quantity: 3, unitPrice: eur(100) }, 'de'), [{ sku: 'C', kind: 'added', before: null, after: '3' }]);
+    assert.deepEqual(lineDrift(seen[0], { sku: 'A', quantity: 40, unitPrice: eur(950) }, 'de'), [
+      { sku: 'A', kind: 'quantity', before: '4', after: '40' },
+      { sku: 'A', kind: 'price', before: formatMoney(eur(1000), 'de'), after: formatMoney(eur(950), 'de') },
+    ]);
+    assert.deepEqual(lineDrift(seen[1], { sku: 'B', quantity: 2, unitPrice: eur(500) }, 'en'), []);
+  });
+  it('names the lines that are gone with the quantity seen', () => {
+    assert.deepEqual(removedLines(seen, [{ sku: 'A' }]), [{ sku: 'B', kind: 'removed', before: '2', after: null }]);
   });
 });

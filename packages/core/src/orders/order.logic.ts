@@ -1,4 +1,7 @@
-import type { OrderStatus, Tracking } from './order.schema.js';
+import type { Lang } from '../errors/messages.js';
+import { formatMoney } from '../money/money.logic.js';
+import type { Money } from '../money/money.schema.js';
+import type { CartDrift, OrderStatus, Tracking } from './order.schema.js';
 
 /** The order of an order's life; `cancelled` is outside it. */
 export const ORDER_FLOW: readonly OrderStatus[] = ['placed', 'confirmed', 'in_fulfilment', 'shipped', 'delivered'];
@@ -37,4 +40,35 @@ const TRACKING_URLS: Record<string, (n: string) => string> = {
 export function trackingOf(carrier: string, trackingNumber: string): Tracking {
   const page = TRACKING_URLS[carrier.trim().toLowerCase()];
   return { carrier, trackingNumber, url: page ? page(encodeURIComponent(trackingNumber)) : null };
+}
+
+/** A cart line as the buyer saw it (what a place-order request's `expectedLines` carries). */
+export interface SeenLine {
+  sku: string;
+  quantity?: number | undefined;
+  unitPrice: Money | null;
+}
+
+const sameMoney = (a: Money | null, b: Money | null) => !!a && !!b && a.amount === b.amount && a.currency === b.currency;
+
+/**
+ * What changed in one cart line since the buyer saw it: `added` when it was not seen (after: the
+ * quantity), else `quantity` (before/after: quantities) and `price` (before/after: unit prices
+ * formatted in `lang`). The server's 409 and the checkout's review speak the same changes.
+ */
+export function lineDrift(seen: SeenLine | undefined, line: { sku: string; quantity: number; unitPrice: Money | null }, lang: Lang): CartDrift[] {
+  if (!seen) return [{ sku: line.sku, kind: 'added', before: null, after: String(line.quantity) }];
+  const changes: CartDrift[] = [];
+  if (seen.quantity !== undefined && seen.quantity !== line.quantity) changes.push({ sku: line.sku, kind: 'quantity', before: String(seen.quantity), after: String(line.quantity) });
+  if (!sameMoney(seen.unitPrice, line.unitPrice)) {
+    const fmt = (m: Money | null) => (m ? formatMoney(m, lang) : null);
+    changes.push({ sku: line.sku, kind: 'price', before: fmt(seen.unitPrice), after: fmt(line.unitPrice) });
+  }
+  return changes;
+}
+
+/** The lines the buyer saw that are gone now (`removed`, before: the quantity seen). */
+export function removedLines(seen: readonly SeenLine[], now: readonly { sku: string }[]): CartDrift[] {
+  const current = new Set(now.map((l) => l.sku));
+  return seen.filter((e) => !current.has(e.sku)).map((e) => ({ sku: e.sku, kind: 'removed', before: e.quantity === undefined ? null : String(e.quantity), after: null }));
 }

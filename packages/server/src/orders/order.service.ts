@@ -4,6 +4,8 @@ import {
   errorMessage,
   formatMoney,
   formatOrderNumber,
+  lineDrift,
+  removedLines,
   issueMessage,
   maskIban,
   type Address,
@@ -122,7 +124,6 @@ const sameMoney = (a: Money | null, b: Money | null) => !!a && !!b && a.amount =
  */
 function driftOf(state: CartState, plans: ReadonlyMap<string, LineAvailability>, expected: PlaceOrderBody['expectedLines'], lang: Lang): CartDrift[] {
   const changes: CartDrift[] = [];
-  const fmt = (m: Money | null) => (m ? formatMoney(m, lang) : null);
   const seen = new Map((expected ?? []).map((e) => [e.sku, e]));
   for (const line of state.priced.lines) {
     const why = notOrderable(line, plans.get(line.sku), lang);
@@ -132,19 +133,12 @@ function driftOf(state: CartState, plans: ReadonlyMap<string, LineAvailability>,
     }
     if (!expected) continue;
     const e = seen.get(line.sku);
-    if (!e) {
-      changes.push({ sku: line.sku, kind: 'added', before: null, after: String(line.quantity) });
-      continue;
-    }
-    if (e.quantity !== undefined && e.quantity !== line.quantity) changes.push({ sku: line.sku, kind: 'quantity', before: String(e.quantity), after: String(line.quantity) });
-    if (!sameMoney(e.unitPrice, line.unitPrice)) changes.push({ sku: line.sku, kind: 'price', before: fmt(e.unitPrice), after: fmt(line.unitPrice) });
+    changes.push(...lineDrift(e, line, lang));
+    if (!e) continue;
     const now = promiseOf(plans.get(line.sku));
     if (e.promisedDelivery !== null && (now === null || now > e.promisedDelivery)) changes.push({ sku: line.sku, kind: 'availability', before: e.promisedDelivery, after: now });
   }
-  if (expected) {
-    const current = new Set(state.priced.lines.map((l) => l.sku));
-    for (const e of expected) if (!current.has(e.sku)) changes.push({ sku: e.sku, kind: 'removed', before: e.quantity === undefined ? null : String(e.quantity), after: null });
-  }
+  if (expected) changes.push(...removedLines(expected, state.priced.lines));
   return changes;
 }
 

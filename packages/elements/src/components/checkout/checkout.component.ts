@@ -2,7 +2,7 @@ import type { KontorClient } from '@kontor/core';
 import { newIdempotencyKey, type Cart } from '@kontor/core/cart';
 import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
 import { formatMoney, type Money } from '@kontor/core/money';
-import type { CartDrift, CheckoutOptions, Order, PaymentMethod, PlaceOrderRequest, SavedAddress } from '@kontor/core/orders';
+import { lineDrift, removedLines, type CartDrift, type CheckoutOptions, type Order, type PaymentMethod, type PlaceOrderRequest, type SavedAddress } from '@kontor/core/orders';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { availabilityBatcherOf } from '../../internal/availability-batcher.js';
@@ -89,6 +89,8 @@ export class KontorCheckout extends KontorElement {
   @state() private fieldErrors: Record<string, string> = {};
   @state() private placing = false;
   @state() private drift?: { changes: CartDrift[]; before: Cart | null; after: Cart | null };
+  /** The cart as the review step showed it: what is ordered, and what a change elsewhere is compared with. */
+  private reviewed?: Cart;
   @state() private placeError?: { kind: 'uncertain' | 'failed' | 'credit'; message: string };
   @state() private order?: Order;
   @state() private announcement = '';
@@ -127,6 +129,7 @@ export class KontorCheckout extends KontorElement {
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const cart = this.cart.state.cart;
+    this.checkReviewedCart(cart);
     const client = this.resolveClient();
     if (this.step === 'confirmation' || !cart || !cart.lines.length || isKontorError(client)) return;
     // Options depend on the cart (credit left, earliest day) and the destination.
@@ -219,6 +222,26 @@ export class KontorCheckout extends KontorElement {
   private goTo(step: CheckoutStep): void {
     this.step = step;
     this.focusNext = 'step';
+    if (step === 'review') this.reviewed = this.cart.state.cart ?? undefined;
+  }
+
+  /**
+   * On the review step, a cart changed elsewhere (another tab, a colleague) is not taken in
+   * silently: what changed is listed, ordering waits for "update cart".
+   */
+  private checkReviewedCart(cart: Cart | null): void {
+    const seen = this.reviewed;
+    if (this.step !== 'review' || !seen || !cart || this.drift || this.placing || this.cart.state.pending || cart.version === seen.version) return;
+    const lang = this.currentLang;
+    const bySku = new Map(seen.lines.map((l) => [l.sku, l]));
+    const changes = cart.id === seen.id ? [...cart.lines.flatMap((l) => lineDrift(bySku.get(l.sku), l, lang)), ...removedLines(seen.lines, cart.lines)] : [];
+    if (cart.id === seen.id && !changes.length) {
+      this.reviewed = cart; // a new version without a change to the order (e.g. renamed)
+      return;
+    }
+    this.attempt = undefined;
+    this.drift = { changes, before: seen, after: cart };
+    this.focusNext = 'drift';
   }
 
   private onDeliverySubmit(event: SubmitEvent): void {
@@ -273,7 +296,8 @@ export class KontorCheckout extends KontorElement {
     if (this.placing) return;
     const client = this.resolveClient();
     const store = this.cart.store;
-    const cart = this.cart.state.cart;
+    // What the buyer reviewed is what is ordered: a change since makes the server answer 409.
+    const cart = this.reviewed ?? this.cart.state.cart;
     if (isKontorError(client) || !store || !cart) return;
     this.placing = true;
     this.placeError = undefined;

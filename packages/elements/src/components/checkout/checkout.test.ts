@@ -372,6 +372,39 @@ describe('<kontor-checkout>', () => {
     expect(await ordersWithPo(client, reference)).to.have.length(1);
   });
 
+  it('does not take in a change made elsewhere during the review: it lists it and orders only after "update cart"', async () => {
+    const products = take(2);
+    const { client } = await cartOf('anna', products);
+    const { el } = await mount('anna');
+    const reference = po();
+    type(field(el, 'purchaseOrderNumber'), reference);
+    await next(el);
+    await next(el);
+    await reviewReady(el);
+    // Another tab (here: the same page's store, as a second tab's broadcast would) changes a quantity.
+    const changed = products[0]!;
+    const seen = lowestValidQuantity(changed.quantityRules);
+    const quantity = seen + changed.quantityRules.step;
+    await storeOf(el).setQuantity(changed.sku, quantity);
+    await waitUntil(() => $(el, '[part=drift]'), 'the change was taken in silently', { timeout: 15_000 });
+    const drift = $(el, '[part=drift]')!;
+    const line = drift.querySelector(`li[data-sku="${CSS.escape(changed.sku)}"]`);
+    expect(line?.getAttribute('data-kind')).to.equal('quantity');
+    expect(text(line)).to.include(`Menge ${seen} → ${quantity}`);
+    expect($<HTMLButtonElement>(el, 'button.place')!.disabled).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement === drift.querySelector('[data-focus=drift]'), 'the focus did not go to the changes');
+
+    $<HTMLButtonElement>(el, 'button.update-cart')!.click();
+    await waitUntil(() => !$(el, '[part=drift]'), 'the changes stayed');
+    await reviewReady(el);
+    const placed = placedEvent(el);
+    $<HTMLButtonElement>(el, 'button.place')!.click();
+    const { detail } = await placed;
+    await emptied(el);
+    expect(detail.order.lines.find((l) => l.sku === changed.sku)!.quantity).to.equal(quantity);
+    expect(await ordersWithPo(client, reference)).to.have.length(1);
+  });
+
   it('shows the credit left when an order on account exceeds the limit, and offers the other methods', async () => {
     // Schmidt's limit is small. The checkout shows "on account"; then another order uses up most of the credit.
     const schmidt = await clientOf('schmidt');
