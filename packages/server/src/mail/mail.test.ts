@@ -172,7 +172,11 @@ describe('order mails over SMTP', () => {
     assert.ok(text.includes('SEPA-Lastschrift'), text);
     assert.ok(text.includes('Mandatsreferenz:') && text.includes('KM-2026-000123'), text);
     assert.ok(text.includes('DE** **** **** **** **30 00'), text);
+    // Who collects: the seller as creditor, with its creditor ID (from the seller profile).
+    assert.ok(text.includes('Zahlungsempfänger: Hansen Elektrogroßhandel GmbH'), text);
+    assert.ok(text.includes('Gläubiger-ID: DE98ZZZ09999999999'), text);
     assert.ok(plain(mail!.html).includes('KM-2026-000123'));
+    assert.ok(plain(mail!.html).includes('DE98ZZZ09999999999'));
   });
 
   it('escapes every value in the HTML: a PO number and a comment with markup arrive as text', async () => {
@@ -225,6 +229,34 @@ describe('order mails over SMTP', () => {
     assert.ok(flat(enMail!.text).includes('Carrier:'));
     assert.ok(flat(enMail!.text).includes('20 pcs LM-1002') && flat(enMail!.text).includes('1 pc LM-1003'), enMail!.text as string);
     assert.ok(flat(enMail!.text).includes('20097 Hamburg\n Germany\n'), enMail!.text as string);
+  });
+
+  it("sends a cancellation with the ERP's note as the reason, in the buyer's language", async () => {
+    const cancelled = (id: string, placedBy?: Order['placedBy']) =>
+      sampleOrder({
+        id,
+        status: 'cancelled',
+        ...(placedBy ? { placedBy } : {}),
+        timeline: [
+          { status: 'placed', at: '2026-12-02T09:15:00.000Z', note: null, carrier: null, trackingNumber: null },
+          { status: 'cancelled', at: '2026-12-03T08:00:00.000Z', note: 'Auf Kundenwunsch storniert', carrier: null, trackingNumber: null },
+        ],
+      });
+    await send('cmp_mueller', cancelled('ord_c1'), 'order.status_changed', 'placed');
+    const [mail] = await smtp.waitFor(1);
+    assert.equal(mail!.subject, 'Ihre Bestellung K-2026-000123 wurde storniert');
+    const text = flat(mail!.text);
+    assert.ok(text.includes('wurde storniert; sie wird nicht geliefert.'), text);
+    assert.ok(text.includes('Grund: Auf Kundenwunsch storniert'), text);
+    assert.ok(text.includes('Stornierte Positionen:') && text.includes('20 Stk LM-1002'), text);
+    assert.ok(!text.includes('Sendung verfolgen'), text);
+    assert.ok(plain(mail!.html).includes('Auf Kundenwunsch storniert'));
+
+    smtp.mails.length = 0;
+    await send('cmp_mueller', cancelled('ord_c2', { userId: 'usr_mueller3', name: 'Rechnungsprüfung' }), 'order.status_changed', 'confirmed');
+    const [en] = await smtp.waitFor(1);
+    assert.equal(en!.subject, 'Your order K-2026-000123 has been cancelled');
+    assert.ok(flat(en!.text).includes('Reason: Auf Kundenwunsch storniert'), en!.text as string);
   });
 
   it('a tracking URL that is not http(s) is never linked', async () => {

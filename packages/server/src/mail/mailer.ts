@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { OutboxLogger, OutboxMailer, OutboxMailEvent } from '../outbox/worker.js';
-import { orderConfirmationMail, shippingConfirmationMail, type MailContent, type MailLocale } from './templates.js';
+import { cancellationMail, orderConfirmationMail, shippingConfirmationMail, type Creditor, type MailContent, type MailLocale } from './templates.js';
 import type { MailTransport } from './transports.js';
 
 export const DEFAULT_MAIL_FROM = 'Hansen Elektrogroßhandel <bestellung@hansen.example>';
@@ -28,8 +28,9 @@ export const senderName = (from: string): string => from.match(/^\s*"?([^"<]+?)"
 const mailbox = (r: Recipient) => `"${r.name.replace(/["\\\r\n]/g, '')}" <${r.email}>`;
 
 /**
- * The mails of order events: the confirmation on `order.placed`, the shipping confirmation on a
- * change to `shipped`; nothing for other events.
+ * The mails of order events: the confirmation on `order.placed` (naming the seller as the SEPA
+ * creditor with its creditor ID), the shipping confirmation on a change to `shipped`, the
+ * cancellation on a change to `cancelled`; nothing for other events.
  *
  * Recipient: the user who placed the order (`placedBy.userId`), in their language. An order
  * placed through a partner portal has no user; it goes to the company's admins (each in their
@@ -50,17 +51,26 @@ export function createOrderMailer(options: OrderMailerOptions): OutboxMailer {
     return db.selectFrom('users').select(['email', 'name', 'locale']).where('company_id', '=', event.companyId).where('role', '=', 'admin').orderBy('email').execute();
   }
 
-  function content(event: OutboxMailEvent, to: Recipient): MailContent | null {
+  async function creditorOf(event: OutboxMailEvent): Promise<Creditor | null> {
+    if (event.type !== 'order.placed' || event.data.order.payment.method !== 'sepa_debit') return null;
+    const seller = await db.selectFrom('seller_profile').select(['name', 'creditor_id']).executeTakeFirst();
+    return seller ? { name: seller.name, creditorId: seller.creditor_id } : null;
+  }
+
+  function content(event: OutboxMailEvent, to: Recipient, creditor: Creditor | null): MailContent | null {
     const { order, previousStatus } = event.data;
-    if (event.type === 'order.placed') return orderConfirmationMail(order, to, sender);
-    if (order.status === 'shipped' && previousStatus !== 'shipped') return shippingConfirmationMail(order, to, sender);
+    if (event.type === 'order.placed') return orderConfirmationMail(order, to, sender, creditor);
+    if (order.status === previousStatus) return null;
+    if (order.status === 'shipped') return shippingConfirmationMail(order, to, sender);
+    if (order.status === 'cancelled') return cancellationMail(order, to, sender);
     return null;
   }
 
   return {
     async deliver(event) {
       const order = event.data.order;
-      if (!content(event, { email: '', name: '', locale: 'de' })) return;
+      if (!content(event, { email: '', name: '', locale: 'de' }, null)) return;
+      const creditor = await creditorOf(event);
       const to = await recipients(event);
       if (!to.length) {
         logger?.info({ eventId: event.id, order: order.number, companyId: event.companyId }, 'mail: no recipient for this order (no user placed it and the company has no admin); skipped');
@@ -68,7 +78,7 @@ export function createOrderMailer(options: OrderMailerOptions): OutboxMailer {
       }
       // One mail per recipient, in their language.
       for (const recipient of to) {
-        const mail = content(event, recipient)!;
+        const mail = content(event, recipient, creditor)!;
         for (const transport of transports) {
           await transport.send({
             from,

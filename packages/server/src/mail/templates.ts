@@ -63,6 +63,12 @@ const T = {
     tracking: 'Sendungsnummer',
     trackingLink: 'Sendung verfolgen',
     shippedLines: 'Versandte Positionen',
+    cancelledSubject: (n: string) => `Ihre Bestellung ${n} wurde storniert`,
+    cancelledIntro: (n: string) => `Ihre Bestellung ${n} wurde storniert; sie wird nicht geliefert.`,
+    cancelledLines: 'Stornierte Positionen',
+    reason: 'Grund',
+    creditor: 'Zahlungsempfänger',
+    creditorId: 'Gläubiger-ID',
     footer: 'Diese E-Mail wurde automatisch erstellt. Bei Fragen antworten Sie einfach auf diese Nachricht.',
     closing: 'Mit freundlichen Grüßen',
   },
@@ -103,6 +109,12 @@ const T = {
     tracking: 'Tracking number',
     trackingLink: 'Track your parcel',
     shippedLines: 'Items shipped',
+    cancelledSubject: (n: string) => `Your order ${n} has been cancelled`,
+    cancelledIntro: (n: string) => `Your order ${n} has been cancelled; it will not be delivered.`,
+    cancelledLines: 'Cancelled items',
+    reason: 'Reason',
+    creditor: 'Payee',
+    creditorId: 'Creditor ID',
     footer: 'This e-mail was sent automatically. If you have questions, just reply to it.',
     closing: 'Kind regards',
   },
@@ -178,7 +190,13 @@ function facts(order: Order, lang: MailLocale): [string, string][] {
   return rows.filter((r): r is [string, string] => !!r[1]);
 }
 
-function paymentParts(order: Order, lang: MailLocale): { intro: string; rows: [string, string][] } {
+/** Who collects a SEPA direct debit (the seller's profile): named in the mail with the mandate. */
+export interface Creditor {
+  name: string;
+  creditorId: string;
+}
+
+function paymentParts(order: Order, lang: MailLocale, creditor: Creditor | null): { intro: string; rows: [string, string][] } {
   const t = T[lang];
   const p = order.payment;
   if (p.method === 'prepayment') {
@@ -198,6 +216,8 @@ function paymentParts(order: Order, lang: MailLocale): { intro: string; rows: [s
   }
   if (p.method === 'sepa_debit') {
     const rows: [string, string | null][] = [
+      [t.creditor, creditor?.name ?? null],
+      [t.creditorId, creditor?.creditorId ?? null],
       [t.mandate, p.mandateReference],
       [t.accountHolder, p.accountHolder],
       ['IBAN', p.ibanMasked],
@@ -247,13 +267,13 @@ export interface MailParty {
   locale: MailLocale;
 }
 
-/** The order confirmation, sent on `order.placed`. */
-export function orderConfirmationMail(order: Order, to: MailParty, sender: string): MailContent {
+/** The order confirmation, sent on `order.placed`; `creditor` is named with a SEPA mandate. */
+export function orderConfirmationMail(order: Order, to: MailParty, sender: string, creditor: Creditor | null = null): MailContent {
   const lang = to.locale;
   const t = T[lang];
   const subject = t.confirmationSubject(order.number);
   const f = facts(order, lang);
-  const pay = paymentParts(order, lang);
+  const pay = paymentParts(order, lang, creditor);
   const lineName = (l: Order['lines'][number]) => l.name[lang] || l.name.de;
   const totals: [string, string][] = [
     [t.net, money(order.totals.net, lang)],
@@ -329,14 +349,29 @@ export function orderConfirmationMail(order: Order, to: MailParty, sender: strin
 
 /** The shipping confirmation, sent on `order.status_changed` to `shipped`. */
 export function shippingConfirmationMail(order: Order, to: MailParty, sender: string): MailContent {
+  return statusMail(order, to, sender, 'shipped');
+}
+
+/** The cancellation, sent on `order.status_changed` to `cancelled`, with the ERP's note as the reason. */
+export function cancellationMail(order: Order, to: MailParty, sender: string): MailContent {
+  return statusMail(order, to, sender, 'cancelled');
+}
+
+/** A mail about a status the buyer must hear of: the order's facts, its lines and where it goes. */
+function statusMail(order: Order, to: MailParty, sender: string, status: 'shipped' | 'cancelled'): MailContent {
   const lang = to.locale;
   const t = T[lang];
-  const subject = t.shippedSubject(order.number);
-  const tracking = order.tracking;
+  const shipped = status === 'shipped';
+  const subject = shipped ? t.shippedSubject(order.number) : t.cancelledSubject(order.number);
+  const intro = shipped ? t.shippedIntro(order.number) : t.cancelledIntro(order.number);
+  const linesTitle = shipped ? t.shippedLines : t.cancelledLines;
+  const tracking = shipped ? order.tracking : null;
+  const reason = shipped ? null : ([...order.timeline].reverse().find((e) => e.status === 'cancelled')?.note ?? null);
   const shipFacts: [string, string][] = [
     [t.order, order.number],
     ...(order.purchaseOrderNumber ? [[t.po, order.purchaseOrderNumber] as [string, string]] : []),
     ...(tracking ? [[t.carrier, tracking.carrier] as [string, string], [t.tracking, tracking.trackingNumber] as [string, string]] : []),
+    ...(reason ? [[t.reason, reason] as [string, string]] : []),
   ];
   const url = isHttpUrl(tracking?.url) ? tracking.url : null;
   const lineName = (l: Order['lines'][number]) => l.name[lang] || l.name.de;
@@ -344,12 +379,12 @@ export function shippingConfirmationMail(order: Order, to: MailParty, sender: st
   const text = [
     t.hello(to.name),
     '',
-    t.shippedIntro(order.number),
+    intro,
     '',
     textFacts(shipFacts),
     ...(url ? ['', `${t.trackingLink}: ${url}`] : []),
     '',
-    `${t.shippedLines}:`,
+    `${linesTitle}:`,
     ...order.lines.map((l) => `  ${quantity(l, lang).padStart(12)}  ${l.sku}  ${lineName(l)}`),
     '',
     `${t.deliveryAddress}:`,
@@ -365,12 +400,12 @@ export function shippingConfirmationMail(order: Order, to: MailParty, sender: st
     lang,
     subject,
     `<h1 style="${STYLE.h1}">${esc(subject)}</h1>` +
-      `<p>${esc(t.hello(to.name))}</p><p>${esc(t.shippedIntro(order.number))}</p>` +
+      `<p>${esc(t.hello(to.name))}</p><p>${esc(intro)}</p>` +
       factTable(shipFacts) +
       (url
         ? `<p style="margin:16px 0"><a href="${esc(url)}" style="display:inline-block;background:#0b5cad;color:#ffffff;padding:10px 16px;border-radius:4px;text-decoration:none">${esc(t.trackingLink)}</a></p>`
         : '') +
-      `<h2 style="${STYLE.h2}">${esc(t.shippedLines)}</h2>` +
+      `<h2 style="${STYLE.h2}">${esc(linesTitle)}</h2>` +
       `<table style="${STYLE.table}">${order.lines
         .map(
           (l) =>

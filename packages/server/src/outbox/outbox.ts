@@ -21,7 +21,7 @@
  * - The event and its deliveries commit or roll back with the caller's transaction: an event
  *   exists exactly when its change committed, and nothing is sent for a rolled-back change.
  * - Targets: every configured webhook gets every event; `mail` gets `order.placed` and
- *   `order.status_changed` to `shipped` (when a mailer is configured).
+ *   `order.status_changed` to `shipped` or `cancelled` (when a mailer is configured).
  * - After the call the in-process worker is woken (a little later, so the transaction has
  *   committed); polling is the fallback.
  */
@@ -105,10 +105,10 @@ export async function enqueue(
   return id;
 }
 
-/** Whether an order event is worth a mail: the confirmation, and the shipping confirmation. */
+/** Whether an order event is worth a mail: the confirmation, the shipping confirmation, the cancellation. */
 export function mailsFor(type: OrderEventType, order: Pick<Order, 'status'>, previousStatus: OrderStatus | null): boolean {
   if (type === 'order.placed') return true;
-  return order.status === 'shipped' && previousStatus !== 'shipped';
+  return (order.status === 'shipped' || order.status === 'cancelled') && previousStatus !== order.status;
 }
 
 /** The targets of an order event under the configured outbox. */
