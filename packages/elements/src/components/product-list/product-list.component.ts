@@ -35,7 +35,7 @@ const SEARCH_DEBOUNCE_MS = 300;
  * @csspart name - A product's name.
  * @csspart meta - SKU, unit and pack size.
  * @csspart badge - The "discontinued" badge.
- * @csspart price - Each row's `<kontor-price>` (its own parts are exported with a `price-` prefix).
+ * @csspart price - Each row's `<kontor-price>`, not shown for a discontinued product (its own parts are exported with a `price-` prefix).
  * @csspart quantity - Each row's `<kontor-quantity>` (its own parts are exported with a `quantity-` prefix).
  * @csspart availability - Each row's `<kontor-availability>`, linked to the row's quantity (its parts are exported with an `availability-` prefix).
  * @csspart add-to-cart - Each row's `<kontor-add-to-cart>` (its parts are exported with an `add-to-cart-` prefix).
@@ -279,10 +279,11 @@ export class KontorProductList extends KontorElement {
               lang=${lang}
             ></kontor-availability>`}
       </div>
-      <kontor-price part="price" collapse-tiers exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, tiers-details:price-tiers-details, tiers-summary:price-tiers-summary, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
       ${product.status === 'discontinued'
-        ? nothing
-        : html`<kontor-quantity
+        ? // Nobody can order it: no price, no quantity (the badge names the replacement).
+          nothing
+        : html`<kontor-price part="price" collapse-tiers exportparts="base:price-base, unit-price:price-unit-price, line-total:price-line-total, tiers:price-tiers, tiers-details:price-tiers-details, tiers-summary:price-tiers-summary, next-tier:price-next-tier" .product=${product} .quantity=${quantity} lang=${lang}></kontor-price>
+            <kontor-quantity
             id=${quantityId}
             part="quantity"
             exportparts="input:quantity-input, decrement:quantity-decrement, increment:quantity-increment, message:quantity-message"

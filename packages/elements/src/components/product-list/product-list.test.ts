@@ -90,7 +90,7 @@ describe('<kontor-product-list>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows discontinued products with a badge and their replacement', async () => {
+  it('shows a discontinued product with a badge and its replacement, and no price, quantity or button', async () => {
     const client = await clientOf('schmidt');
     const discontinued = (await client.catalogue.list({ status: 'discontinued', limit: 100 })).items.find((p) => p.replacementSku);
     expect(discontinued, 'the demo catalogue has a discontinued product with a replacement').to.exist;
@@ -99,8 +99,10 @@ describe('<kontor-product-list>', () => {
     expect(row.querySelector('[part=badge]')!.textContent!.replace(/[ \t\r\n]+/g, ' ').trim()).to.equal(
       `Auslaufartikel · Ersatz: ${discontinued!.replacementSku}`,
     );
-    // It cannot be ordered: no quantity to set, no button.
-    expect(row.querySelector('kontor-quantity, kontor-add-to-cart')).to.equal(null);
+    // It cannot be ordered: no price ("Summe für 1 Stk", tiers), no quantity to set, no button.
+    expect(row.querySelector('kontor-price, kontor-quantity, kontor-add-to-cart')).to.equal(null);
+    expect(row.textContent).to.not.contain('€');
+    await expect(el).to.be.accessible();
   });
 
   it('speaks English inside an English shop', async () => {
