@@ -104,18 +104,21 @@ export class KontorAddToCart extends KontorElement {
 
   override render() {
     const t = this.t;
+    const label = this.busy ? t.adding : (this.label ?? t.addToCart);
+    // The item in the name by aria-label: a visually hidden span is positioned, so Chrome put a space before its colon.
     return html`<div class="base" part="base">
       <!-- Not disabled while busy: a disabled button drops the focus to the page. -->
       <button
         type="button"
         part="button"
         class="add"
+        aria-label="${label}: ${this.itemName ?? this.sku}"
         aria-busy=${this.busy ? 'true' : 'false'}
         aria-disabled=${this.busy ? 'true' : 'false'}
         ?disabled=${!this.sku}
         @click=${() => void this.add()}
       >
-        ${this.busy ? t.adding : (this.label ?? t.addToCart)}<span class="visually-hidden">: ${this.itemName ?? this.sku}</span>
+        ${label}
       </button>
       <span class="status" part="status" role="status">${this.message}</span>
       ${this.error ? this.renderError(this.error) : nothing}

@@ -43,6 +43,15 @@ describe('<kontor-add-to-cart> and <kontor-cart-count>', () => {
     await expect(count).to.be.accessible();
   });
 
+  it('is named "In den Warenkorb: <item>", with no space before the colon, and shows only "In den Warenkorb"', async () => {
+    await freshCart('mueller');
+    const { button } = await mount(products[0]!.sku, 1);
+    const control = button.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
+    // The name by aria-label: a positioned, visually hidden span made Chrome read "In den Warenkorb : Testartikel".
+    expect(control.getAttribute('aria-label')).to.equal('In den Warenkorb: Testartikel');
+    expect(text(control)).to.equal('In den Warenkorb');
+  });
+
   it('adds a line, confirms it, and the count in the header follows', async () => {
     const cart = await freshCart('mueller');
     const p = products[1]!;
