@@ -73,6 +73,7 @@ export const de: Translation = {
   cancel: 'Abbrechen',
   close: 'Schließen',
   savedAs: (name) => `Als „${name}“ gespeichert.`,
+  nowCurrent: (name) => `„${name}“ ist jetzt der aktuelle Warenkorb.`,
   handOff: 'Übergeben …',
   handOffTitle: 'Warenkorb übergeben',
   handOffToColleague: 'An eine Kollegin oder einen Kollegen',

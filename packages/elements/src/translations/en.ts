@@ -73,6 +73,7 @@ export const en: Translation = {
   cancel: 'Cancel',
   close: 'Close',
   savedAs: (name) => `Saved as “${name}”.`,
+  nowCurrent: (name) => `“${name}” is now the current cart.`,
   handOff: 'Hand off …',
   handOffTitle: 'Hand off the cart',
   handOffToColleague: 'To a colleague',

@@ -79,6 +79,8 @@ export interface Translation {
   cancel: string;
   close: string;
   savedAs(name: string): string;
+  /** Announced after switching saved carts: "„Baustelle“ ist jetzt der aktuelle Warenkorb." */
+  nowCurrent(name: string): string;
   handOff: string;
   handOffTitle: string;
   handOffToColleague: string;

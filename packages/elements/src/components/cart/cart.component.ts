@@ -248,7 +248,7 @@ export class KontorCart extends KontorElement {
     const id = (event.target as HTMLSelectElement).value;
     if (!this.cart.store || id === this.value?.id) return;
     try {
-      await this.cart.store.switchTo(id);
+      this.announcement = this.t.nowCurrent((await this.cart.store.switchTo(id)).name);
     } catch (error) {
       this.reportError(error);
     }
@@ -485,7 +485,14 @@ export class KontorCart extends KontorElement {
     const t = this.t;
     const others = this.carts.filter((c) => c.id !== cart?.id);
     return html`<div class="header" part="header">
-      <div class="title" part="title" role="heading" aria-level=${this.headingLevel} tabindex="-1">
+      <div
+        class="title"
+        part="title"
+        role="heading"
+        aria-level=${this.headingLevel}
+        tabindex="-1"
+        aria-label="${cart ? `${cart.name}, ${t.lineCount(cart.lineCount)}` : t.cart}${this.locked ? `, ${t.readOnly}` : ''}"
+      >
         ${cart ? cart.name : t.cart}
         ${cart ? html`<span class="count">${t.lineCount(cart.lineCount)}</span>` : nothing}
         ${this.locked ? html`<span class="badge">${t.readOnly}</span>` : nothing}

@@ -66,6 +66,22 @@ describe('<kontor-cart>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names its heading "<cart name>, <n> Positionen": a comma between name and count, the visible title unchanged', async () => {
+    const cart = await freshCart('mueller');
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [
+      { op: 'add', sku: products[0]!.sku, quantity: lowestValidQuantity(products[0]!.quantityRules) },
+      { op: 'add', sku: products[1]!.sku, quantity: lowestValidQuantity(products[1]!.quantityRules) },
+    ]);
+    const { el } = await mount();
+    const title = el.shadowRoot!.querySelector('[part=title]')!;
+    expect(title.getAttribute('role')).to.equal('heading');
+    // Read out of its content the name and the count ran together ("…, 03:292 Positionen").
+    expect(title.getAttribute('aria-label')).to.equal(`${cart.name}, 2 Positionen`);
+    expect(text(title)).to.equal(`${cart.name} 2 Positionen`);
+    const readonly = await mount('mueller', { readonly: true });
+    expect(readonly.el.shadowRoot!.querySelector('[part=title]')!.getAttribute('aria-label')).to.equal(`${cart.name}, 2 Positionen, Nur zur Ansicht`);
+  });
+
   it('shows the empty state for an empty cart', async () => {
     await freshCart('mueller');
     const { el } = await mount();
@@ -305,7 +321,7 @@ describe('<kontor-cart>', () => {
     await waitUntil(() => el.value?.id !== cart.id, 'the cart stayed with the sender');
   });
 
-  it('saves a copy under a name and switches to it', async () => {
+  it('saves a copy under a name, switches to it and announces the switch', async () => {
     const cart = await freshCart('mueller');
     const p = products[7]!;
     await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) }]);
@@ -323,6 +339,9 @@ describe('<kontor-cart>', () => {
     await waitUntil(() => el.value?.name === name, 'did not switch');
     expect(el.value!.lines.map((l) => l.sku)).to.deep.equal([p.sku]);
     expect(el.value!.active).to.equal(true);
+    // The live region said "Als „…“ gespeichert." before; now it says which cart is current.
+    const live = el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden')!;
+    await waitUntil(() => text(live) === `„${name}“ ist jetzt der aktuelle Warenkorb.`, `the switch was not announced: ${text(live)}`);
   });
 
   it('shows a preview cart without any server', async () => {
