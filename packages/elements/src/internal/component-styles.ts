@@ -5,7 +5,7 @@ import { css } from 'lit';
  * (Comments here, not in the CSS, which ships as written.) `:where(button):hover` stays at class
  * level, so a component's own button class (.primary, .link …) wins over it. `.primary` is the
  * main action: hover and keyboard focus darken the theme's --kontor-color-primary (a component
- * may set --_primary); the label stays legible.
+ * may set --_primary); the label stays legible. A `.skip` button (a skip link) is visually hidden until it has the focus.
  */
 export const componentStyles = css`
   :host {
@@ -58,7 +58,8 @@ export const componentStyles = css`
     opacity: 0.65;
     cursor: progress;
   }
-  .visually-hidden {
+  .visually-hidden,
+  .skip:not(:focus) {
     position: absolute !important;
     width: 1px;
     height: 1px;

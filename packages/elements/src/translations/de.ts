@@ -57,6 +57,8 @@ export const de: Translation = {
   total: 'Gesamt',
   remove: 'Entfernen',
   removeItem: (name) => `${name} entfernen`,
+  skipToTotals: 'Zu den Summen springen',
+  backToTop: 'Zum Anfang des Warenkorbs',
   netTotal: 'Warenwert netto',
   vat: (rate) => `zzgl. ${rate} MwSt.`,
   grossTotal: 'Gesamtbetrag',

@@ -57,6 +57,8 @@ export const en: Translation = {
   total: 'Total',
   remove: 'Remove',
   removeItem: (name) => `Remove ${name}`,
+  skipToTotals: 'Skip to totals',
+  backToTop: 'Back to the top of the cart',
   netTotal: 'Net total',
   vat: (rate) => `plus ${rate} VAT`,
   grossTotal: 'Total incl. VAT',

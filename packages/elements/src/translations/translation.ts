@@ -61,6 +61,10 @@ export interface Translation {
   remove: string;
   /** Accessible name of a line's remove button. */
   removeItem(name: string): string;
+  /** Skip button above a cart's lines, to its totals. */
+  skipToTotals: string;
+  /** Skip button below a cart's totals, back to its title. */
+  backToTop: string;
   netTotal: string;
   /** "zzgl. 19 % MwSt." */
   vat(rate: string): string;

@@ -46,7 +46,8 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
  * @csspart availability - A line's delivery promise (text; also named by its tone: `available`, `partial`, `later`, `unavailable`, `error`).
  * @csspart availability-error - Why no delivery promises could be shown, with a retry button.
  * @csspart issue - A line's problem (discontinued, quantity off the rules, …).
- * @csspart totals - Net, VAT per rate and gross.
+ * @csspart totals - Net, VAT per rate and gross; a named group that takes the focus from the skip button.
+ * @csspart skip - The skip buttons, shown on focus: "skip to totals" above the lines, "back to the top" below the totals.
  * @csspart empty - The empty state.
  * @csspart error - The error banner.
  * @csspart claim - The form to continue a handed-off cart.
@@ -473,12 +474,22 @@ export class KontorCart extends KontorElement {
     const t = this.t;
     const pct = (rate: number) => new Intl.NumberFormat(t.$locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate / 10_000);
     const problems = cart.lines.filter((l) => l.issues.length).length;
-    return html`<dl class="totals" part="totals" aria-live="polite">
-      <div><dt>${t.netTotal}</dt><dd>${this.money(cart.totals.net)}</dd></div>
-      ${cart.totals.taxes.map((tax) => html`<div><dt>${t.vat(pct(tax.rate))}</dt><dd>${this.money(tax.tax)}</dd></div>`)}
-      <div class="gross"><dt>${t.grossTotal}</dt><dd>${this.money(cart.totals.gross)}</dd></div>
+    // A named group that takes the focus: the skip button above the lines lands here.
+    return html`<div class="totals" part="totals" role="group" aria-label=${t.orderTotals} tabindex="-1" aria-live="polite">
+      <dl>
+        <div><dt>${t.netTotal}</dt><dd>${this.money(cart.totals.net)}</dd></div>
+        ${cart.totals.taxes.map((tax) => html`<div><dt>${t.vat(pct(tax.rate))}</dt><dd>${this.money(tax.tax)}</dd></div>`)}
+        <div class="gross"><dt>${t.grossTotal}</dt><dd>${this.money(cart.totals.gross)}</dd></div>
+      </dl>
       ${problems ? html`<p class="issue" part="issue">${t.cartProblems(problems)}</p>` : nothing}
-    </dl>`;
+    </div>`;
+  }
+
+  /** A button, visible only while focused, that moves the focus to `to`: past the lines to the totals, or back to the title. */
+  private renderSkip(label: string, to: string) {
+    return this.locked
+      ? nothing
+      : html`<button type="button" class="skip" part="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>(to)?.focus()}>${label}</button>`;
   }
 
   private renderHeader(cart: Cart | null) {
@@ -637,7 +648,8 @@ export class KontorCart extends KontorElement {
       ${loading && !clientError
         ? html`<div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>`
         : lines.length
-          ? html`<div class="table" role="table" part="table" aria-label=${cart!.name} aria-rowcount=${lines.length + 1}>
+          ? html`${this.renderSkip(t.skipToTotals, '.totals')}
+              <div class="table" role="table" part="table" aria-label=${cart!.name} aria-rowcount=${lines.length + 1}>
                 <div role="rowgroup">
                   <div class="line head" role="row">
                     <span role="columnheader">${t.item}</span>
@@ -649,7 +661,7 @@ export class KontorCart extends KontorElement {
                 </div>
                 <div role="rowgroup">${this.renderRows(lines)}</div>
               </div>
-              ${this.renderTotals(cart!)}`
+              ${this.renderTotals(cart!)} ${this.renderSkip(t.backToTop, '.title')}`
           : state.status === 'error' || clientError
             ? nothing
             : html`<p class="empty" part="empty">${t.cartEmpty}</p>`}

@@ -179,6 +179,14 @@ export const styles = css`
     background: var(--cart-totals-background, var(--kontor-color-surface, #fff));
     font-variant-numeric: tabular-nums;
   }
+  .totals dl {
+    display: grid;
+    gap: inherit;
+    margin: 0;
+  }
+  .skip {
+    justify-self: start;
+  }
   .totals div {
     display: grid;
     grid-template-columns: minmax(10rem, auto) 9rem;

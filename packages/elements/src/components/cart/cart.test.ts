@@ -149,6 +149,33 @@ describe('<kontor-cart>', () => {
     expect(text(el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden'))).to.contain('entfernt');
   });
 
+  it('a skip button above the lines, shown on focus, moves the focus to the totals; one below them back to the title', async () => {
+    const cart = await freshCart('mueller');
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, products.slice(0, 3).map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+    const { el } = await mount();
+    const root = el.shadowRoot!;
+    const [skip, back] = [...root.querySelectorAll<HTMLButtonElement>('[part=skip]')];
+    const [table, totals] = [root.querySelector('[part=table]')!, root.querySelector<HTMLElement>('[part=totals]')!];
+    // In the tab order right before the first line's controls, and after the totals.
+    expect(skip!.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(totals.compareDocumentPosition(back!) & Node.DOCUMENT_POSITION_FOLLOWING).to.be.greaterThan(0);
+    expect(text(skip)).to.equal('Zu den Summen springen');
+    expect(text(back)).to.equal('Zum Anfang des Warenkorbs');
+    // Hidden until focused, like a skip link.
+    expect(skip!.getBoundingClientRect().width).to.be.at.most(1);
+    skip!.focus();
+    expect(skip!.getBoundingClientRect().width).to.be.greaterThan(50);
+    await expect(el).to.be.accessible();
+    skip!.click();
+    expect(root.activeElement).to.equal(totals);
+    expect([totals.getAttribute('role'), totals.getAttribute('aria-label'), totals.tabIndex]).to.deep.equal(['group', 'Summen', -1]);
+    back!.focus();
+    back!.click();
+    expect(root.activeElement).to.equal(root.querySelector('[part=title]'));
+    const readonly = await mount('mueller', { readonly: true });
+    expect(readonly.el.shadowRoot!.querySelector('[part=skip]')).to.equal(null);
+  });
+
   it('rolls back a change the server refuses and shows why', async () => {
     await freshCart('mueller');
     const { shop, el } = await mount();
