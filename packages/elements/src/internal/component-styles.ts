@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Styles every Kontor element shares. Tokens come from `themes/default.css`, with fallbacks so an unthemed page still works.
- * (Comments here, not in the CSS, which ships as written.) `:where(button):hover` stays at class
+ * (Comments here, not in the CSS, which ships as written.) One look for every control; components
+ * adjust only what differs. `:where(button):hover` stays at class
  * level, so a component's own button class (.primary, .link …) wins over it. `.primary` is the
  * main action: hover and keyboard focus darken the theme's --kontor-color-primary (a component
  * may set --_primary); the label stays legible. A `.skip` button (a skip link) is visually hidden until it has the focus.
@@ -26,7 +27,6 @@ export const componentStyles = css`
     outline: var(--kontor-focus-ring-width, 2px) solid var(--kontor-focus-ring-color, #0b57d0);
     outline-offset: var(--kontor-focus-ring-offset, 2px);
   }
-  /* One look for every control; components adjust only what differs. */
   button,
   input,
   select {

@@ -106,8 +106,8 @@ export class KontorAddToCart extends KontorElement {
     const t = this.t;
     const label = this.busy ? t.adding : (this.label ?? t.addToCart);
     // The item in the name by aria-label: a visually hidden span is positioned, so Chrome put a space before its colon.
+    // Not disabled while busy: a disabled button drops the focus to the page.
     return html`<div class="base" part="base">
-      <!-- Not disabled while busy: a disabled button drops the focus to the page. -->
       <button
         type="button"
         part="button"

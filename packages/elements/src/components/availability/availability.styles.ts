@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// The .icon adds to the text; the text alone carries the meaning. (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -19,7 +20,6 @@ export const styles = css`
     color: var(--availability-color);
     min-height: 1.25em;
   }
-  /* The icon adds to the text; the text alone carries the meaning. */
   .icon {
     flex: none;
     font-size: 0.8em;

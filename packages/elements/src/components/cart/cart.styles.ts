@@ -5,6 +5,10 @@ import { css } from 'lit';
 //   top margin lays their top border on the last row's, so a short cart looks the same.
 // - minmax(0, 1fr) columns and min-width: 0 let the dialogs' selects with long names shrink.
 // - Grid columns are minmax(0, …) and controls max-width: 100%, so the cart fits a 360 px phone.
+// - Off-screen rows skip layout and paint (content-visibility): a 1,000-line cart scrolls like a short one.
+// - A line's availability symbol adds to the text (same as <kontor-availability>); the empty alt text
+//   keeps it out of the accessible name.
+// - The column header says "Menge" once; each row's quantity label stays for screen readers only.
 export const styles = css`
   :host {
     display: block;
@@ -70,7 +74,6 @@ export const styles = css`
     align-items: start;
     padding: var(--cart-row-padding) 0;
     border-bottom: 1px solid var(--cart-border-color);
-    /* Off-screen rows skip layout and paint: a 1,000-line cart scrolls like a short one. */
     content-visibility: auto;
     contain-intrinsic-size: auto 4.5rem;
   }
@@ -100,7 +103,6 @@ export const styles = css`
     display: block;
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
-  /* The symbol adds to the text (same as <kontor-availability>); the empty alt text keeps it out of the accessible name. */
   .availability[data-tone]::before {
     font-size: 0.8em;
     margin-inline-end: 0.25em;
@@ -157,7 +159,6 @@ export const styles = css`
   .remove {
     min-width: 2.25rem;
   }
-  /* The column header says "Menge" once; each row's label stays for screen readers only. */
   kontor-quantity::part(label) {
     position: absolute;
     width: 1px;

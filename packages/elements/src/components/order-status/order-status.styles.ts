@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// The timeline's .dot only adds to the text. (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -49,7 +50,6 @@ export const styles = css`
     border-radius: 999px;
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
-  /* The dot only adds to the text. */
   .dot {
     width: 0.5rem;
     height: 0.5rem;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// The current tier's ▸ marker: not colour alone. (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -56,7 +57,6 @@ export const styles = css`
     font-weight: 600;
   }
   tr[aria-current='true'] td:first-child::before {
-    /* Not colour alone: a marker too. */
     content: '▸ ';
   }
   .skeleton {

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 // Below the four columns' minimum the rows are one column: a container query, so the list follows
-// its own width, not the window's. (Comments here, not in the CSS, which ships as written.)
+// its own width, not the window's. A row's tracks are fixed so columns line up from row to row.
+// (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -43,7 +44,6 @@ export const styles = css`
   }
   li {
     display: grid;
-    /* Fixed tracks so columns line up from row to row. */
     grid-template-columns: minmax(12rem, 2fr) minmax(11rem, 1.4fr) minmax(9rem, 12rem) 12.5rem;
     gap: var(--product-list-gap);
     align-items: start;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// The message's ⚠ marker: not colour alone. (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: inline-block;
@@ -54,7 +55,6 @@ export const styles = css`
     display: none;
   }
   .message::before {
-    /* Not colour alone: an icon-like marker too. */
     content: '⚠ ';
   }
   .suggestions {

@@ -279,6 +279,7 @@ export class KontorQuickOrder extends KontorElement {
   override render() {
     const t = this.t;
     const error = this.cart.clientError ?? this.error;
+    // The submit button is not disabled while busy: a disabled button drops the focus to the page.
     return html`<form class="base" part="base" @submit=${this.onSubmit} aria-busy=${this.busy ? 'true' : 'false'}>
       <label part="label" for="lines">${t.quickOrderLabel}</label>
       <textarea
@@ -293,7 +294,6 @@ export class KontorQuickOrder extends KontorElement {
       ></textarea>
       <p id="hint" class="hint" part="hint">${t.quickOrderHint}</p>
       <div class="row">
-        <!-- Not disabled while busy: a disabled button drops the focus to the page. -->
         <button type="submit" part="submit" class="primary" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t.checking : t.addLines}</button>
         <label class="file">
           ${t.uploadCsv}
