@@ -207,6 +207,8 @@ export const de: Translation = {
   allStatuses: 'Alle',
   dateFrom: 'Bestellt ab',
   dateTo: 'Bestellt bis',
+  loadMoreOrders: 'Weitere Bestellungen laden',
+  datesInverted: 'Das Enddatum liegt vor dem Anfangsdatum.',
   searchOrders: 'Suche (Bestellnummer, Ihre Bestellnummer, Kostenstelle, Artikel)',
   orderDate: 'Datum',
   gross: 'Brutto',

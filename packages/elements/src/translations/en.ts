@@ -204,6 +204,8 @@ export const en: Translation = {
   allStatuses: 'All',
   dateFrom: 'Ordered from',
   dateTo: 'Ordered until',
+  loadMoreOrders: 'Load more orders',
+  datesInverted: 'The end date is before the start date.',
   searchOrders: 'Search (order number, PO number, cost center, article)',
   orderDate: 'Date',
   gross: 'Gross',

@@ -234,6 +234,9 @@ export interface Translation {
   allStatuses: string;
   dateFrom: string;
   dateTo: string;
+  loadMoreOrders: string;
+  /** Field error of an order search whose "to" date is before its "from" date. */
+  datesInverted: string;
   searchOrders: string;
   orderDate: string;
   gross: string;

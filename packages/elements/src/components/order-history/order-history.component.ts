@@ -24,7 +24,8 @@ const STATUSES = OrderStatusSchema.options as readonly OrderStatus[];
  * @csspart number - An order's number (a link with `order-url`).
  * @csspart status - An order's status (text; `data-status` names it for styling).
  * @csspart details - The expanded `<kontor-order-status>` of a row.
- * @csspart load-more - The "load more" button.
+ * @csspart load-more - The "load more" button; the focus moves from it to the first order it loaded.
+ * @csspart field-error - Why the dates cannot be searched (the end date before the start date); nothing is asked meanwhile.
  * @csspart empty - The "no orders" text.
  * @csspart error - The error state.
  * @cssproperty --order-history-border-color - Row separators.
@@ -43,6 +44,8 @@ export class KontorOrderHistory extends KontorElement {
   private debounce?: ReturnType<typeof setTimeout>;
   private loadedKey?: unknown[];
   private retryAppends = false;
+  /** The row to focus once rendered: the first one "load more" brought (none there: the retry button). */
+  private focusRow = -1;
 
   @state() private orders: OrderSummary[] = [];
   @state() private nextCursor: string | null = null;
@@ -90,7 +93,20 @@ export class KontorOrderHistory extends KontorElement {
     return this.orders;
   }
 
+  /** "From" after "to": a range that finds nothing, so it is not asked for. */
+  private get inverted() {
+    return this.from && this.to && this.from > this.to;
+  }
+
   override willUpdate(): void {
+    if (this.inverted) {
+      this.abort?.abort();
+      this.loadedKey = undefined;
+      this.orders = [];
+      this.nextCursor = null;
+      this.status = 'complete';
+      return;
+    }
     const client = this.resolveClient();
     const key = [isKontorError(client) ? client.code : client, this.statusFilter, this.from, this.to, this.po.trim(), this.query.trim(), this.pageSize];
     if (!this.loadedKey || key.some((v, i) => v !== this.loadedKey![i])) {
@@ -125,17 +141,26 @@ export class KontorOrderHistory extends KontorElement {
     try {
       const page = await client.orders.list(this.query_(append), { signal: abort.signal });
       if (abort.signal.aborted) return;
+      if (append) this.focusRow = this.orders.length;
       this.orders = append ? [...this.orders, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
       this.status = 'complete';
       this.announcement = this.orders.length ? this.t.ordersShown(this.orders.length) : this.t.noOrders;
     } catch (error) {
       if (abort.signal.aborted) return;
+      if (append) this.focusRow = this.orders.length;
       if (!append) this.orders = [];
       this.status = 'error';
       this.error = this.reportError(error);
       this.retryAppends = append;
     }
+  }
+
+  override updated(): void {
+    if (this.focusRow < 0) return;
+    const row = this.renderRoot.querySelectorAll('[part=row]')[this.focusRow];
+    this.focusRow = -1;
+    (row?.querySelector<HTMLElement>('a, button') ?? this.renderRoot.querySelector<HTMLElement>('.retry'))?.focus();
   }
 
   /** Loads the first page again with the current filters. */
@@ -168,6 +193,7 @@ export class KontorOrderHistory extends KontorElement {
 
   private renderFilters() {
     const t = this.t;
+    const bad = this.inverted;
     return html`<form class="filters" part="filters" role="search" aria-label=${t.filters} @submit=${(e: Event) => e.preventDefault()}>
       <label class="wide"
         >${t.search}
@@ -187,8 +213,28 @@ export class KontorOrderHistory extends KontorElement {
           ${STATUSES.map((s) => html`<option value=${s} ?selected=${this.statusFilter === s}>${t.orderStatusName(s)}</option>`)}
         </select></label
       >
-      <label>${t.dateFrom} <input type="date" name="from" .value=${this.from} max=${this.to || nothing} @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)} /></label>
-      <label>${t.dateTo} <input type="date" name="to" .value=${this.to} min=${this.from || nothing} @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)} /></label>
+      <label
+        >${t.dateFrom}
+        <input
+          type="date"
+          name="from"
+          .value=${this.from}
+          max=${this.to || nothing}
+          aria-invalid=${bad ? 'true' : 'false'}
+          aria-describedby=${bad ? 'dates' : nothing}
+          @change=${(e: Event) => (this.from = (e.target as HTMLInputElement).value)}
+      /></label>
+      <label
+        >${t.dateTo}
+        <input
+          type="date"
+          name="to"
+          .value=${this.to}
+          min=${this.from || nothing}
+          aria-invalid=${bad ? 'true' : 'false'}
+          aria-describedby=${bad ? 'dates' : nothing}
+          @change=${(e: Event) => (this.to = (e.target as HTMLInputElement).value)}
+      /></label>
       <label
         >${t.purchaseOrderNumber}
         <input
@@ -198,6 +244,7 @@ export class KontorOrderHistory extends KontorElement {
           @input=${(e: Event) => this.onText('po', e)}
           @keydown=${(e: KeyboardEvent) => this.onTextKeydown('po', e)}
       /></label>
+      ${bad ? html`<p id="dates" class="field-error" part="field-error" role="alert">${t.datesInverted}</p>` : nothing}
     </form>`;
   }
 
@@ -264,12 +311,19 @@ export class KontorOrderHistory extends KontorElement {
                 </tbody>
               </table>
             </div>`
-          : this.status === 'complete'
+          : this.status === 'complete' && !this.inverted
             ? html`<p class="empty" part="empty">${t.noOrders}</p>`
             : nothing}
       ${this.nextCursor && orders.length && this.status !== 'error'
-        ? html`<button type="button" class="load-more" part="load-more" ?disabled=${this.status === 'loading-more'} @click=${() => void this.load(this.resolveClient(), true)}>
-            ${this.status === 'loading-more' ? t.loading : t.loadMore}
+        ? // Not disabled while loading: a disabled button drops the focus to the page.
+          html`<button
+            type="button"
+            class="load-more"
+            part="load-more"
+            aria-disabled=${this.status === 'loading-more' ? 'true' : 'false'}
+            @click=${() => this.status === 'loading-more' || void this.load(this.resolveClient(), true)}
+          >
+            ${this.status === 'loading-more' ? t.loading : t.loadMoreOrders}
           </button>`
         : nothing}
     </section>`;

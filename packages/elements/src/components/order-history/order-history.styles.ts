@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
 // The search filter has a row of its own, wide enough for its placeholder (a phone shows an ellipsis);
-// the table scrolls sideways inside .scroll. (Comments here, not in the CSS, which ships as written.)
+// the table scrolls sideways inside .scroll; a status's tone only adds to its text. (Comments here,
+// not in the CSS, which ships as written.)
 export const styles = css`
   :host {
     display: block;
@@ -35,6 +36,11 @@ export const styles = css`
     max-width: 100%;
     font-size: var(--kontor-font-size, 1rem);
     text-overflow: ellipsis;
+  }
+  .field-error {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--kontor-color-danger-text, #7a1712);
   }
   .muted {
     margin: 0;
@@ -91,7 +97,6 @@ export const styles = css`
     font-size: var(--kontor-font-size-s, 0.875rem);
     white-space: nowrap;
   }
-  /* Tone only adds to the text. */
   .status[data-status='shipped'],
   .status[data-status='delivered'] {
     border-color: var(--kontor-color-success-text, #1a5e20);

@@ -83,6 +83,66 @@ describe('<kontor-order-history>', () => {
     expect(numbers(el)).to.deep.equal(orders.map((o) => o.number));
   });
 
+  it('keeps the focus on the first new order after loading more, and says "Weitere Bestellungen laden"', async () => {
+    const el = await mount({ query: run, pageSize: 2 });
+    const more = $<HTMLButtonElement>(el, '[part=load-more]')!;
+    expect(text(more)).to.equal('Weitere Bestellungen laden');
+    more.focus();
+    more.click();
+    await el.updateComplete;
+    // While it loads the button keeps the focus (aria-disabled, not disabled).
+    expect(more.getAttribute('aria-disabled')).to.equal('true');
+    expect(el.shadowRoot!.activeElement).to.equal(more);
+    await waitUntil(() => numbers(el).length === 4, 'second page missing');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, `[part=row][data-number="${orders[2]!.number}"] button.toggle`));
+    // The last page: the button goes, the focus is on the first order it brought, not on <body>.
+    $(el, '[part=load-more]')!.click();
+    await waitUntil(() => numbers(el).length === 5, 'third page missing');
+    await el.updateComplete;
+    expect($(el, '[part=load-more]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, `[part=row][data-number="${orders[4]!.number}"] button.toggle`));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "Load more orders" in English', async () => {
+    const el = await mount({ query: run, pageSize: 2, lang: 'en' });
+    expect(text($(el, '[part=load-more]'))).to.equal('Load more orders');
+  });
+
+  it('says at the dates that the end date is before the start date, and asks nothing until it is fixed', async () => {
+    const asked: string[] = [];
+    const recording = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.pathname === '/v1/orders') asked.push(url.search);
+      return fetch(input, init);
+    };
+    const el = await mount({ query: run, fetch: recording });
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await select(el, 'to', day(1));
+    await settled(el);
+    asked.length = 0;
+    await select(el, 'from', day(2));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(asked).to.deep.equal([]);
+    const error = $(el, '[part=field-error]')!;
+    expect(text(error)).to.equal('Das Enddatum liegt vor dem Anfangsdatum.');
+    expect(error.getAttribute('role')).to.equal('alert');
+    for (const name of ['from', 'to']) {
+      const input = $(el, `input[name=${name}]`)!;
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.equal(error.id);
+    }
+    // Not "no orders found": the range was never searched.
+    expect($(el, '[part=empty], [part=table]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await select(el, 'from', '2000-01-01');
+    await waitUntil(() => numbers(el).length === 5, 'the fixed range was not searched');
+    expect(asked).to.have.length(1);
+    expect($(el, '[part=field-error]')).to.equal(null);
+    expect($(el, 'input[name=to]')!.getAttribute('aria-invalid')).to.equal('false');
+  });
+
   it('filters by status, PO number and date', async () => {
     const el = await mount({ query: run });
     await select(el, 'status', 'shipped');
