@@ -44,7 +44,7 @@ const MAX_ROUNDS = 3;
  * @csspart summary - What was added and merged.
  * @csspart issues - The list of rows that were not added.
  * @csspart issue - One such row.
- * @csspart suggestion - A button that applies a suggested article number or quantity to its row.
+ * @csspart suggestion - A button that applies a suggested article number or quantity to its row (a quantity for rows that were added up: at the first of them only). The focus then moves to the next row's first suggestion.
  * @csspart error - An error about the input as a whole.
  * @cssproperty --quick-order-rows - Visible rows of the text box.
  * @cssproperty --quick-order-issue-color - Colour of row errors.
@@ -68,6 +68,8 @@ export class KontorQuickOrder extends KontorElement {
   @state() private summary?: ImportSummary;
   @state() private error?: KontorError | string;
   @state() private busy = false;
+  /** Where the row whose suggestion was taken was in the list; the focus goes on from there once rendered. */
+  private focusFrom = -1;
 
   /**
    * Reads `text` (a paste, or a CSV file's content with `csv`), adds every valid line to the cart
@@ -200,6 +202,7 @@ export class KontorQuickOrder extends KontorElement {
     if (!sku) return;
     const fixed = quantity === undefined ? `${sku};` : `${sku};${quantity}`;
     const together = typeof suggestion === 'number' && row.merged ? this.held.filter((r) => r.merged === row.merged) : [row];
+    this.focusFrom = this.held.filter((r) => r.issues.length).indexOf(row);
     const textLines = this.value.split(/\r\n|\n|\r/);
     const at = textLines.indexOf(row.raw);
     if (at >= 0) textLines[at] = fixed;
@@ -211,6 +214,18 @@ export class KontorQuickOrder extends KontorElement {
     }
     this.value = textLines.join('\n');
     this.held = this.held.filter((r) => r === row || !together.includes(r)).map((r) => (r === row ? { line: r.line, raw: fixed, issues: [], sku, quantity } : r));
+  }
+
+  /**
+   * After a suggestion was taken the focus goes to the next row's first suggestion, so a keyboard
+   * user fixes row after row; with none left, to the box while rows there still need typing, else
+   * to the submit button: every row is fixed and sending is what is left to do.
+   */
+  override updated(): void {
+    if (this.focusFrom < 0) return;
+    const next = [...this.renderRoot.querySelectorAll('[part=issue]')].slice(this.focusFrom).map((li) => li.querySelector<HTMLElement>('[part=suggestion]')).find(Boolean);
+    this.focusFrom = -1;
+    (next ?? this.renderRoot.querySelector<HTMLElement>(this.held.some((r) => r.issues.length) ? 'textarea' : '[part=submit]'))?.focus();
   }
 
   /**
@@ -258,21 +273,26 @@ export class KontorQuickOrder extends KontorElement {
     const withIssues = this.held.map((row, index) => ({ row, index })).filter(({ row }) => row.issues.length);
     if (!withIssues.length) return nothing;
     return html`<ol class="issues" part="issues">
-      ${withIssues.map(
-        ({ row, index }) => html`<li part="issue">
+      ${withIssues.map(({ row, index }) => {
+        // A quantity for rows that were added up fixes all of them: offered once, at the first of them.
+        const offeredAbove = row.merged && withIssues.find((w) => w.row.merged === row.merged)!.row !== row;
+        return html`<li part="issue">
           <span class="where">${t.row(row.line)}:</span>
           <code class="raw">${row.raw}</code>
           ${row.merged ? html`<span class="merged">${t.rowsAddedUp(row.merged.lines.join(', '), fmt.format(row.merged.quantity))}</span>` : nothing}
           ${row.issues.map(
             (issue) => html`<span class="message">${issue.message}</span>
-              ${(issue.suggestions ?? []).slice(0, 3).map(
-                (s) => html`<button type="button" part="suggestion" @click=${() => this.applySuggestion(index, s)}>
-                  ${t.useSuggestion(typeof s === 'number' ? fmt.format(s) : s)}
-                </button>`,
-              )}`,
+              ${(issue.suggestions ?? [])
+                .filter((s) => !offeredAbove || typeof s === 'string')
+                .slice(0, 3)
+                .map(
+                  (s) => html`<button type="button" part="suggestion" @click=${() => this.applySuggestion(index, s)}>
+                    ${t.useSuggestion(typeof s === 'number' ? fmt.format(s) : s)}
+                  </button>`,
+                )}`,
           )}
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ol>`;
   }
 

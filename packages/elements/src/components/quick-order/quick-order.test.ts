@@ -161,6 +161,51 @@ describe('<kontor-quick-order>', () => {
     expect(detail.cart.lines.find((l: { sku: string }) => l.sku === stepped.sku).quantity).to.equal(nearest);
   });
 
+  it('offers the quantity for rows that were added up only at the first of them; the others keep their message and note', async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    const first = lowestValidQuantity(stepped.quantityRules) * 10;
+    const sum = first + stepped.quantityRules.step + 1;
+    await paste(el, `${stepped.sku};${first}\n${stepped.sku};${stepped.quantityRules.step + 1}`);
+    const [one, two] = [...el.shadowRoot!.querySelectorAll('[part=issue]')];
+    expect(one!.querySelectorAll('[part=suggestion]').length).to.be.greaterThan(0);
+    expect(two!.querySelectorAll('[part=suggestion]')).to.have.length(0);
+    expect(text(two)).to.contain('Zeile 2:').and.contain(`(Zeilen 1, 2 zusammen: ${sum.toLocaleString('de-DE')})`).and.contain(String(stepped.quantityRules.step));
+    await expect(el).to.be.accessible();
+  });
+
+  it("after a suggestion is taken, moves the focus to the next row's first suggestion, then to the box while rows need typing", async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    const typo = simple[4]!.sku.replace('-', '');
+    await paste(el, `${stepped.sku};${lowestValidQuantity(stepped.quantityRules) + 1}\n${typo};2\n${simple[2]!.sku};viele`);
+    const suggestion = (row: number) => el.shadowRoot!.querySelectorAll('[part=issue]')[row]!.querySelector<HTMLButtonElement>('[part=suggestion]')!;
+    expect(el.shadowRoot!.querySelectorAll('[part=issue]')).to.have.length(3);
+    const taken = suggestion(0);
+    taken.focus();
+    taken.click();
+    await el.updateComplete;
+    // The row is fixed and gone from the list; the next row's first suggestion has the focus, not <body>.
+    expect(el.shadowRoot!.querySelectorAll('[part=issue]')).to.have.length(2);
+    expect(el.shadowRoot!.activeElement).to.equal(suggestion(0));
+    expect(text(el.shadowRoot!.activeElement)).to.contain(simple[4]!.sku);
+    suggestion(0).click();
+    await el.updateComplete;
+    // Left: "viele", which only typing fixes.
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('textarea'));
+  });
+
+  it('after the last row is fixed by a suggestion, moves the focus to the submit button', async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    await paste(el, `${stepped.sku};${lowestValidQuantity(stepped.quantityRules) + 1}`);
+    const taken = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=suggestion]')!;
+    taken.focus();
+    taken.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part=submit]'));
+  });
+
   it("offers only the reading of an ambiguous number that the article's order rules allow", async () => {
     await freshCart('mueller');
     const el = await mount();
