@@ -105,6 +105,19 @@ async function cartOf(user: User, products: Product[]): Promise<{ client: Kontor
 const po = () => `T-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
 const ordersWithPo = async (client: KontorClient, number: string) => (await client.orders.list({ po: number })).items;
 
+/** "Update cart" after listed changes, then place: the order has the changed quantity, once. */
+async function updateCartAndPlace(el: KontorCheckout, client: KontorClient, reference: string, sku: string, quantity: number) {
+  $<HTMLButtonElement>(el, 'button.update-cart')!.click();
+  await waitUntil(() => !$(el, '[part=drift]'), 'the changes stayed');
+  await reviewReady(el);
+  const placed = placedEvent(el);
+  $<HTMLButtonElement>(el, 'button.place')!.click();
+  const { detail } = await placed;
+  await emptied(el);
+  expect(detail.order.lines.find((l) => l.sku === sku)!.quantity).to.equal(quantity);
+  expect(await ordersWithPo(client, reference)).to.have.length(1);
+}
+
 describe('<kontor-checkout>', () => {
   /** Products that ship, handed out so that no two tests reserve the same stock. */
   let pool: Product[] = [];
@@ -361,15 +374,7 @@ describe('<kontor-checkout>', () => {
     expect(el.shadowRoot!.activeElement).to.equal(drift.querySelector('[data-focus=drift]'));
     await expect(el).to.be.accessible();
 
-    $<HTMLButtonElement>(el, 'button.update-cart')!.click();
-    await waitUntil(() => !$(el, '[part=drift]'), 'the changes stayed');
-    await reviewReady(el);
-    const placed = placedEvent(el);
-    $<HTMLButtonElement>(el, 'button.place')!.click();
-    const { detail } = await placed;
-    await emptied(el);
-    expect(detail.order.lines.find((l) => l.sku === changed.sku)!.quantity).to.equal(quantity);
-    expect(await ordersWithPo(client, reference)).to.have.length(1);
+    await updateCartAndPlace(el, client, reference, changed.sku, quantity);
   });
 
   it('does not take in a change made elsewhere during the review: it lists it and orders only after "update cart"', async () => {
@@ -394,15 +399,7 @@ describe('<kontor-checkout>', () => {
     expect($<HTMLButtonElement>(el, 'button.place')!.disabled).to.equal(true);
     await waitUntil(() => el.shadowRoot!.activeElement === drift.querySelector('[data-focus=drift]'), 'the focus did not go to the changes');
 
-    $<HTMLButtonElement>(el, 'button.update-cart')!.click();
-    await waitUntil(() => !$(el, '[part=drift]'), 'the changes stayed');
-    await reviewReady(el);
-    const placed = placedEvent(el);
-    $<HTMLButtonElement>(el, 'button.place')!.click();
-    const { detail } = await placed;
-    await emptied(el);
-    expect(detail.order.lines.find((l) => l.sku === changed.sku)!.quantity).to.equal(quantity);
-    expect(await ordersWithPo(client, reference)).to.have.length(1);
+    await updateCartAndPlace(el, client, reference, changed.sku, quantity);
   });
 
   it('shows the credit left when an order on account exceeds the limit, and offers the other methods', async () => {
