@@ -75,6 +75,8 @@ export const de: Translation = {
   cancel: 'Abbrechen',
   close: 'Schließen',
   savedAs: (name) => `Als „${name}“ gespeichert.`,
+  rename: 'Umbenennen',
+  renamed: (name) => `Umbenannt in „${name}“.`,
   nowCurrent: (name) => `„${name}“ ist jetzt der aktuelle Warenkorb.`,
   handOff: 'Übergeben …',
   handOffTitle: 'Warenkorb übergeben',

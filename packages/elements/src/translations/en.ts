@@ -75,6 +75,8 @@ export const en: Translation = {
   cancel: 'Cancel',
   close: 'Close',
   savedAs: (name) => `Saved as “${name}”.`,
+  rename: 'Rename',
+  renamed: (name) => `Renamed to “${name}”.`,
   nowCurrent: (name) => `“${name}” is now the current cart.`,
   handOff: 'Hand off …',
   handOffTitle: 'Hand off the cart',

@@ -83,6 +83,8 @@ export interface Translation {
   cancel: string;
   close: string;
   savedAs(name: string): string;
+  rename: string;
+  renamed(name: string): string;
   /** Announced after switching saved carts: "„Baustelle“ ist jetzt der aktuelle Warenkorb." */
   nowCurrent(name: string): string;
   handOff: string;

@@ -51,7 +51,7 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
  * @csspart empty - The empty state.
  * @csspart error - The error banner.
  * @csspart claim - The form to continue a handed-off cart.
- * @csspart dialog - The save-as and hand-off dialogs.
+ * @csspart dialog - The name (save as, rename) and hand-off dialogs.
  * @csspart history - The history disclosure.
  * @cssproperty --cart-border-color - Row separators.
  * @cssproperty --cart-row-padding - Vertical padding of a line.
@@ -123,6 +123,8 @@ export class KontorCart extends KontorElement {
   @state() private colleagues: Colleague[] = [];
   @state() private handOffResult?: HandOff;
   @state() private dialogError?: KontorError;
+  /** What the name dialog does: save a copy under a name, or rename the current cart. */
+  @state() private nameMode: 'save-as' | 'rename' = 'save-as';
   @state() private history?: CartEvent[];
   @state() private claimError?: KontorError;
   @state() private busy = false;
@@ -255,7 +257,8 @@ export class KontorCart extends KontorElement {
     }
   }
 
-  private openSaveAs(): void {
+  private openNameDialog(mode: 'save-as' | 'rename'): void {
+    this.nameMode = mode;
     this.dialogError = undefined;
     this.saveAsDialog?.showModal();
   }
@@ -264,13 +267,15 @@ export class KontorCart extends KontorElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const name = String(new FormData(form).get('name') ?? '').trim();
-    if (!name || !this.cart.store) return;
+    const store = this.cart.store;
+    if (!name || !store) return;
     this.busy = true;
     try {
-      const saved = await this.cart.store.saveAs(name);
+      const rename = this.nameMode === 'rename';
+      const saved = rename ? await store.rename(name) : await store.saveAs(name);
       this.saveAsDialog?.close();
       form.reset();
-      this.announcement = this.t.savedAs(saved.name);
+      this.announcement = rename ? this.t.renamed(saved.name) : this.t.savedAs(saved.name);
       this.listedFor = undefined;
       this.requestUpdate();
     } catch (error) {
@@ -522,7 +527,8 @@ export class KontorCart extends KontorElement {
                   </select>
                 </label>`
               : nothing}
-            <button type="button" class="save-as" @click=${this.openSaveAs}>${t.saveAs}</button>
+            <button type="button" class="save-as" @click=${() => this.openNameDialog('save-as')}>${t.saveAs}</button>
+            <button type="button" class="rename" @click=${() => this.openNameDialog('rename')}>${t.rename}</button>
             <button type="button" class="hand-off" @click=${this.openHandOff}>${t.handOff}</button>
             <button type="button" class="export" ?disabled=${!cart.lines.length} @click=${this.exportCsv}>${t.exportCsv}</button>
           </div>`}
@@ -539,12 +545,12 @@ export class KontorCart extends KontorElement {
       : nothing;
     return html`<dialog class="save-as" part="dialog" aria-labelledby="save-as-title">
         <form @submit=${this.onSaveAs}>
-          <h3 id="save-as-title">${t.saveAs}</h3>
+          <h3 id="save-as-title">${this.nameMode === 'rename' ? t.rename : t.saveAs}</h3>
           <label>${t.cartName} <input name="name" required maxlength="100" .value=${cart.name} /></label>
           ${dialogError}
           <div class="buttons">
             <button type="button" @click=${() => this.saveAsDialog?.close()}>${t.cancel}</button>
-            <button type="submit" class="primary" ?disabled=${this.busy}>${t.save}</button>
+            <button type="submit" class="primary" ?disabled=${this.busy}>${this.nameMode === 'rename' ? t.rename : t.save}</button>
           </div>
         </form>
       </dialog>

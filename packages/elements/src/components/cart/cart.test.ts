@@ -371,6 +371,24 @@ describe('<kontor-cart>', () => {
     await waitUntil(() => text(live) === `„${name}“ ist jetzt der aktuelle Warenkorb.`, `the switch was not announced: ${text(live)}`);
   });
 
+  it('renames the current cart in place and says so', async () => {
+    const cart = await freshCart('mueller');
+    const { el } = await mount();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.rename')!.click();
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.save-as')!;
+    await waitUntil(() => dialog.open, 'no dialog');
+    expect(text(dialog.querySelector('h3'))).to.equal('Umbenennen');
+    const name = `Baustelle ${Date.now()}`;
+    dialog.querySelector<HTMLInputElement>('input[name=name]')!.value = name;
+    dialog.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => el.value?.name === name, 'not renamed');
+    expect(el.value!.id).to.equal(cart.id, 'the same cart, no copy');
+    expect(dialog.open).to.equal(false);
+    expect((await (await clientOf('mueller')).cart.get(cart.id)).name).to.equal(name);
+    const live = el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden')!;
+    await waitUntil(() => text(live) === `Umbenannt in „${name}“.`, `not announced: ${text(live)}`);
+  });
+
   it('shows a preview cart without any server', async () => {
     const el = await fixture<KontorCart>(html`<kontor-cart lang="en" .preview=${sampleCart(4, 'en') as Cart}></kontor-cart>`);
     expect(rows(el)).to.have.length(4);
