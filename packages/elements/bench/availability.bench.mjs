@@ -12,13 +12,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNS, allProducts, api, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
+import { RUNS, allProducts, api, benchPage, cleanups, login, openPage, requireBundleAndChrome, startApi, startWeb, reportPageErrors, runBench } from './bench-kit.mjs';
 
 const WARMUP = 2;
 const TAGS = ['kontor-shop', 'kontor-availability', 'kontor-cart'];
 
 requireBundleAndChrome(TAGS);
-const timer = deadline('availability bench', 300_000);
 
 // --- in the page -------------------------------------------------------------------------------
 
@@ -141,8 +140,7 @@ function report(name, times, note = '') {
 }
 const counts = (list) => [...new Set(list)].sort((a, b) => a - b).join('/');
 
-let exitCode = 0;
-try {
+await runBench('availability bench', 300_000, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-availability-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   writeFileSync(join(dataDir, 'index.html'), benchPage('Kontor availability bench'));
@@ -177,12 +175,5 @@ try {
   report(`(d) <kontor-cart> with ${orderable.length} lines → all rows in the DOM`, d.rows);
   report('(d) … → every row shows its promise (text in the row, no element per line)', d.promises, `POST /v1/availability per run: ${counts(d.requests)}`);
   console.log(`    e.g. "${d.sample}"; the server answers those ${orderable.length} items in ${serverMs.toFixed(0)} ms (one request from Node, first call).`);
-  if (pageErrors.length) console.log(`page errors (${pageErrors.length}):\n  ${pageErrors.slice(0, 5).join('\n  ')}`);
-} catch (error) {
-  console.error('availability bench failed:', error);
-  exitCode = 1;
-} finally {
-  clearTimeout(timer);
-  await cleanupAll();
-}
-process.exit(exitCode);
+  reportPageErrors(pageErrors);
+});

@@ -61,6 +61,30 @@ export function deadline(name, ms) {
   }, ms);
 }
 
+/**
+ * Runs a bench's `main` under a hard deadline of `ms`; whatever happens, stops everything it
+ * started, then exits 0, or 1 when `main` failed.
+ */
+export async function runBench(name, ms, main) {
+  const timer = deadline(name, ms);
+  let exitCode = 0;
+  try {
+    await main();
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    exitCode = 1;
+  } finally {
+    clearTimeout(timer);
+    await cleanupAll();
+  }
+  process.exit(exitCode);
+}
+
+/** Prints the first page and console errors a bench page collected (`openPage`), if any. */
+export function reportPageErrors(pageErrors) {
+  if (pageErrors.length) console.log(`page errors (${pageErrors.length}):\n  ${pageErrors.slice(0, 5).join('\n  ')}`);
+}
+
 /** Starts the API server (SQLite, demo seed, free port) and resolves with its URL. `env` adds to its environment. */
 export function startApi(dataDir, env = {}) {
   return new Promise((resolve, reject) => {

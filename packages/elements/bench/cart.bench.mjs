@@ -14,7 +14,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNS, allProducts, api, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
+import { RUNS, allProducts, api, benchPage, cleanups, login, openPage, requireBundleAndChrome, startApi, startWeb, reportPageErrors, runBench } from './bench-kit.mjs';
 
 const LINES = 1000;
 const WARMUP = 2;
@@ -22,7 +22,6 @@ const TAGS = ['kontor-shop', 'kontor-cart', 'kontor-quick-order', 'kontor-quanti
 
 requireBundleAndChrome(TAGS);
 // Hard cap on the whole bench.
-const timer = deadline('cart bench', 300_000);
 
 // --- set-up through the API (Node, outside any measurement) -----------------------------------
 
@@ -410,8 +409,7 @@ async function heap(page) {
 
 // --- main --------------------------------------------------------------------------------------
 
-let exitCode = 0;
-try {
+await runBench('cart bench', 300_000, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-cart-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   writeFileSync(join(dataDir, 'index.html'), benchPage('Kontor cart bench'));
@@ -506,12 +504,5 @@ try {
   console.log(`\n${'scenario'.padEnd(72)} ${'median'.padStart(9)} ${'min'.padStart(9)} ${'max'.padStart(9)}`);
   for (const r of rows) console.log(`${r.name.padEnd(72)} ${r.median.toFixed(1).padStart(6)} ms ${r.min.toFixed(1).padStart(6)} ms ${r.max.toFixed(1).padStart(6)} ms`);
 
-  if (pageErrors.length) console.log(`page errors (${pageErrors.length}):\n  ${pageErrors.slice(0, 5).join('\n  ')}`);
-} catch (error) {
-  console.error('cart bench failed:', error);
-  exitCode = 1;
-} finally {
-  clearTimeout(timer);
-  await cleanupAll();
-}
-process.exit(exitCode);
+  reportPageErrors(pageErrors);
+});

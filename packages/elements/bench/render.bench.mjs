@@ -10,11 +10,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RUNS, benchPage, cleanupAll, cleanups, deadline, login, openPage, requireBundleAndChrome, startApi, startWeb } from './bench-kit.mjs';
+import { RUNS, benchPage, cleanups, login, openPage, requireBundleAndChrome, startApi, startWeb, reportPageErrors, runBench } from './bench-kit.mjs';
 
 requireBundleAndChrome();
 // Hard cap on the whole bench.
-const timer = deadline('render bench', 180_000);
 
 const PAGE = benchPage('Kontor render bench');
 
@@ -173,8 +172,7 @@ function report(name, times, extra = '') {
 
 // --- main --------------------------------------------------------------------------------------
 
-let exitCode = 0;
-try {
+await runBench('render bench', 180_000, async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-render-bench-'));
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   writeFileSync(join(dataDir, 'index.html'), PAGE);
@@ -201,12 +199,5 @@ try {
   report(`(c) quantity change in one row of 100 → updated price`, c.times, `${c.sku}${c.unchanged ? `, ${c.unchanged} runs showed no change!` : ''}`);
   console.log(`    last line total: "${c.example}"`);
 
-  if (pageErrors.length) console.log(`page errors (${pageErrors.length}):\n  ${pageErrors.slice(0, 5).join('\n  ')}`);
-} catch (error) {
-  console.error('render bench failed:', error);
-  exitCode = 1;
-} finally {
-  clearTimeout(timer);
-  await cleanupAll();
-}
-process.exit(exitCode);
+  reportPageErrors(pageErrors);
+});

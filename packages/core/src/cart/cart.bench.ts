@@ -4,7 +4,7 @@ import { priceCartLines, type StoredCartLine } from './cart.logic.js';
 import type { CartLine, CartProduct } from './cart.schema.js';
 import { cartToCsv } from './export.logic.js';
 import { parseOrderCsv, parseOrderText } from './import.logic.js';
-import { bench } from '../internal/bench.js';
+import { bench, benchPrice } from '../internal/bench.js';
 
 const product = (i: number): CartProduct => ({
   name: { de: `Kabel NYM-J 3x1,5 "grau" Nr. ${i}`, en: `Cable NYM-J 3x1.5 "grey" no. ${i}` },
@@ -14,16 +14,7 @@ const product = (i: number): CartProduct => ({
   status: 'active',
   replacementSku: null,
   quantityRules: { min: 1, step: i % 5 === 0 ? 10 : 1, max: null },
-  price: {
-    currency: 'EUR',
-    priceUnit: i % 7 === 0 ? 100 : 1,
-    source: 'base',
-    tiers: [
-      { minQuantity: 1, price: { amount: 1000 + i, currency: 'EUR' } },
-      { minQuantity: 50, price: { amount: 900 + i, currency: 'EUR' } },
-      { minQuantity: 500, price: { amount: 800 + i, currency: 'EUR' } },
-    ],
-  },
+  price: benchPrice(i),
 });
 
 const stored: StoredCartLine[] = Array.from({ length: 10_000 }, (_, i) => ({

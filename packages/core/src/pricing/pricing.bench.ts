@@ -1,22 +1,11 @@
 // pnpm bench: pricing rules on large B2B carts. Reports, never asserts.
-import type { ProductPrice } from '../catalogue/product.schema.js';
 import { checkQuantity } from './quantity.logic.js';
 import { lineNet, totals } from './pricing.logic.js';
 import { quote } from './quote.logic.js';
-import { bench } from '../internal/bench.js';
+import { bench, benchPrice } from '../internal/bench.js';
 
-const price = (i: number): ProductPrice => ({
-  currency: 'EUR',
-  priceUnit: i % 7 === 0 ? 100 : 1,
-  source: 'base',
-  tiers: [
-    { minQuantity: 1, price: { amount: 1000 + i, currency: 'EUR' } },
-    { minQuantity: 50, price: { amount: 900 + i, currency: 'EUR' } },
-    { minQuantity: 500, price: { amount: 800 + i, currency: 'EUR' } },
-  ],
-});
 const lines = Array.from({ length: 10_000 }, (_, i) => ({
-  product: { sku: `SKU-${i}`, taxClass: (i % 10 === 0 ? 'reduced' : 'standard') as 'reduced' | 'standard', price: price(i) },
+  product: { sku: `SKU-${i}`, taxClass: (i % 10 === 0 ? 'reduced' : 'standard') as 'reduced' | 'standard', price: benchPrice(i) },
   quantity: 1 + ((i * 37) % 900),
 }));
 const nets = lines.map((l) => ({ net: lineNet(l.product.price, l.quantity), taxRate: l.product.taxClass === 'reduced' ? 700 : 1900 }));

@@ -256,6 +256,9 @@ const addressHtml = (a: Order['deliveryAddress'], lang: MailLocale) => `<p style
 
 // ---------------------------------------------------------------- text building blocks
 
+/** The text part's ending, as `page()` ends the HTML: the closing, the sender, the footer. */
+const textSignOff = (lang: MailLocale, sender: string) => ['', T[lang].closing, sender, '', T[lang].footer];
+
 const textFacts = (rows: [string, string][]) => {
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
@@ -301,11 +304,7 @@ export function orderConfirmationMail(order: Order, to: MailParty, sender: strin
     `${t.payment}: ${pay.intro}`,
     ...(pay.rows.length ? [textFacts(pay.rows).replace(/^/gm, '  ')] : []),
     ...(order.comment ? ['', `${t.comment}:`, order.comment] : []),
-    '',
-    t.closing,
-    sender,
-    '',
-    t.footer,
+    ...textSignOff(lang, sender),
   ].join('\n');
 
   const linesHtml =
@@ -389,11 +388,7 @@ function statusMail(order: Order, to: MailParty, sender: string, status: 'shippe
     '',
     `${t.deliveryAddress}:`,
     ...addressLines(order.deliveryAddress, lang).map((x) => `  ${x}`),
-    '',
-    t.closing,
-    sender,
-    '',
-    t.footer,
+    ...textSignOff(lang, sender),
   ].join('\n');
 
   const html = page(

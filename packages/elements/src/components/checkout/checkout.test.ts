@@ -105,6 +105,18 @@ async function cartOf(user: User, products: Product[]): Promise<{ client: Kontor
 const po = () => `T-${Math.random().toString(36).slice(2, 10).toUpperCase()}`;
 const ordersWithPo = async (client: KontorClient, number: string) => (await client.orders.list({ po: number })).items;
 
+/** Anna's fresh cart of `products`, her checkout on the review step with a new PO number. */
+async function atReview(products: Product[]) {
+  const { client, cart } = await cartOf('anna', products);
+  const { el } = await mount('anna');
+  const reference = po();
+  type(field(el, 'purchaseOrderNumber'), reference);
+  await next(el);
+  await next(el);
+  await reviewReady(el);
+  return { products, client, cart, el, reference };
+}
+
 /** "Update cart" after listed changes, then place: the order has the changed quantity, once. */
 async function updateCartAndPlace(el: KontorCheckout, client: KontorClient, reference: string, sku: string, quantity: number) {
   $<HTMLButtonElement>(el, 'button.update-cart')!.click();
@@ -349,14 +361,7 @@ describe('<kontor-checkout>', () => {
   });
 
   it('shows what changed in a stale cart before anything is placed, and places after "update cart"', async () => {
-    const products = take(2);
-    const { client, cart } = await cartOf('anna', products);
-    const { el } = await mount('anna');
-    const reference = po();
-    type(field(el, 'purchaseOrderNumber'), reference);
-    await next(el);
-    await next(el);
-    await reviewReady(el);
+    const { products, client, cart, el, reference } = await atReview(take(2));
     // Someone changes the cart elsewhere after the review showed it.
     const changed = products[1]!;
     const quantity = lowestValidQuantity(changed.quantityRules) + changed.quantityRules.step;
@@ -378,14 +383,7 @@ describe('<kontor-checkout>', () => {
   });
 
   it('does not take in a change made elsewhere during the review: it lists it and orders only after "update cart"', async () => {
-    const products = take(2);
-    const { client } = await cartOf('anna', products);
-    const { el } = await mount('anna');
-    const reference = po();
-    type(field(el, 'purchaseOrderNumber'), reference);
-    await next(el);
-    await next(el);
-    await reviewReady(el);
+    const { products, el, client, reference } = await atReview(take(2));
     // Another tab (here: the same page's store, as a second tab's broadcast would) changes a quantity.
     const changed = products[0]!;
     const seen = lowestValidQuantity(changed.quantityRules);
