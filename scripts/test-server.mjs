@@ -49,12 +49,12 @@ function pgRun(bin, args) {
   return r.stdout;
 }
 
-function runSuite(label, env, files) {
+function runSuite(label, env, files, preload = []) {
   return new Promise((resolve) => {
     const tap = join(tmpdir(), `kontor-server-${label}-${process.pid}.tap`);
-    const args = ['--conditions=source', '--import', 'tsx', '--test', '--test-concurrency=2',
+    const args = ['--conditions=source', ...preload.flatMap((p) => ['--import', p]), '--import', 'tsx', '--test', '--test-concurrency=2',
       '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files];
-    console.log(`\n=== @kontor/server tests on ${label} ===`);
+    console.log(`\n=== @kontor/server tests on ${label}${preload.length ? ` (preloaded: ${preload.map((p) => relative(root, fileURLToPath(p))).join(', ')})` : ''} ===`);
     const child = spawn(process.execPath, args, { cwd: serverDir, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
     child.on('exit', (code, signal) => {
       let text = '';
@@ -74,7 +74,11 @@ if (!pgBin) {
 }
 
 const results = [];
-results.push(await runSuite('sqlite', { KONTOR_TEST_DB: 'sqlite' }, files));
+// The SQLite run has the wall clock a year ahead (scripts/clock-ahead.mjs): every time decision must
+// read the app's clock, so no test may pass or fail by the date it runs on. PostgreSQL runs on the
+// real wall clock, so both sides of the date line are covered on every run.
+const clockAhead = new URL('./clock-ahead.mjs', import.meta.url).href;
+results.push(await runSuite('sqlite', { KONTOR_TEST_DB: 'sqlite' }, files, [clockAhead]));
 
 const dir = mkdtempSync(join(tmpdir(), 'kontor-pg-'));
 const data = join(dir, 'data');

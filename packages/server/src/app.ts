@@ -12,6 +12,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { identityRoutes } from './http/identity.routes.js';
 import { orderRoutes } from './http/order.routes.js';
 import { pricingRoutes } from './http/pricing.routes.js';
+import { clockedRateLimitStore } from './http/rate-limit-store.js';
 import type { AppDeps } from './http/route.js';
 import type { OutboxDeps } from './outbox/outbox.js';
 import { setupOutbox, type MailOptions, type OutboxWorkerTuning } from './outbox/setup.js';
@@ -69,6 +70,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    // Windows on the app's clock, like every other time decision.
+    store: clockedRateLimitStore(deps.now),
     // preHandler: the body is parsed, so the login limit can key on the e-mail.
     hook: 'preHandler',
     errorResponseBuilder: (req, context) =>

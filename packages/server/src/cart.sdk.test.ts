@@ -124,7 +124,12 @@ describe('cart store against the server', () => {
   });
 
   it('keeps tabs on the newer cart: a tab still showing an older cart does not pull the other back to it', async () => {
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    // Waits on what the tabs show, not on a fixed pause: a loaded machine delivers channel messages late.
+    const waitFor = async (done: () => boolean, what: string) => {
+      for (const until = Date.now() + 10_000; !done(); await new Promise((r) => setTimeout(r, 5))) {
+        if (Date.now() > until) assert.fail(`timed out waiting until ${what}`);
+      }
+    };
     const key = `tabs-${Math.random()}`;
     const older = createCartStore(kontor, { storage: null, key });
     const newer = createCartStore(kontor, { storage: null, key });
@@ -134,15 +139,21 @@ describe('cart store against the server', () => {
       await older.switchTo(a.id);
       const b = await kontor.cart.create({ name: 'Tab B', active: true });
       await newer.switchTo(b.id);
-      await sleep(50);
-      assert.equal(older.$state.get().cart?.id, b.id, 'the newly current cart reaches the other tab');
+      await waitFor(() => older.$state.get().cart?.id === b.id, 'the newly current cart reaches the other tab');
       // A tab that changed cart A in the meantime (its copy still says "active") must not win.
       await kontor.cart.update(a.id, { version: a.version, name: 'Tab A (renamed)' });
       const staleA = { ...(await kontor.cart.get(a.id)), active: true, updatedAt: a.updatedAt };
+      const shown: (string | undefined)[] = [];
+      stop.push(newer.$state.listen((state) => shown.push(state.cart?.id)));
       const channel = new BroadcastChannel(key);
       channel.postMessage({ cart: staleA });
-      await sleep(50);
+      // Then a change of B from the same tab: messages of one sender arrive in order, so once the
+      // newer tab shows it, it has read (and must have ignored) the stale A before.
+      const renamedB = await kontor.cart.update(b.id, { version: newer.$state.get().cart!.version, name: 'Tab B (renamed)' });
+      channel.postMessage({ cart: renamedB });
+      await waitFor(() => newer.$state.get().cart?.version === renamedB.version, 'the newer tab shows the renamed cart B');
       channel.close();
+      assert.ok(!shown.includes(a.id), 'the newer tab never went back to cart A');
       assert.equal(newer.$state.get().cart?.id, b.id);
     } finally {
       for (const s of stop) s();

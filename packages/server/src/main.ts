@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const dataDir = process.env.KONTOR_DATA_DIR ?? './.data';
   const seedMode = process.env.KONTOR_SEED ?? 'demo';
   mkdirSync(dataDir, { recursive: true });
+  // The one clock of this process: the seed, tokens, sessions, jobs and rate windows all read it.
+  const now = (): Date => new Date();
 
   const { db, kind } = openDatabase({ url: process.env.KONTOR_DATABASE_URL, dataDir });
   await migrate(db);
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
   const world = generateWorld({ products });
   let seeded = false;
   if (seedMode === 'demo' && (await isEmpty(db))) {
-    await seed(db, world);
+    await seed(db, world, now());
     seeded = true;
   }
 
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(loginLimit) || loginLimit < 1) throw new Error('KONTOR_LOGIN_RATE_LIMIT must be a whole number ≥ 1');
   const app = await createApp({
     db,
+    now,
     jwtSecret: jwtSecret(dataDir),
     logger: { level: process.env.KONTOR_LOG_LEVEL ?? 'warn' },
     webhooks,

@@ -39,7 +39,7 @@ export function bearerToken(header: string | undefined): string | undefined {
  * Resolves a bearer token: a partner API key (`kpk_…`), an ERP API key (`kek_…`), a customer JWT
  * (three dot-separated parts) or a session token. `null` for anything unknown, expired or revoked.
  */
-export async function resolveCaller(db: Db, jwtSecret: string, token: string, now = new Date()): Promise<AuthCaller | null> {
+export async function resolveCaller(db: Db, jwtSecret: string, token: string, now: Date): Promise<AuthCaller | null> {
   if (token.length > 4096) return null;
   if (token.startsWith(PARTNER_KEY_PREFIX)) {
     const partner = await findPartnerByKeyHash(db, hashToken(token));
@@ -50,7 +50,7 @@ export async function resolveCaller(db: Db, jwtSecret: string, token: string, no
     return key ? { kind: 'erp', erp: { name: key.name } } : null;
   }
   if (token.split('.').length === 3) {
-    const claims = await verifyCustomerToken(jwtSecret, token);
+    const claims = await verifyCustomerToken(jwtSecret, token, now);
     if (!claims) return null;
     // The partner must still serve the company; a moved company's tokens die at once.
     const [company, partner] = await Promise.all([findPartnerCompany(db, claims.partnerId, claims.companyId), findPartner(db, claims.partnerId)]);

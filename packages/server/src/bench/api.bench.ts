@@ -125,7 +125,7 @@ async function getJson<T>(url: string, init: RequestInit = {}): Promise<T> {
 async function benchDatabase(label: string, db: Db): Promise<void> {
   const t0 = performance.now();
   await migrate(db);
-  await seed(db, generateWorld({ products: 240 }));
+  await seed(db, generateWorld({ products: 240 }), new Date());
   const app = await createApp({ db, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123', logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());
@@ -279,7 +279,7 @@ const row = (name: string, r: Pick<LoadResult, 'rps' | 'p50' | 'p99' | 'max' | '
 async function benchAvailability(label: string, db: Db): Promise<void> {
   const t0 = performance.now();
   await migrate(db);
-  await seed(db, generateWorld({ products: AVAILABILITY_PRODUCTS }));
+  await seed(db, generateWorld({ products: AVAILABILITY_PRODUCTS }), new Date());
   const app = await createApp({ db, jwtSecret: 'bench-secret-bench-secret-bench-secret-0123', logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   cleanups.push(() => app.close());

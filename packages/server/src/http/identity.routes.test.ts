@@ -215,3 +215,50 @@ describe('login rate limit', () => {
     assert.equal(res.statusCode, 201);
   });
 });
+
+describe("the app's clock, not the wall clock, decides", () => {
+  // Three years away from any date this suite runs on, in both directions.
+  for (const start of ['2023-03-01T09:00:00Z', '2031-03-01T09:00:00Z']) {
+    describe(`with the clock at ${start}`, () => {
+      let t: TestApp;
+      let clock = new Date(start);
+      before(async () => {
+        t = await createTestApp({ now: () => clock, loginRateLimit: { max: 2, timeWindowMs: 60_000 } });
+      });
+      after(() => t.close());
+      const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+
+      it('keeps a customer token valid until its expiry on that clock and refuses it after', async () => {
+        const minted = await t.app.inject({ method: 'POST', url: '/v1/partner/customer-tokens', headers: auth(PARTNER_KEY), payload: { companyId: 'cmp_baulicht', ttlSeconds: 600 } });
+        assert.equal(minted.statusCode, 201);
+        const { token, expiresAt } = minted.json() as { token: string; expiresAt: string };
+        assert.equal(expiresAt, new Date(clock.getTime() + 600_000).toISOString());
+        assert.equal((await t.app.inject({ url: '/v1/me', headers: auth(token) })).statusCode, 200);
+        advance(599_000);
+        assert.equal((await t.app.inject({ url: '/v1/me', headers: auth(token) })).statusCode, 200);
+        advance(2_000);
+        assert.equal((await t.app.inject({ url: '/v1/me', headers: auth(token) })).statusCode, 401);
+      });
+
+      it('opens a new login window when that clock has moved past the old one', async () => {
+        const attempt = () => t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'kauf@baulicht.de', password: 'guess' } });
+        assert.equal((await attempt()).statusCode, 401);
+        assert.equal((await attempt()).statusCode, 401);
+        assert.equal((await attempt()).statusCode, 429);
+        advance(59_000);
+        assert.equal((await attempt()).statusCode, 429);
+        advance(1_000);
+        assert.equal((await attempt()).statusCode, 401);
+      });
+
+      it('keeps a session until its expiry on that clock', async () => {
+        const res = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'einkauf@elektro-mueller.de', password: 'kontor-demo' } });
+        assert.equal(res.statusCode, 201);
+        const { token, expiresAt } = res.json() as { token: string; expiresAt: string };
+        assert.equal((await t.app.inject({ url: '/v1/me', headers: auth(token) })).statusCode, 200);
+        clock = new Date(new Date(expiresAt).getTime() + 1_000);
+        assert.equal((await t.app.inject({ url: '/v1/me', headers: auth(token) })).statusCode, 401);
+      });
+    });
+  }
+});

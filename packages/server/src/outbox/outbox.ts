@@ -68,7 +68,7 @@ export async function enqueue(
   db: Kysely<Database> | Transaction<Database>,
   event: OutboxEventInput,
   targets: readonly string[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<string> {
   const id = newEventId();
   const at = now.toISOString();

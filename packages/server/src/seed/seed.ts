@@ -17,7 +17,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /** Writes a world in one transaction. Passwords are hashed and API keys stored as hashes. */
-export async function seed(db: Db, world: World, now: Date = new Date()): Promise<void> {
+export async function seed(db: Db, world: World, now: Date): Promise<void> {
   const passwordHashes = await Promise.all(world.users.map((u) => hashPassword(u.password)));
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('partners').values(world.partners.map((p) => ({ id: p.id, name: p.name }))).execute();
