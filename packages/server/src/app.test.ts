@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ErrorBodySchema, routes } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { auth, createTestApp, type TestApp } from './testing/test-app.js';
 
 describe('app', () => {

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
 import { defaultStatus } from '../errors/kontor-error.js';
 import { routeDocs, type RouteDoc } from './route-docs.js';

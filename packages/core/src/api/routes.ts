@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CategoryListSchema, ProductListQuerySchema, ProductPageSchema, ProductSchema, SkuSchema } from '../catalogue/product.schema.js';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ErrorIssueSchema } from '../errors/error-body.schema.js';
 import { ProductStatusSchema, SkuSchema } from '../catalogue/product.schema.js';
 import { idSchema, InstantSchema, QuantitySchema } from '../internal/schema-helpers.js';

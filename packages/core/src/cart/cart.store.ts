@@ -1,5 +1,5 @@
 import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { KontorError, isKontorError } from '../errors/kontor-error.js';
 import type { Lang } from '../errors/messages.js';
 import type { CartClient } from './cart.client.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';
 import { idSchema, pageOf } from '../internal/schema-helpers.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { ErrorCode } from './kontor-error.js';
 
 /** One issue in an error body. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import vm from 'node:vm';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { PriceQuoteRequestSchema } from '../pricing/pricing.schema.js';
 import { parseOrThrow, validationErrorFromZod } from './from-zod.js';
 import { HttpError } from './http-error.js';

@@ -1,5 +1,5 @@
 import ky, { HTTPError as KyHttpError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { RouteDef } from '../api/routes.js';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
 import { parseOrThrow, validationErrorFromZod } from '../errors/from-zod.js';

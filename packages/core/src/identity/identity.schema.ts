@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { idSchema, InstantSchema } from '../internal/schema-helpers.js';
 
 export const RoleSchema = z.enum(['buyer', 'approver', 'admin']);

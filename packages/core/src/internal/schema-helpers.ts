@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** An opaque id with a type prefix, e.g. `prd_8Hk2…`. */
 export const idSchema = <P extends string>(prefix: P) =>

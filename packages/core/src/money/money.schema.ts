@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** ISO 4217 currency code, upper case. */
 export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'Expected an ISO 4217 currency code' }));

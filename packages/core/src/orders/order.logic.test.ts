@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { validationErrorFromZod } from '../errors/from-zod.js';
 import { formatMoney } from '../money/money.logic.js';
 import { isValidIban, maskIban, normalizeIban } from './iban.logic.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { CountrySchema, DaySchema } from '../availability/availability.schema.js';
 import { CartIdSchema, CartVersionSchema, ChannelRefSchema } from '../cart/cart.schema.js';
 import { LocalizedTextSchema, SkuSchema, TaxClassSchema, UnitSchema } from '../catalogue/product.schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { InstantSchema, pageOf } from '../internal/schema-helpers.js';
 import { OrderNumberSchema } from './order.schema.js';
 

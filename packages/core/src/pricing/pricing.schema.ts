@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { PriceTierSchema, SkuSchema, TaxClassSchema } from '../catalogue/product.schema.js';
 import { QuantitySchema } from '../internal/schema-helpers.js';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';

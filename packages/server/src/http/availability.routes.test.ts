@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { AvailabilityResponseSchema, StockUpdateResultSchema, type AvailabilityItem, type AvailabilityResponse } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { availabilityPlan } from '../availability/availability.service.js';
 import { resolveCaller, type BuyerCaller } from '../auth/caller.js';
 import { hashToken } from '../auth/tokens.js';

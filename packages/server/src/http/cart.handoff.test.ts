@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CartHistorySchema, CartListSchema, HandOffSchema } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 import { normalizeHandOffCode } from './cart.routes.js';
 import { cartApi, pick } from '../testing/cart-helpers.js';

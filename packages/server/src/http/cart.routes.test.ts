@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CartHistorySchema, CartListSchema, CartSchema, ColleagueListSchema, MAX_CART_LINES } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { addBulkProducts } from '../testing/bulk-catalogue.js';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { cartApi, pick } from '../testing/cart-helpers.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ProductPageSchema, ProductSchema, type Product } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { searchTerms, searchText } from '../db/search-key.js';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 

@@ -13,7 +13,7 @@ import {
   type Order,
   type PlaceOrderRequest,
 } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DEMO_ERP_KEY, type WorldProduct } from '../seed/world.js';
 import { cartApi, pick } from '../testing/cart-helpers.js';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';

@@ -1,6 +1,6 @@
 import { ValidationError, errorMessage, validationErrorFromZod, type Lang, type RouteDef } from '@kontor/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { bearerToken, resolveCaller, type AuthCaller, type BuyerCaller } from '../auth/caller.js';
 import type { Db } from '../db/database.js';
 import { httpError, langOf } from './errors.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { CartSchema, OrderSchema, taxRateBasisPoints, trackingOf, type Order } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { enqueueOrderEvent, type Outbox } from '../outbox/outbox.js';
 import { sampleOrder } from '../outbox/testing/order-fixture.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../outbox/testing/servers.js';

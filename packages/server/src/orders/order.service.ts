@@ -22,7 +22,7 @@ import {
   type Product,
 } from '@kontor/core';
 import type { Transaction } from 'kysely';
-import type { z } from 'zod/mini';
+import type * as z from 'zod/mini';
 import { availabilityPlan, type LineAvailability } from '../availability/availability.service.js';
 import type { BuyerCaller } from '../auth/caller.js';
 import { bumpCart, cartLines, findCart, insertCartEvent, newId, type CartLineRow, type CartRow, type CartScope } from '../db/cart.queries.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { AvailabilityResponseSchema, OrderSchema, OrderWebhookEventSchema, formatMoney, type AvailabilityItem, type Cart } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DEMO_ERP_KEY } from '../seed/world.js';
 import { cartApi, pick } from '../testing/cart-helpers.js';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';

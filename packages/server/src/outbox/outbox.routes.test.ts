@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { routes } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DEMO_ERP_KEY } from '../seed/world.js';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 import { enqueueOrderEvent } from './outbox.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { OrderWebhookEventSchema } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { createTestApp, type TestApp } from '../testing/test-app.js';
 import { enqueueOrderEvent, type Outbox } from './outbox.js';
 import { sampleOrder } from './testing/order-fixture.js';

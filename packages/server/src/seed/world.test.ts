@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ProductPriceSchema, QuantityRulesSchema, WarehouseSchema } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { DEFAULT_MAIL_FROM, senderName } from '../mail/mailer.js';
 import { generateWorld } from './world.js';
 

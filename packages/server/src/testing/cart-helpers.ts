@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CartSchema, lowestValidQuantity, type Cart, type CartChange } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import type { WorldProduct } from '../seed/world.js';
 import { auth, type TestApp } from './test-app.js';
 

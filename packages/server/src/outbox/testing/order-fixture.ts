@@ -1,5 +1,5 @@
 import { OrderSchema, type Order } from '@kontor/core';
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /**
  * A hand-built order snapshot that satisfies core's OrderSchema, for outbox and mail tests:
