@@ -29,10 +29,25 @@ function coreConfig() {
       input: Object.fromEntries(Object.entries(input).map(([k, v]) => [k, join(dir, v)])),
       external,
       plugins: [ts()],
-      output: { dir: join(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: libraryOutput(),
     },
   ];
 }
+
+/**
+ * One output file per source module (`dist/pricing/tier.logic.js`), so an app's bundler can drop
+ * every module an import does not reach: the packages are `sideEffects: false` (elements: but for
+ * the registering files), which only works on whole modules. Rollup's shared chunks glued unrelated
+ * modules together, and top-level zod schemas in a chunk kept all of it alive under esbuild/Vite.
+ */
+const libraryOutput = () => ({
+  dir: join(dir, 'dist'),
+  format: 'es',
+  sourcemap: true,
+  preserveModules: true,
+  preserveModulesRoot: join(dir, 'src'),
+  entryFileNames: '[name].js',
+});
 
 function elementsConfig() {
   const componentsDir = join(dir, 'src/components');
@@ -50,7 +65,7 @@ function elementsConfig() {
       input,
       external,
       plugins: [ts()],
-      output: { dir: join(dir, 'dist'), format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: libraryOutput(),
     },
     // Standalone: everything in one minified file, for <script type="module" src=".../kontor.bundle.js">.
     {

@@ -5,7 +5,9 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { configuredClient, onConfigure } from '../configure.js';
 import type { KontorEventDetails, KontorEventName } from '../events/index.js';
-import { translations, type Translation } from '../translations/index.js';
+import { common } from '../translations/slices.js';
+import { strings, type Slice } from '../translations/strings.js';
+import type { CommonStrings } from '../translations/translation.js';
 import { ancestorLang, firstLang, observeLang, unobserveLang } from './lang.js';
 import { shopContext, type ShopContextValue } from './shop-context.js';
 
@@ -14,8 +16,12 @@ let notConfiguredLogged = false;
 /**
  * Base of every Kontor element: typed events, language and translations, the client from
  * `<kontor-shop>` or `configure()`, and one way to turn any failure into an error state.
+ * `S` is the element's strings: each element sets `static strings` to the slices it shows.
  */
-export class KontorElement extends LitElement {
+export class KontorElement<S extends object = CommonStrings> extends LitElement {
+  /** The strings this element shows, per language: `strings(common, …)` of the slices it uses. */
+  static strings: Slice<object> = strings(common);
+
   private unsubscribeConfigure?: () => void;
 
   /** From the nearest `<kontor-shop>`; `undefined` outside any shop. */
@@ -50,8 +56,8 @@ export class KontorElement extends LitElement {
   }
 
   /** The strings of the current language. */
-  protected get t(): Translation {
-    return translations[this.currentLang];
+  protected get t(): S {
+    return (this.constructor as typeof KontorElement).strings[this.currentLang] as S;
   }
 
   /**

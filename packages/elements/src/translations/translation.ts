@@ -1,19 +1,35 @@
 import type { Unit } from '@kontor/core/catalogue';
 import type { Lang } from '@kontor/core/errors';
 
-/**
- * Every string an element shows. One object per language (`de.ts`, `en.ts`); the compiler
- * makes sure both languages have every key. Plurals and numbers in text are functions.
- */
-export interface Translation {
+// Every string an element shows, in slices: one interface per element (and three shared ones),
+// one object per slice and language (`de/*.ts`, `en/*.ts`); the compiler makes sure both languages
+// have every key. Plurals and numbers in text are functions.
+
+/** Shared by most elements: units, loading and error states, SKU and quantity labels, dates. */
+export interface CommonStrings {
   $lang: Lang;
   /** BCP 47 tag for `Intl` (`de-DE`, `en-GB`). */
   $locale: string;
   /** Short unit label for a count: `unit('piece', 1)` → `Stk`. */
   unit(unit: Unit, count: number): string;
+  priceOnRequest: string;
+  quantity: string;
+  /** Suggestion button label: "Menge 20 übernehmen". */
+  useQuantity(quantity: string): string;
+  search: string;
+  sku: string;
+  loading: string;
+  retry: string;
+  errorTitle: string;
+  useReplacement(sku: string): string;
+  /** A delivery day for the promise, from a `YYYY-MM-DD` day: "Do, 26.11." / "Thu 26 Nov" with the weekday, "04.12." / "4 Dec" without. */
+  deliveryDay(day: string, withWeekday: boolean): string;
+}
+
+/** The strings of <kontor-price>. */
+export interface PriceStrings {
   /** "netto" / "net". */
   net: string;
-  priceOnRequest: string;
   /** `0,46 € / m`, `45,67 € / 100 m`. */
   pricePer(price: string, priceUnit: number, unit: string): string;
   /** Line net label: `250 m: 114,18 €`. */
@@ -26,38 +42,37 @@ export interface Translation {
   /** "ab 100 Stk: 1,80 € / Stk". */
   nextTierHint(quantity: string, unit: string, price: string): string;
   companyPrice: string;
+}
 
-  quantity: string;
+/** The strings of <kontor-quantity>. */
+export interface QuantityStrings {
   /** Screen-reader suffix of a quantity label: "für {name}". */
   quantityFor(name: string): string;
   decrease: string;
   increase: string;
-  /** Suggestion button label: "Menge 20 übernehmen". */
-  useQuantity(quantity: string): string;
   suggestions: string;
   quantityRulesHint(min: string, step: string, unit: string): string;
+}
 
-  search: string;
+/** The strings of <kontor-product-list>. */
+export interface ProductListStrings {
   searchPlaceholder: string;
   category: string;
   allCategories: string;
   products: string;
-  sku: string;
   packSize(count: string, unit: string): string;
   discontinued: string;
   replacedBy(sku: string): string;
   loadMore: string;
-  loading: string;
   /** Announced after a load: "24 Artikel angezeigt". */
   productsShown(count: number): string;
   noProducts: string;
-  retry: string;
-  errorTitle: string;
+}
+
+/** The strings of <kontor-cart>. */
+export interface CartStrings {
   cart: string;
   cartEmpty: string;
-  item: string;
-  unitPrice: string;
-  total: string;
   remove: string;
   /** Accessible name of a line's remove button. */
   removeItem(name: string): string;
@@ -65,12 +80,6 @@ export interface Translation {
   skipToTotals: string;
   /** Skip button below a cart's totals, back to its title. */
   backToTop: string;
-  netTotal: string;
-  /** "zzgl. 19 % MwSt." */
-  vat(rate: string): string;
-  grossTotal: string;
-  /** "12 Positionen". */
-  lineCount(count: number): string;
   calculating: string;
   lineRemoved(name: string): string;
   quantityChanged(name: string, quantity: string): string;
@@ -94,14 +103,12 @@ export interface Translation {
   colleague: string;
   channel: string;
   channelName(channel: 'web' | 'partner' | 'sales_rep' | 'chat' | 'api'): string;
-  createCode: string;
   handOffCode: string;
   /** "Gültig bis 14:35 Uhr, einmal verwendbar." */
   handOffCodeHint(time: string): string;
   handOffLink: string;
   handedTo(name: string): string;
   claimTitle: string;
-  claimCode: string;
   claim: string;
   claimed(name: string): string;
   /** A code the server does not know (unknown, expired, used, another company's: one answer). */
@@ -112,18 +119,45 @@ export interface Translation {
   history: string;
   historyKind(kind: 'created' | 'changed' | 'renamed' | 'activated' | 'handed_off' | 'claimed'): string;
   readOnly: string;
-  useReplacement(sku: string): string;
   cartProblems(count: number): string;
+  /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */
+  availabilityChecking: string;
+  /** Before the reason why a cart shows no delivery promises: "Lieferzeiten sind gerade nicht verfügbar." */
+  availabilityFailed: string;
+}
 
+/** Lines and totals, shared by the cart, checkout and order status. */
+export interface TotalsStrings {
+  item: string;
+  unitPrice: string;
+  total: string;
+  netTotal: string;
+  /** "zzgl. 19 % MwSt." */
+  vat(rate: string): string;
+  grossTotal: string;
+  /** "12 Positionen". */
+  lineCount(count: number): string;
+  orderTotals: string;
+}
+
+/** The strings of <kontor-add-to-cart>. */
+export interface AddToCartStrings {
   addToCart: string;
   adding: string;
   /** "30 Stk hinzugefügt". */
   added(quantity: string): string;
   /** "30 hinzugefügt – jetzt 40 im Warenkorb". */
   addedMerged(quantity: string, total: string): string;
+}
+
+/** The strings of <kontor-cart-count>. */
+export interface CartCountStrings {
   /** Accessible label of the count: "Warenkorb: 12 Positionen". */
   cartCountLabel(count: number): string;
-  quickOrder: string;
+}
+
+/** The strings of <kontor-quick-order>. */
+export interface QuickOrderStrings {
   quickOrderLabel: string;
   quickOrderHint: string;
   uploadCsv: string;
@@ -141,11 +175,10 @@ export interface Translation {
   rowsAddedUp(lines: string, quantity: string): string;
   useSuggestion(value: string): string;
   noRows: string;
+}
 
-  /** Accessible name of an availability badge: "Verfügbarkeit". */
-  availability: string;
-  /** A delivery day for the promise, from a `YYYY-MM-DD` day: "Do, 26.11." / "Thu 26 Nov" with the weekday, "04.12." / "4 Dec" without. */
-  deliveryDay(day: string, withWeekday: boolean): string;
+/** The strings of <kontor-availability>. */
+export interface AvailabilityStrings {
   /** "Auf Lager – Lieferung Do, 26.11." */
   availabilityInStock(day: string): string;
   /** The whole quantity arrives later: "Lieferbar ab 04.12." */
@@ -162,12 +195,10 @@ export interface Translation {
   availabilityDiscontinued(replacementSku: string | null): string;
   /** A quantity the promise cannot be asked for (0, negative, not whole, too large); `max` formatted. */
   availabilityInvalidQuantity(max: string): string;
-  /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */
-  availabilityChecking: string;
-  /** Before the reason why a cart shows no delivery promises: "Lieferzeiten sind gerade nicht verfügbar." */
-  availabilityFailed: string;
+}
 
-  // Checkout, order history and order status (issue 5)
+/** The strings of <kontor-checkout>. */
+export interface CheckoutStrings {
   /** Accessible name of the checkout: "Kasse". */
   checkout: string;
   checkoutStep(step: 'delivery' | 'payment' | 'review' | 'confirmation'): string;
@@ -183,7 +214,6 @@ export interface Translation {
   requestedDeliveryDate: string;
   /** Hint under the date: "Frühestens Do, 26.11." */
   earliestDeliveryHint(day: string): string;
-  purchaseOrderNumber: string;
   costCenter: string;
   comment: string;
   optional: string;
@@ -207,7 +237,6 @@ export interface Translation {
   placeOrder: string;
   placing: string;
   orderPlaced: string;
-  orderNumber: string;
   /** Announced when the order is placed: "Bestellung K-2026-000123 aufgegeben." */
   orderPlacedAnnouncement(number: string): string;
   /** Prepayment after placing: "Bitte überweisen Sie 1.190,00 € mit dem Verwendungszweck K-2026-000123 auf:" */
@@ -225,13 +254,23 @@ export interface Translation {
   placeFailed: string;
   cartNotOrderable: string;
   nothingToOrder: string;
+  /** After the confirmation, when the cart has lines again. */
+  checkoutAgain: string;
+}
+
+/** Order facts shared by checkout, order history and order status. */
+export interface OrderInfoStrings {
+  purchaseOrderNumber: string;
+  orderNumber: string;
   promisedDelivery: string;
   noDate: string;
   linesOrdered: string;
-  orderTotals: string;
-
-  orderHistory: string;
   orderStatusName(status: 'placed' | 'confirmed' | 'in_fulfilment' | 'shipped' | 'delivered' | 'cancelled'): string;
+}
+
+/** The strings of <kontor-order-history>. */
+export interface OrderHistoryStrings {
+  orderHistory: string;
   status: string;
   allStatuses: string;
   dateFrom: string;
@@ -246,7 +285,10 @@ export interface Translation {
   noOrders: string;
   ordersShown(count: number): string;
   filters: string;
+}
 
+/** The strings of <kontor-order-status>. */
+export interface OrderStatusStrings {
   orderStatus: string;
   /** "Bestellt am 24.11.2026, 10:15 von Eva Einkauf". */
   placedOnBy(when: string, name: string): string;
@@ -259,6 +301,24 @@ export interface Translation {
   refresh: string;
   updated: string;
   showAllLines(count: number): string;
-  /** After the confirmation, when the cart has lines again. */
-  checkoutAgain: string;
 }
+
+/**
+ * Every string of every element, in one language: what `de` and `en` export. Elements carry only
+ * the slices they show (see `strings()` in `translations/strings.ts`).
+ */
+export interface Translation
+  extends CommonStrings,
+    PriceStrings,
+    QuantityStrings,
+    ProductListStrings,
+    CartStrings,
+    TotalsStrings,
+    AddToCartStrings,
+    CartCountStrings,
+    QuickOrderStrings,
+    AvailabilityStrings,
+    CheckoutStrings,
+    OrderInfoStrings,
+    OrderHistoryStrings,
+    OrderStatusStrings {}

@@ -5,6 +5,10 @@ import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './add-to-cart.styles.js';
+import { addToCart, common } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
+
+const addToCartStrings = strings(common, addToCart);
 
 /**
  * @summary A button that puts an article into the page's cart, for any product page.
@@ -24,7 +28,8 @@ import { styles } from './add-to-cart.styles.js';
  * <kontor-add-to-cart sku="NYM-J-3x1.5" quantity="100"></kontor-add-to-cart>
  * ```
  */
-export class KontorAddToCart extends KontorElement {
+export class KontorAddToCart extends KontorElement<StringsOf<typeof addToCartStrings>> {
+  static override strings = addToCartStrings;
   static override styles = [componentStyles, styles];
 
   private readonly cart = new CartController(this, () => this.resolveClient());

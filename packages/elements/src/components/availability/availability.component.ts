@@ -8,6 +8,8 @@ import { KontorElement } from '../../internal/kontor-element.js';
 import type { KontorQuantityChangeEvent } from '../../events/index.js';
 import { promiseText, requestErrorText, type PromiseTone } from './availability.text.js';
 import { styles } from './availability.styles.js';
+import { availability, common } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** A periodic re-check takes an answer at most this old (ms): one fetched by another badge a moment ago will do. */
 const REFRESH_MAX_AGE = 1_000;
@@ -58,6 +60,8 @@ function onRefreshTick(ms: number, callback: () => void): () => void {
   };
 }
 
+const availabilityStrings = strings(common, availability);
+
 /**
  * @summary The delivery promise for a quantity of a product: "Auf Lager – Lieferung Do, 26.11.", "3 sofort, 7 ab 04.12.", "Lieferbar ab 04.12.", "Nicht mehr lieferbar – Ersatz: LM-1004".
  * @tag kontor-availability
@@ -85,7 +89,8 @@ function onRefreshTick(ms: number, callback: () => void): () => void {
  * <kontor-availability sku="KL-1010" for="qty-kl1010" destination="AT"></kontor-availability>
  * ```
  */
-export class KontorAvailability extends KontorElement {
+export class KontorAvailability extends KontorElement<StringsOf<typeof availabilityStrings>> {
+  static override strings = availabilityStrings;
   static override styles = [componentStyles, styles];
 
   private abort?: AbortController;

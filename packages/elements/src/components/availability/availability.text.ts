@@ -1,6 +1,9 @@
 import type { AvailabilityAnswer, AvailabilityItem } from '@kontor/core/availability';
 import { issueMessage, type ErrorIssue, type KontorError } from '@kontor/core/errors';
-import type { Translation } from '../../translations/index.js';
+import type { AvailabilityStrings, CommonStrings } from '../../translations/translation.js';
+
+/** What the promise texts read. */
+type Translation = CommonStrings & AvailabilityStrings;
 
 /**
  * What a promise means at a glance, for an icon and a colour that add to the text (never replace

@@ -4,6 +4,10 @@ import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './cart-count.styles.js';
+import { cartCount, common } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
+
+const cartCountStrings = strings(common, cartCount);
 
 /**
  * @summary The number of lines in the page's cart, for a header; a link when `href` is set.
@@ -19,7 +23,8 @@ import { styles } from './cart-count.styles.js';
  * <kontor-cart-count href="/warenkorb"></kontor-cart-count>
  * ```
  */
-export class KontorCartCount extends KontorElement {
+export class KontorCartCount extends KontorElement<StringsOf<typeof cartCountStrings>> {
+  static override strings = cartCountStrings;
   static override styles = [componentStyles, styles];
 
   private readonly cart = new CartController(this, () => this.resolveClient());

@@ -11,8 +11,9 @@ import { PromisesController, promiseOf } from '../availability/availability.cont
 import { promiseText, requestErrorText } from '../availability/availability.text.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
-import { translations, type Translation } from '../../translations/index.js';
 import { styles } from './cart.styles.js';
+import { availability, cart, common, totals } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** Rows rendered in the first frame; the rest follow in chunks, so a 1,000-line cart paints at once. */
 const FIRST_CHUNK = 40;
@@ -22,6 +23,8 @@ const GROUP = 40;
 const promiseSpan = (part: string, className: string, tone: string | typeof nothing, text: string) =>
   html`<span class=${className} part=${part} data-tone=${tone}>${text}</span>`;
 const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api'];
+
+const cartStrings = strings(common, totals, cart, availability);
 
 /**
  * @summary The buyer's cart: lines with quantity rules and tier prices, totals with VAT per rate, saved carts, hand-off to a colleague or another channel.
@@ -68,7 +71,8 @@ const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api
  * </kontor-shop>
  * ```
  */
-export class KontorCart extends KontorElement {
+export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
+  static override strings = cartStrings;
   static override styles = [componentStyles, styles];
 
   private readonly cart = new CartController(this, () => (this.preview ? null : this.resolveClient()));
@@ -621,7 +625,7 @@ export class KontorCart extends KontorElement {
    * Language and strings of the current render. Resolving them walks the ancestors, so rows read
    * them from here instead of once each.
    */
-  private lang_: { lang: Lang; t: Translation } = { lang: 'en', t: translations.en };
+  private lang_: { lang: Lang; t: StringsOf<typeof cartStrings> } = { lang: 'en', t: cartStrings.en };
 
   override render() {
     const t = this.t;

@@ -23,6 +23,8 @@ import {
   type CheckoutStep,
 } from './checkout.form.js';
 import { styles } from './checkout.styles.js';
+import { checkout, common, orderInfo, totals } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 const STEPS: readonly CheckoutStep[] = ['delivery', 'payment', 'review'];
 /** The countries Kontor delivers to (their postcodes are checked by core's AddressSchema). */
@@ -37,6 +39,8 @@ interface Attempt {
   /** Sent without an answer (network, timeout, 5xx): the order may exist, so only this request may be retried. */
   uncertain: boolean;
 }
+
+const checkoutStrings = strings(common, totals, orderInfo, checkout);
 
 /**
  * @summary Checkout of the buyer's cart in steps — delivery, payment, review — that places the order exactly once and confirms it with its number.
@@ -72,7 +76,8 @@ interface Attempt {
  * </script>
  * ```
  */
-export class KontorCheckout extends KontorElement {
+export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrings>> {
+  static override strings = checkoutStrings;
   static override styles = [componentStyles, styles];
 
   private readonly cart = new CartController(this, () => this.resolveClient());

@@ -8,9 +8,13 @@ import { repeat } from 'lit/directives/repeat.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './order-history.styles.js';
+import { common, orderHistory, orderInfo } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 const SEARCH_DEBOUNCE_MS = 300;
 const STATUSES = OrderStatusSchema.options as readonly OrderStatus[];
+
+const orderHistoryStrings = strings(common, orderInfo, orderHistory);
 
 /**
  * @summary The company's orders, newest first: filters by status, date and PO number, a search, paged by "load more"; a row opens the order's status and tracking.
@@ -37,7 +41,8 @@ const STATUSES = OrderStatusSchema.options as readonly OrderStatus[];
  * </kontor-shop>
  * ```
  */
-export class KontorOrderHistory extends KontorElement {
+export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHistoryStrings>> {
+  static override strings = orderHistoryStrings;
   static override styles = [componentStyles, styles];
 
   private abort?: AbortController;

@@ -7,9 +7,13 @@ import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './order-status.styles.js';
+import { common, orderInfo, orderStatus, totals } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** Lines shown before "show all": an order of 1,000 lines opens as fast as one of ten. */
 const FIRST_LINES = 50;
+
+const orderStatusStrings = strings(common, totals, orderInfo, orderStatus);
 
 /**
  * @summary One order: its status, the timeline of every change, the carrier's tracking link and the ordered lines.
@@ -35,7 +39,8 @@ const FIRST_LINES = 50;
  * </kontor-shop>
  * ```
  */
-export class KontorOrderStatus extends KontorElement {
+export class KontorOrderStatus extends KontorElement<StringsOf<typeof orderStatusStrings>> {
+  static override strings = orderStatusStrings;
   static override styles = [componentStyles, styles];
 
   private abort?: AbortController;

@@ -8,6 +8,10 @@ import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './price.styles.js';
+import { common, price } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
+
+const priceStrings = strings(common, price);
 
 /**
  * @summary A product's net price for the buyer at a quantity: unit price, line total, volume tiers, next tier.
@@ -32,7 +36,8 @@ import { styles } from './price.styles.js';
  * <kontor-price sku="NYM-J-3x1.5" quantity="250"></kontor-price>
  * ```
  */
-export class KontorPrice extends KontorElement {
+export class KontorPrice extends KontorElement<StringsOf<typeof priceStrings>> {
+  static override strings = priceStrings;
   static override styles = [componentStyles, styles];
 
   private abort?: AbortController;

@@ -8,6 +8,8 @@ import { repeat } from 'lit/directives/repeat.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './product-list.styles.js';
+import { common, productList } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** Where a list is in its life; a const object, not an enum, so it tree-shakes and reads well in templates. */
 export const ListStatus = {
@@ -20,6 +22,8 @@ export const ListStatus = {
 export type ListStatus = (typeof ListStatus)[keyof typeof ListStatus];
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+const productListStrings = strings(common, productList);
 
 /**
  * @summary Searchable, filterable product list with the buyer's prices, quantity inputs and delivery promises, paged by "load more".
@@ -56,7 +60,8 @@ const SEARCH_DEBOUNCE_MS = 300;
  * </kontor-shop>
  * ```
  */
-export class KontorProductList extends KontorElement {
+export class KontorProductList extends KontorElement<StringsOf<typeof productListStrings>> {
+  static override strings = productListStrings;
   static override styles = [componentStyles, styles];
 
   private abort?: AbortController;

@@ -6,8 +6,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './quantity.styles.js';
+import { common, quantity } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 let nextId = 0;
+
+const quantityStrings = strings(common, quantity);
 
 /**
  * @summary A quantity input that knows the product's order rules: minimum, pack-size steps, maximum.
@@ -30,7 +34,8 @@ let nextId = 0;
  * <kontor-quantity min="10" step="10" quantity="20" label="Menge"></kontor-quantity>
  * ```
  */
-export class KontorQuantity extends KontorElement {
+export class KontorQuantity extends KontorElement<StringsOf<typeof quantityStrings>> {
+  static override strings = quantityStrings;
   static override styles = [componentStyles, styles];
   /** Takes part in forms with its `name`; the value is the quantity. */
   static formAssociated = true;

@@ -7,6 +7,8 @@ import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './quick-order.styles.js';
+import { common, quickOrder } from '../../translations/slices.js';
+import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** A row that did not go into the cart: its text as typed, and why. */
 interface HeldRow {
@@ -29,6 +31,8 @@ interface ImportSummary {
 
 /** Rounds of "send, set aside what the server refused, send the rest". Issues are per line, so two suffice; three for safety. */
 const MAX_ROUNDS = 3;
+
+const quickOrderStrings = strings(common, quickOrder);
 
 /**
  * @summary Quick order: paste article numbers and quantities (or upload a CSV); valid lines go into the cart, the others stay with their error and a fix.
@@ -56,7 +60,8 @@ const MAX_ROUNDS = 3;
  * </kontor-shop>
  * ```
  */
-export class KontorQuickOrder extends KontorElement {
+export class KontorQuickOrder extends KontorElement<StringsOf<typeof quickOrderStrings>> {
+  static override strings = quickOrderStrings;
   static override styles = [componentStyles, styles];
 
   private readonly cart = new CartController(this, () => this.resolveClient());

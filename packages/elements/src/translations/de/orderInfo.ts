@@ -1,0 +1,12 @@
+import type { OrderInfoStrings } from '../translation.js';
+
+/** German: orderInfo. */
+export const orderInfo: OrderInfoStrings = {
+  purchaseOrderNumber: 'Ihre Bestellnummer',
+  orderNumber: 'Bestellnummer',
+  promisedDelivery: 'Voraussichtliche Lieferung',
+  noDate: '—',
+  linesOrdered: 'Bestellte Positionen',
+  orderStatusName: (status) =>
+    ({ placed: 'Eingegangen', confirmed: 'Bestätigt', in_fulfilment: 'In Bearbeitung', shipped: 'Versandt', delivered: 'Zugestellt', cancelled: 'Storniert' })[status],
+};
