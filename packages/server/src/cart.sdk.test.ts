@@ -123,6 +123,30 @@ describe('cart store against the server', () => {
     }
   });
 
+  it('ignores a tab message that is not shaped like a cart', async () => {
+    const key = `garbage-${Math.random()}`;
+    const tab = createCartStore(kontor, { storage: null, key });
+    const stop = tab.$state.listen(() => {});
+    try {
+      const cart = await kontor.cart.create({ name: 'Garbage test', active: true });
+      await tab.switchTo(cart.id);
+      const channel = new BroadcastChannel(key);
+      for (const junk of [null, 'cart', { cart: null }, { cart: { id: cart.id, version: 99 } }, { cart: { ...cart, version: 99, lines: [{ sku: 1 }] } }]) channel.postMessage(junk);
+      // A real newer version last: once it shows, every message before it was read (one sender keeps order).
+      const renamed = await kontor.cart.update(cart.id, { version: cart.version, name: 'Garbage test (renamed)' });
+      channel.postMessage({ cart: renamed });
+      for (const until = Date.now() + 10_000; tab.$state.get().cart?.version !== renamed.version; await new Promise((r) => setTimeout(r, 5))) {
+        if (Date.now() > until) assert.fail('the renamed cart never reached the tab');
+      }
+      channel.close();
+      assert.equal(tab.$state.get().cart?.name, 'Garbage test (renamed)');
+      assert.equal(tab.$state.get().error, null);
+    } finally {
+      stop();
+      tab.dispose();
+    }
+  });
+
   it('keeps tabs on the newer cart: a tab still showing an older cart does not pull the other back to it', async () => {
     // Waits on what the tabs show, not on a fixed pause: a loaded machine delivers channel messages late.
     const waitFor = async (done: () => boolean, what: string) => {

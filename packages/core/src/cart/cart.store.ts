@@ -1,10 +1,9 @@
 import { atom, computed, onMount, type ReadableAtom } from 'nanostores';
-import * as z from 'zod/mini';
 import { KontorError, isKontorError } from '../errors/kontor-error.js';
 import type { Lang } from '../errors/messages.js';
 import type { CartClient } from './cart.client.js';
 import { applyCartChanges, previewCartChanges, reuseUnchangedLines, type CartLineEffect } from './cart.logic.js';
-import { CartSchema, type Cart, type CartChange, type CartSummary, type HandOff, type HandOffRequest } from './cart.schema.js';
+import type { Cart, CartChange, CartSummary, HandOff, HandOffRequest } from './cart.schema.js';
 
 /** Where a store remembers the current cart's id (`localStorage` fits). */
 export interface CartIdStorage {
@@ -99,6 +98,23 @@ const defaultStorage = (): CartIdStorage | null => {
   }
 };
 
+/**
+ * Whether a value is shaped like a cart, for carts that reach the store outside a client call:
+ * another tab's message and a 409's `details.cart`. Both were built from CartSchema by our own code
+ * (the server, or this store in another tab), so a shape check keeps garbage out without parsing
+ * the whole schema — that would put all of zod into every page that only shows a cart count.
+ */
+function isCart(value: unknown): value is Cart {
+  const c = value as Partial<Cart> | null;
+  return (
+    typeof c === 'object' && c !== null &&
+    typeof c.id === 'string' && Number.isInteger(c.version) && typeof c.status === 'string' &&
+    typeof c.active === 'boolean' && typeof c.updatedAt === 'string' && typeof c.lineCount === 'number' &&
+    typeof c.owner === 'object' && c.owner !== null && typeof c.owner.kind === 'string' &&
+    Array.isArray(c.lines) && c.lines.every((l) => typeof l === 'object' && l !== null && typeof l.sku === 'string' && Number.isInteger(l.quantity))
+  );
+}
+
 const sameOwner = (a: Cart, b: Cart) =>
   a.owner.kind === b.owner.kind && a.owner.userId === b.owner.userId && a.owner.partnerId === b.owner.partnerId;
 
@@ -156,9 +172,8 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
   };
 
   const listen = (event: Event) => {
-    const parsed = z.safeParse(CartSchema, ((event as Event & { data?: { cart?: unknown } | null }).data ?? null)?.cart);
-    if (!parsed.success) return;
-    const cart = parsed.data;
+    const cart = ((event as Event & { data?: { cart?: unknown } | null }).data ?? null)?.cart;
+    if (!isCart(cart)) return;
     // Only the same owner's carts (a hand-off moves a cart to someone else): a newer version of ours,
     // or another cart made current after ours last changed. A tab's `active` flag can be stale
     // (another cart was activated since), so the time decides, not the flag alone.
@@ -253,9 +268,9 @@ export function createCartStore(client: { cart: CartClient }, options: CartStore
             return updated;
           } catch (error) {
             // Someone else changed the cart: rebase this batch on the current cart and try again.
-            const current = isKontorError(error) && error.code === 'conflict' ? z.safeParse(CartSchema, error.details?.cart) : null;
-            if (!current?.success || attempt >= retries) throw error;
-            cart = current.data;
+            const current = isKontorError(error) && error.code === 'conflict' ? error.details?.cart : null;
+            if (!isCart(current) || attempt >= retries) throw error;
+            cart = current;
             confirm(cart);
           }
         }
