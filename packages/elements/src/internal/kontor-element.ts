@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import type { KontorClient } from '@kontor/core';
 import { KontorError, errorMessage, isKontorError, type Lang } from '@kontor/core/errors';
-import { LitElement } from 'lit';
+import { LitElement, type PropertyDeclaration } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { configuredClient, onConfigure } from '../configure.js';
 import type { KontorEventDetails, KontorEventName } from '../events/index.js';
@@ -14,6 +14,16 @@ import { shopContext, type ShopContextValue } from './shop-context.js';
 let notConfiguredLogged = false;
 
 /**
+ * What a framework hands a number property: React, Vue and Svelte set `min="10"` as the string
+ * `"10"` on a property that exists. An empty string is no value; anything not a string is kept.
+ */
+export const toNumberProperty = (value: unknown): unknown =>
+  typeof value === 'string' ? (value.trim() === '' ? undefined : Number(value)) : value;
+
+/** A boolean property set to a string: `"false"` is false, any other string (`""`, `"true"`, the name) true, as an attribute would be. */
+export const toBooleanProperty = (value: unknown): unknown => (typeof value === 'string' ? value.trim().toLowerCase() !== 'false' : value);
+
+/**
  * Base of every Kontor element: typed events, language and translations, the client from
  * `<kontor-shop>` or `configure()`, and one way to turn any failure into an error state.
  * `S` is the element's strings: each element sets `static strings` to the slices it shows.
@@ -23,6 +33,24 @@ export class KontorElement<S extends object = CommonStrings> extends LitElement 
   static strings: Slice<object> = strings(common);
 
   private unsubscribeConfigure?: () => void;
+
+  /**
+   * Frameworks set properties, not attributes, and a converter runs only for attributes: every
+   * `type: Number` and `type: Boolean` property coerces strings in its setter, so `quantity="3"`
+   * from React means 3 and `no-tiers="false"` from Vue means false.
+   */
+  protected static override getPropertyDescriptor(name: PropertyKey, key: string | symbol, options: PropertyDeclaration): PropertyDescriptor | undefined {
+    const descriptor = super.getPropertyDescriptor(name, key, options);
+    const coerce = options.type === Number ? toNumberProperty : options.type === Boolean ? toBooleanProperty : undefined;
+    const set = descriptor?.set;
+    if (!descriptor || !coerce || !set) return descriptor;
+    return {
+      ...descriptor,
+      set(this: KontorElement, value: unknown) {
+        set.call(this, coerce(value));
+      },
+    };
+  }
 
   /** From the nearest `<kontor-shop>`; `undefined` outside any shop. */
   @consume({ context: shopContext, subscribe: true })

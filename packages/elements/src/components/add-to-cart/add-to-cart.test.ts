@@ -68,6 +68,17 @@ describe('<kontor-add-to-cart> and <kontor-cart-count>', () => {
     expect(count.shadowRoot!.querySelector('a')!.textContent).to.contain('Warenkorb: 1 Position');
   });
 
+  it('adds the quantity a framework passed as the string "3"', async () => {
+    await freshCart('mueller');
+    const p = products.find((x) => x.quantityRules.min <= 3 && x.quantityRules.step === 1 && (x.quantityRules.max ?? 3) >= 3)!;
+    const { button } = await mount(p.sku, 1);
+    (button as unknown as { quantity: unknown }).quantity = '3';
+    const changed = oneEvent(button, 'kontor-cart-change');
+    click(button);
+    const { detail } = await changed;
+    expect((detail.cart.lines as { sku: string; quantity: number }[]).find((l) => l.sku === p.sku)?.quantity).to.equal(3);
+  });
+
   it('merges a second add into the same line and says so', async () => {
     await freshCart('mueller');
     const p = products[2]!;

@@ -100,6 +100,14 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   /** Shows the cart without any way to change it (e.g. in a checkout summary). */
   @property({ type: Boolean, reflect: true }) readonly = false;
 
+  /** The same flag as `readonly`, by the name Angular binds `[readonly]` to (as on `<input>`). */
+  get readOnly(): boolean {
+    return this.readonly;
+  }
+  set readOnly(value: boolean) {
+    this.readonly = value;
+  }
+
   /**
    * Where the other channel continues a handed-off cart; `{code}` is replaced by the code,
    * e.g. `https://portal.example.com/cart?code={code}`. Without it only the code is shown.

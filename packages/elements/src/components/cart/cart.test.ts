@@ -253,6 +253,17 @@ describe('<kontor-cart>', () => {
     expect([...el.shadowRoot!.querySelectorAll('[role=columnheader]')].map((h) => text(h))).to.not.include('Entfernen');
   });
 
+  it('is read-only through readOnly too, the property Angular binds [readonly] to', async () => {
+    const cart = await freshCart('mueller');
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: products[0]!.sku, quantity: lowestValidQuantity(products[0]!.quantityRules) }]);
+    const { el } = await mount('mueller');
+    expect(el.shadowRoot!.querySelector('kontor-quantity')).to.not.equal(null);
+    (el as unknown as { readOnly: boolean }).readOnly = true;
+    await settled(el);
+    expect(el.readonly).to.equal(true);
+    expect(el.shadowRoot!.querySelector('kontor-quantity, [part=remove], [part=actions], [part=claim]')).to.equal(null);
+  });
+
   it('renders a 1,000-line cart in chunks; every line is reachable and editable', async () => {
     const cart = await freshCart('mueller');
     const thousand = products.slice(0, 1000);

@@ -121,6 +121,16 @@ describe('<kontor-quantity>', () => {
     expect(minus.disabled).to.equal(true);
   });
 
+  it('takes min, step, max and quantity given as strings, as React, Vue and Svelte set them', async () => {
+    const el = await fixture<KontorQuantity>(html`<kontor-quantity></kontor-quantity>`);
+    Object.assign(el, { min: '10', step: '10', max: '500', quantity: '20' });
+    await el.updateComplete;
+    expect(input(el).value).to.equal('20');
+    const event = oneEvent(el, 'kontor-quantity-change');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=increment]')!.click();
+    expect((await event).detail).to.deep.equal({ quantity: 30, valid: true });
+  });
+
   it('commits on Enter', async () => {
     const el = await fixture<KontorQuantity>(html`<kontor-quantity></kontor-quantity>`);
     input(el).value = '7';
