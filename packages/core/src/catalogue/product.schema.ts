@@ -1,13 +1,14 @@
 import * as z from 'zod/mini';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';
 import { idSchema, pageOf } from '../internal/schema-helpers.js';
+import { SKU_MAX_LENGTH, SKU_PATTERN } from './sku.js';
 
 /** Article number: letters, digits and `.-_/`, 1–64 characters, case-sensitive. */
 export const SkuSchema = z.string().check(
   z.trim(),
   z.minLength(1),
-  z.maxLength(64),
-  z.regex(/^[A-Za-z0-9][A-Za-z0-9._\-/]*$/, { error: 'Expected an article number (letters, digits, . - _ /)' }),
+  z.maxLength(SKU_MAX_LENGTH),
+  z.regex(SKU_PATTERN, { error: 'Expected an article number (letters, digits, . - _ /)' }),
 );
 export type Sku = z.infer<typeof SkuSchema>;
 

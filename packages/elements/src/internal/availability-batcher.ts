@@ -1,7 +1,7 @@
 import type { KontorClient } from '@kontor/core';
 import type { AvailabilityAnswer } from '@kontor/core/availability';
-import { SkuSchema } from '@kontor/core/catalogue';
-import { KontorError, ValidationError, issueMessage, isKontorError, parseOrThrow } from '@kontor/core/errors';
+import { isWellFormedSku } from '@kontor/core/catalogue';
+import { KontorError, ValidationError, issueMessage, isKontorError } from '@kontor/core/errors';
 
 /** One question: `quantity` of `sku` to `destination` (a country code like `DE`). */
 export interface AvailabilityAsk {
@@ -265,15 +265,6 @@ export class AvailabilityBatcher {
     if (this.cache.size < 5_000) return;
     const now = this.now();
     for (const [key, entry] of this.cache) if (now - entry.at >= this.cacheMs) this.cache.delete(key);
-  }
-}
-
-function isWellFormedSku(sku: string): boolean {
-  try {
-    parseOrThrow(SkuSchema, sku, 'sku');
-    return true;
-  } catch {
-    return false;
   }
 }
 
