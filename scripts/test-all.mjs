@@ -10,6 +10,7 @@ const ok = await runSteps([
   { name: 'core tests', command: pnpm, args: ['--filter', '@kontor/core', 'test'], continueOnFailure: true },
   { name: 'server tests (SQLite, PostgreSQL)', command: pnpm, args: ['--filter', '@kontor/server', 'test'], continueOnFailure: true },
   { name: 'browser tests (Chromium)', command: pnpm, args: ['--filter', '@kontor/elements', 'test'], continueOnFailure: true },
+  { name: 'framework apps (React, Vue, Svelte, Angular in Chromium)', command: process.execPath, args: ['--test', 'scripts/test-frameworks.mjs'], continueOnFailure: true },
   { name: 'demo end to end (pnpm start, Chromium)', command: process.execPath, args: ['--test', 'scripts/demo.test.mjs'], continueOnFailure: true },
   { name: 'OpenAPI 3.1 lint (Redocly)', command: pnpm, args: ['lint:openapi'], continueOnFailure: true },
   { name: 'bundle-size budget', command: process.execPath, args: ['scripts/size.mjs'] },
