@@ -1,5 +1,6 @@
 import type { ErrorIssue } from '../errors/kontor-error.js';
-import { issueMessage, type Lang } from '../errors/messages.js';
+import { availabilityIssues } from '../errors/issues/availability.js';
+import { quantityIssueMessage, messageIn, type Lang } from '../errors/messages.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type {
   AvailabilityAnswer,
@@ -178,7 +179,7 @@ export function destinationIssue(destination: string, warehouses: readonly Wareh
   const supported = supportedDestinations(warehouses);
   const params = { country: destination, supported };
   return {
-    path: ['destination'], code: 'unsupported_destination', message: issueMessage('unsupported_destination', params, lang), params,
+    path: ['destination'], code: 'unsupported_destination', message: messageIn([availabilityIssues], 'unsupported_destination', params, lang), params,
     ...(supported.length ? { suggestions: supported } : {}),
   };
 }
@@ -359,7 +360,7 @@ export function answerAvailability(request: AvailabilityRequest, options: Answer
     if (!product) {
       const suggestions = options.suggest?.(sku) ?? [];
       const error: ErrorIssue = {
-        path: ['items', i, 'sku'], code: 'unknown_sku', message: issueMessage('unknown_sku', { sku }, lang), params: { sku },
+        path: ['items', i, 'sku'], code: 'unknown_sku', message: quantityIssueMessage('unknown_sku', { sku }, lang), params: { sku },
         ...(suggestions.length ? { suggestions: [...suggestions] } : {}),
       };
       return { sku, quantity, error };

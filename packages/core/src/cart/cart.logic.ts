@@ -1,6 +1,6 @@
 import type { Product, TaxClass } from '../catalogue/product.schema.js';
 import type { ErrorIssue } from '../errors/kontor-error.js';
-import { issueMessage, type Lang } from '../errors/messages.js';
+import { quantityIssueMessage, type Lang } from '../errors/messages.js';
 import type { Currency } from '../money/money.schema.js';
 import { GERMAN_TAX_RATES, totals, type Totals } from '../pricing/pricing.logic.js';
 import { checkQuantity } from '../pricing/quantity.logic.js';
@@ -73,23 +73,23 @@ export function toCartProduct(product: Product): CartProduct {
  * cannot see the SKU.
  */
 export function cartLineIssues(sku: string, product: CartProduct | null, quantity: number, currency: Currency, lang: Lang): ErrorIssue[] {
-  if (!product) return [{ path: ['sku'], code: 'unknown_sku', message: issueMessage('unknown_sku', { sku }, lang), params: { sku } }];
+  if (!product) return [{ path: ['sku'], code: 'unknown_sku', message: quantityIssueMessage('unknown_sku', { sku }, lang), params: { sku } }];
   if (product.status === 'discontinued') {
     const params = { replacementSku: product.replacementSku };
     return [{
-      path: ['sku'], code: 'discontinued', message: issueMessage('discontinued', params, lang), params,
+      path: ['sku'], code: 'discontinued', message: quantityIssueMessage('discontinued', params, lang), params,
       ...(product.replacementSku ? { suggestions: [product.replacementSku] } : {}),
     }];
   }
-  if (!product.price) return [{ path: ['sku'], code: 'no_price', message: issueMessage('no_price', { sku }, lang), params: { sku } }];
+  if (!product.price) return [{ path: ['sku'], code: 'no_price', message: quantityIssueMessage('no_price', { sku }, lang), params: { sku } }];
   if (product.price.currency !== currency) {
     const params = { currency: product.price.currency, expected: currency };
-    return [{ path: ['sku'], code: 'currency_mismatch', message: issueMessage('currency_mismatch', params, lang), params }];
+    return [{ path: ['sku'], code: 'currency_mismatch', message: quantityIssueMessage('currency_mismatch', params, lang), params }];
   }
   const problem = checkQuantity(product.quantityRules, quantity);
   if (!problem) return [];
   return [{
-    path: ['quantity'], code: problem.code, message: issueMessage(problem.code, problem.params, lang),
+    path: ['quantity'], code: problem.code, message: quantityIssueMessage(problem.code, problem.params, lang),
     params: problem.params, suggestions: problem.suggestions,
   }];
 }

@@ -1,6 +1,9 @@
 import { SkuSchema } from '../catalogue/product.schema.js';
 import type { ErrorIssue } from '../errors/kontor-error.js';
-import { issueMessage, type Lang, type MessageParams } from '../errors/messages.js';
+import { importIssues } from '../errors/issues/import.js';
+import { quantityIssues } from '../errors/issues/quantity.js';
+import { validationIssues } from '../errors/issues/validation.js';
+import { messageIn, type Lang, type MessageParams } from '../errors/messages.js';
 import { nearestValidQuantities } from '../pricing/quantity.logic.js';
 import { MAX_CART_LINES } from './cart.schema.js';
 
@@ -102,7 +105,7 @@ const PIECE_WORDS = new Set(['stk', 'st', 'stck', 'stück', 'stueck', 'pcs', 'pc
 const issue = (path: (string | number)[], code: string, params: MessageParams, lang: Lang, suggestions?: number[]): ErrorIssue => ({
   path,
   code,
-  message: issueMessage(code, params, lang),
+  message: messageIn([importIssues, quantityIssues, validationIssues], code, params, lang),
   params,
   ...(suggestions?.length ? { suggestions } : {}),
 });

@@ -1,7 +1,7 @@
 import type { KontorClient } from '@kontor/core';
 import type { AvailabilityAnswer } from '@kontor/core/availability';
 import { isWellFormedSku } from '@kontor/core/catalogue';
-import { KontorError, ValidationError, issueMessage, isKontorError } from '@kontor/core/errors';
+import { KontorError, ValidationError, isKontorError, quantityIssueMessage } from '@kontor/core/errors';
 
 /** One question: `quantity` of `sku` to `destination` (a country code like `DE`). */
 export interface AvailabilityAsk {
@@ -122,14 +122,14 @@ export class AvailabilityBatcher {
       const params = { minimum: 1 };
       return Promise.reject(
         new ValidationError(`Cannot ask for the availability of ${String(ask.quantity)} × ${ask.sku}: a quantity is a whole number from 1`, [
-          { path: ['quantity'], code: 'too_small', message: issueMessage('too_small', params), params },
+          { path: ['quantity'], code: 'too_small', message: quantityIssueMessage('too_small', params), params },
         ]),
       );
     }
     // A malformed SKU would fail the whole request in the client's check: answer it here, as the server answers an unknown one.
     if (!isWellFormedSku(ask.sku)) {
       const params = { sku: ask.sku };
-      return Promise.resolve({ sku: ask.sku, quantity: ask.quantity, error: { path: ['sku'], code: 'unknown_sku', message: issueMessage('unknown_sku', params), params } });
+      return Promise.resolve({ sku: ask.sku, quantity: ask.quantity, error: { path: ['sku'], code: 'unknown_sku', message: quantityIssueMessage('unknown_sku', params), params } });
     }
     const cached = this.peek(ask, options.maxAge);
     if (cached) return Promise.resolve(cached);

@@ -1,5 +1,5 @@
 import type { AvailabilityAnswer, AvailabilityItem } from '@kontor/core/availability';
-import { issueMessage, type ErrorIssue, type KontorError } from '@kontor/core/errors';
+import { availabilityIssues, messageIn, quantityIssues, validationIssues, type ErrorIssue, type KontorError } from '@kontor/core/errors';
 import type { AvailabilityStrings, CommonStrings } from '../../translations/translation.js';
 
 /** What the promise texts read. */
@@ -17,13 +17,16 @@ export interface PromiseText {
   tone: PromiseTone;
 }
 
+/** The issues an availability answer can carry. */
+const tables = [availabilityIssues, quantityIssues, validationIssues];
+
 /**
  * The message of an issue in the reader's language: from core's messages when it knows the code
  * (the batch may have been asked in another language), else the server's own message.
  */
 export function issueText(issue: Pick<ErrorIssue, 'code' | 'message' | 'params'>, t: Translation): string {
-  const fallback = issueMessage('invalid', {}, t.$lang);
-  const localized = issueMessage(issue.code, issue.params ?? {}, t.$lang);
+  const fallback = messageIn(tables, 'invalid', {}, t.$lang);
+  const localized = messageIn(tables, issue.code, issue.params ?? {}, t.$lang);
   return localized === fallback && issue.code !== 'invalid' ? issue.message : localized;
 }
 

@@ -1,5 +1,5 @@
 import type { Product, QuantityRules, Unit } from '@kontor/core/catalogue';
-import { isUnit, issueMessage } from '@kontor/core/errors';
+import { isUnit, quantityIssueMessage } from '@kontor/core/errors';
 import { checkQuantity, highestValidQuantity, lowestValidQuantity, type QuantityProblem } from '@kontor/core/pricing';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
@@ -111,7 +111,7 @@ export class KontorQuantity extends KontorElement<StringsOf<typeof quantityStrin
     this.internals.setFormValue(String(this.value));
     const problem = checkQuantity(this.effectiveRules, this.value);
     if (problem && this.input) {
-      this.internals.setValidity({ customError: true }, issueMessage(problem.code, problem.params, this.currentLang), this.input);
+      this.internals.setValidity({ customError: true }, quantityIssueMessage(problem.code, problem.params, this.currentLang), this.input);
     } else {
       this.internals.setValidity({});
     }
@@ -205,7 +205,7 @@ export class KontorQuantity extends KontorElement<StringsOf<typeof quantityStrin
       </div>
       <span id="${this.uid}-hint" class="visually-hidden">${t.quantityRulesHint(fmt(rules.min), fmt(rules.step), unitOf(rules.min))}</span>
       <div aria-live="polite">
-        <div id="${this.uid}-message" class="message" part="message">${problem ? issueMessage(problem.code, problem.params, this.currentLang) : ''}</div>
+        <div id="${this.uid}-message" class="message" part="message">${problem ? quantityIssueMessage(problem.code, problem.params, this.currentLang) : ''}</div>
         ${problem && problem.suggestions.length
           ? html`<div class="suggestions" part="suggestions" role="group" aria-label=${t.suggestions}>
               ${problem.suggestions.map(
