@@ -81,6 +81,30 @@ describe('app', () => {
     assertErrorShape(res.json());
   });
 
+  it('answers a malformed URL component with 400 validation in the Kontor error shape', async () => {
+    for (const [method, url] of [['DELETE', '/v1/carts/%'], ['DELETE', '/v1/carts/%zz'], ['GET', '/v1/me%zz'], ['GET', '/v1/products/%C0%80']] as const) {
+      const res = await t.app.inject({ method, url, headers: auth(token, 'de') });
+      assert.equal(res.statusCode, 400, url);
+      assertErrorShape(res.json());
+      assert.equal(res.json().code, 'validation', url);
+      assert.equal(res.json().issues[0].code, 'invalid_url', url);
+      assert.match(res.json().message, /^Die Eingabe ist ungültig\./);
+      assert.match(String(res.headers['content-type']), /^application\/json/);
+    }
+  });
+
+  it('answers an over-long path parameter with 414 validation in the Kontor error shape', async () => {
+    const res = await t.app.inject({ method: 'DELETE', url: `/v1/carts/cart_${'a'.repeat(200)}`, headers: auth(token) });
+    assert.equal(res.statusCode, 414);
+    assertErrorShape(res.json());
+    assert.equal(res.json().code, 'validation');
+    assert.deepEqual(res.json().issues[0], { path: [], code: 'param_too_long', message: 'A value in the address is longer than 100 characters.', params: { max: 100 } });
+    // The document says so for the routes with path parameters.
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    assert.ok(doc.paths['/v1/carts/{cartId}'].delete.responses['414']);
+    assert.ok(doc.paths['/v1/carts'].get.responses['400'], 'a bad URL is a 400 on every route');
+  });
+
   it('turns an unexpected failure into 500 internal without internals', async () => {
     const broken = await createTestApp();
     const userToken = await broken.login('einkauf@elektro-mueller.de');

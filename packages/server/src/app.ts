@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { KontorError, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
+import { KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.js';
 import { availabilityRoutes } from './http/availability.routes.js';
 import { cartRoutes } from './http/cart.routes.js';
 import { catalogueRoutes } from './http/catalogue.routes.js';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { identityRoutes } from './http/identity.routes.js';
 import { orderRoutes } from './http/order.routes.js';
 import { pricingRoutes } from './http/pricing.routes.js';
@@ -49,6 +49,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
+    // The router's refusals (bad URL, over-long path parameter) in our error shape too.
+    frameworkErrors,
   });
   const deps: AppDeps & OutboxDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()) };
 

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
 import { defaultStatus } from '../errors/kontor-error.js';
 import { routeDocs, type RouteDoc } from './route-docs.js';
-import type { RouteDef } from './routes.js';
+import { MAX_PATH_PARAM_LENGTH, type RouteDef } from './routes.js';
 
 /** A JSON Schema / OpenAPI object. */
 export type JsonSchema = Record<string, unknown>;
@@ -14,12 +14,13 @@ const toSchema = (schema: z.core.$ZodType, io: 'input' | 'output'): JsonSchema =
 };
 
 const describeStatus: Record<number, string> = {
-  400: 'Malformed request (bad JSON, wrong types)',
+  400: 'Malformed request (bad URL, bad JSON, wrong types)',
   401: 'Missing, invalid or expired token',
   403: 'Not allowed for this caller',
   404: 'Not found in the caller’s scope',
   409: 'Conflict with the current state',
   413: 'Body too large',
+  414: `A path parameter longer than ${MAX_PATH_PARAM_LENGTH} characters (code validation, issue param_too_long)`,
   422: 'Validation failed; see issues',
   429: 'Too many requests',
 };
@@ -66,7 +67,9 @@ export function buildOpenApi(
       : { description: 'No content' };
     const statuses = new Set<number>();
     for (const code of errors) statuses.add(defaultStatus(code));
-    if (r.body || r.query || r.params) statuses.add(400);
+    // The router refuses a bad URL component on any route, before the route's own validation.
+    statuses.add(400);
+    if (r.params) statuses.add(414);
     for (const status of [...statuses].sort()) {
       responses[String(status)] = { description: describeStatus[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
     }

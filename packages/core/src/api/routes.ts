@@ -70,6 +70,9 @@ export interface RouteDef {
 
 const def = <R extends RouteDef>(r: R): R => r;
 
+/** The longest value of one path parameter the server reads; a longer one is a 414 `validation` (`param_too_long`). */
+export const MAX_PATH_PARAM_LENGTH = 100;
+
 /** The Kontor HTTP API, `/v1`. */
 export const routes = {
   login: def({

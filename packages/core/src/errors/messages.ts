@@ -3,6 +3,7 @@ import { availabilityIssues } from './issues/availability.js';
 import { importIssues } from './issues/import.js';
 import { ordersIssues } from './issues/orders.js';
 import { quantityIssues } from './issues/quantity.js';
+import { requestIssues } from './issues/request.js';
 import { validationIssues } from './issues/validation.js';
 
 /** Languages Kontor speaks. */
@@ -79,7 +80,7 @@ export function messageIn(tables: readonly IssueMessages[], code: string, params
 export const quantityIssueMessage = (code: string, params: MessageParams = {}, lang: Lang = 'en'): string =>
   messageIn([quantityIssues, validationIssues], code, params, lang);
 
-const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues];
+const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues, requestIssues];
 
 /** The human message for an error code. */
 export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {

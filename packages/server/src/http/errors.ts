@@ -1,5 +1,5 @@
-import { KontorError, ValidationError, errorMessage, isKontorError, issueMessage, resolveLang, type ErrorCode, type Lang } from '@kontor/core';
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { KontorError, MAX_PATH_PARAM_LENGTH, ValidationError, errorMessage, isKontorError, issueMessage, resolveLang, type ErrorCode, type Lang } from '@kontor/core';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The language of error messages for a request. */
 export const langOf = (req: FastifyRequest): Lang => resolveLang(req.headers['accept-language']);
@@ -8,19 +8,24 @@ export const langOf = (req: FastifyRequest): Lang => resolveLang(req.headers['ac
 export const httpError = (code: ErrorCode, lang: Lang, options: { status?: number; details?: Record<string, unknown> } = {}) =>
   new KontorError(code, errorMessage(code, lang), options);
 
-/** A 400 for a body that never got to schema validation (bad JSON, wrong content type). */
-const malformed = (issue: string, lang: Lang, path: (string | number)[] = []) =>
-  new ValidationError(errorMessage('validation', lang), [{ path, code: issue, message: issueMessage(issue, {}, lang) }], { status: 400 });
+/** A 400 for a request that never got to schema validation (bad URL, bad JSON, wrong content type). */
+const malformed = (issue: string, lang: Lang, options: { params?: Record<string, unknown>; status?: number } = {}) =>
+  new ValidationError(errorMessage('validation', lang), [{ path: [], code: issue, message: issueMessage(issue, options.params, lang), ...(options.params ? { params: options.params } : {}) }], { status: options.status ?? 400 });
 
 /**
  * Maps anything thrown into a Kontor error: ours pass through, Fastify's own request errors
- * (bad JSON, empty body, too large, unsupported type, rate limit) get our codes, everything
- * else is a 500 `internal` whose details stay in the log.
+ * (bad URL, over-long path parameter, bad JSON, empty body, too large, unsupported type, rate
+ * limit) get our codes, everything else is a 500 `internal` whose details stay in the log.
  */
 export function toKontorError(error: unknown, lang: Lang): KontorError | null {
   if (isKontorError(error)) return error;
   const e = error as Partial<FastifyError> | undefined;
   switch (e?.code) {
+    case 'FST_ERR_BAD_URL':
+      return malformed('invalid_url', lang);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // 414 as Fastify answers it (URI Too Long), in our shape.
+      return malformed('param_too_long', lang, { params: { max: MAX_PATH_PARAM_LENGTH }, status: 414 });
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return malformed('invalid_json', lang);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -44,19 +49,29 @@ export function toKontorError(error: unknown, lang: Lang): KontorError | null {
   return null;
 }
 
+/** Answers anything thrown in the one JSON shape; what is not ours and not a request error is logged. */
+function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+  const lang = langOf(req);
+  let kontor = toKontorError(error, lang);
+  if (!kontor) {
+    req.log.error({ err: error }, 'unhandled error');
+    kontor = httpError('internal', lang);
+  } else if (kontor.status >= 500) {
+    req.log.error({ err: error }, 'server error');
+  }
+  void reply.status(kontor.status).type('application/json; charset=utf-8').send(kontor.toJSON());
+}
+
+/**
+ * Fastify's `frameworkErrors` option: the router's own refusals (a bad URL component, a path
+ * parameter above `maxParamLength`), which happen before any route or error handler, leave in
+ * the same shape as every other error.
+ */
+export const frameworkErrors = (error: FastifyError, req: FastifyRequest, reply: FastifyReply): void => answerError(error, req, reply);
+
 /** One error handler and one not-found handler: every error leaves in the same JSON shape. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, req, reply) => {
-    const lang = langOf(req);
-    let kontor = toKontorError(error, lang);
-    if (!kontor) {
-      req.log.error({ err: error }, 'unhandled error');
-      kontor = httpError('internal', lang);
-    } else if (kontor.status >= 500) {
-      req.log.error({ err: error }, 'server error');
-    }
-    void reply.status(kontor.status).type('application/json; charset=utf-8').send(kontor.toJSON());
-  });
+  app.setErrorHandler((error, req, reply) => answerError(error, req, reply));
   app.setNotFoundHandler((req, reply) => {
     const error = httpError('not_found', langOf(req));
     void reply.status(404).type('application/json; charset=utf-8').send(error.toJSON());
