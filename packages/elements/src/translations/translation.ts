@@ -284,6 +284,8 @@ export interface OrderHistoryStrings {
   orderDetails(number: string): string;
   noOrders: string;
   ordersShown(count: number): string;
+  /** Announced when an order placed on the page joins the list: "Neue Bestellung K-2026-000123 oben in der Liste." */
+  orderAdded(number: string): string;
   filters: string;
 }
 

@@ -15,5 +15,6 @@ export const orderHistory: OrderHistoryStrings = {
   orderDetails: (number) => `Details zu ${number}`,
   noOrders: 'Keine Bestellungen gefunden.',
   ordersShown: (count) => (count === 1 ? '1 Bestellung angezeigt.' : `${count.toLocaleString('de-DE')} Bestellungen angezeigt.`),
+  orderAdded: (number) => `Neue Bestellung ${number} oben in der Liste.`,
   filters: 'Filter',
 };

@@ -15,5 +15,6 @@ export const orderHistory: OrderHistoryStrings = {
   orderDetails: (number) => `Details of ${number}`,
   noOrders: 'No orders found.',
   ordersShown: (count) => (count === 1 ? '1 order shown.' : `${count.toLocaleString('en-GB')} orders shown.`),
+  orderAdded: (number) => `New order ${number} added at the top.`,
   filters: 'Filters',
 };
