@@ -3,4 +3,5 @@ export { canMoveOrder, nextOrderStatuses, formatOrderNumber, trackingOf, lineDri
 export { isValidIban, normalizeIban, maskIban } from './iban.logic.js';
 export { isValidIbanStrict } from './iban.strict.js';
 export { createOrdersClient, type OrdersClient } from './orders.client.js';
+export { createOrdersStore, type OrdersStore } from './orders.store.js';
 export * from './outbox.schema.js';

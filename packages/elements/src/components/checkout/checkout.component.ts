@@ -9,6 +9,7 @@ import { availabilityBatcherOf } from '../../internal/availability-batcher.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
+import { ordersStoreOf } from '../../internal/orders-store.js';
 import {
   deliveryIssues,
   emptyForm,
@@ -314,7 +315,8 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
         const body = JSON.stringify(request);
         if (!attempt || attempt.body !== body) attempt = this.attempt = { key: newIdempotencyKey(), body, request, uncertain: false };
       }
-      const order = await client.orders.place(attempt.request, { idempotencyKey: attempt.key });
+      // Through the page's orders store: an order history on the page shows the new order.
+      const order = await ordersStoreOf(client).place(attempt.request, { idempotencyKey: attempt.key });
       this.attempt = undefined;
       this.order = order;
       this.step = 'confirmation';

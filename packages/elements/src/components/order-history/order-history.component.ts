@@ -1,12 +1,13 @@
 import type { KontorClient } from '@kontor/core';
 import { isKontorError, type KontorError } from '@kontor/core/errors';
 import { formatMoney } from '@kontor/core/money';
-import { OrderStatusSchema, type OrderListQuery, type OrderStatus, type OrderSummary } from '@kontor/core/orders';
+import { OrderStatusSchema, type Order, type OrderListQuery, type OrderStatus, type OrderSummary } from '@kontor/core/orders';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
+import { PlacedOrdersController } from '../../internal/orders-store.js';
 import { styles } from './order-history.styles.js';
 import { common, orderHistory, orderInfo } from '../../translations/slices.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
@@ -17,7 +18,7 @@ const STATUSES = OrderStatusSchema.options as readonly OrderStatus[];
 const orderHistoryStrings = strings(common, orderInfo, orderHistory);
 
 /**
- * @summary The company's orders, newest first: filters by status, date and PO number, a search, paged by "load more"; a row opens the order's status and tracking.
+ * @summary The company's orders, newest first: filters by status, date and PO number, a search, paged by "load more"; a row opens the order's status and tracking. An order placed on the page (by `<kontor-checkout>`) appears at the top when the filters take it.
  * @tag kontor-order-history
  * @event kontor-error - Loading orders failed. detail: `{ error }`.
  * @csspart base - The wrapper.
@@ -51,6 +52,10 @@ export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHist
   private retryAppends = false;
   /** The row to focus once rendered: the first one "load more" brought (none there: the retry button). */
   private focusRow = -1;
+  /** The first page on its way, if one is. */
+  private loading?: Promise<void>;
+  /** Orders placed on the page: shown at the top when the filters take them, without loading the list again. */
+  private readonly placed = new PlacedOrdersController(this, () => this.resolveClient(), (order, client) => void this.addPlaced(order, client));
 
   @state() private orders: OrderSummary[] = [];
   @state() private nextCursor: string | null = null;
@@ -116,7 +121,7 @@ export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHist
     const key = [isKontorError(client) ? client.code : client, this.statusFilter, this.from, this.to, this.po.trim(), this.query.trim(), this.pageSize];
     if (!this.loadedKey || key.some((v, i) => v !== this.loadedKey![i])) {
       this.loadedKey = key;
-      void this.load(client, false);
+      this.loading = this.load(client, false);
     }
   }
 
@@ -159,6 +164,27 @@ export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHist
       this.error = this.reportError(error);
       this.retryAppends = append;
     }
+  }
+
+  /**
+   * Shows an order placed on the page at the top, announced, when the filters take it. Whether they
+   * do is the server's word (one first page with the same filters), so search and dates mean here
+   * exactly what they mean in the list; the pages already loaded stay as they are.
+   */
+  private async addPlaced(order: Order, client: KontorClient): Promise<void> {
+    await this.loading; // a first page on its way may bring it itself
+    const key = this.loadedKey;
+    const shown = () => this.orders.some((o) => o.id === order.id);
+    if (!key || this.inverted || this.status === 'error' || shown()) return;
+    let found: OrderSummary | undefined;
+    try {
+      found = (await client.orders.list(this.query_(false))).items.find((o) => o.id === order.id);
+    } catch {
+      return; // the list itself is fine; the next load shows the order
+    }
+    if (!found || key !== this.loadedKey || shown()) return;
+    this.orders = [found, ...this.orders];
+    this.announcement = this.t.orderAdded(found.number);
   }
 
   override updated(): void {
@@ -267,11 +293,11 @@ export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHist
                 <span aria-hidden="true" class="chevron">${open ? '▾' : '▸'}</span> ${order.number}
               </button>`}
         </th>
-        <td><time datetime=${order.placedAt}>${date.format(new Date(order.placedAt))}</time></td>
-        <td><span class="status" part="status" data-status=${order.status}>${t.orderStatusName(order.status)}</span></td>
-        <td>${order.purchaseOrderNumber ?? ''}</td>
-        <td class="num">${formatMoney(order.totals.gross, t.$locale)}</td>
-        <td>${order.promisedDelivery ? t.deliveryDay(order.promisedDelivery, false) : t.noDate}</td>
+        <td class="date"><time datetime=${order.placedAt}>${date.format(new Date(order.placedAt))}</time></td>
+        <td class="state"><span class="status" part="status" data-status=${order.status}>${t.orderStatusName(order.status)}</span></td>
+        <td class="po" data-label=${t.purchaseOrderNumber}>${order.purchaseOrderNumber ?? nothing}</td>
+        <td class="num gross">${formatMoney(order.totals.gross, t.$locale)}</td>
+        <td class="promise" data-label=${t.promisedDelivery}>${order.promisedDelivery ? t.deliveryDay(order.promisedDelivery, false) : t.noDate}</td>
       </tr>
       ${href
         ? nothing

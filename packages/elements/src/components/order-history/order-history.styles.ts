@@ -3,6 +3,11 @@ import { css } from 'lit';
 // The search filter has a row of its own, wide enough for its placeholder (a phone shows an ellipsis);
 // the table scrolls sideways inside .scroll; a status's tone only adds to its text. (Comments here,
 // not in the CSS, which ships as written.)
+// Narrow (a phone, a sidebar): each order is a block of its own instead of a six-column row: number
+// and total, then date and status, then PO number and delivery, labelled by their column's name
+// (a label that screen readers skip: the table's headers, only visually hidden, still name the cells).
+// Nothing scrolls sideways. Tables keep their semantics with other display values in Chromium,
+// Firefox and Safari ≥ 16.
 export const styles = css`
   :host {
     display: block;
@@ -110,5 +115,62 @@ export const styles = css`
   }
   .load-more {
     justify-self: center;
+  }
+  @container (max-width: 40rem) {
+    table,
+    tbody,
+    .details,
+    .details td {
+      display: block;
+    }
+    .details[hidden] {
+      display: none;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tr[part='row'] {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: var(--kontor-space-xs, 0.25rem) var(--kontor-space-s, 0.5rem);
+      align-items: baseline;
+      padding: var(--kontor-space-s, 0.5rem) 0;
+      border-bottom: 1px solid var(--order-history-border-color);
+    }
+    tr[part='row'] > * {
+      padding: 0;
+      border: 0;
+    }
+    tr[part='row'] > th {
+      grid-area: 1 / 1;
+    }
+    tr[part='row'] > .gross {
+      grid-area: 1 / 2;
+      font-weight: 600;
+    }
+    .date {
+      grid-area: 2 / 1;
+    }
+    .state {
+      grid-area: 2 / 2;
+      text-align: end;
+    }
+    .po,
+    .promise {
+      grid-column: 1 / -1;
+    }
+    .po:empty {
+      display: none;
+    }
+    .po::before,
+    .promise::before {
+      content: attr(data-label) ': ' / '';
+      color: var(--kontor-color-text-muted, #59636e);
+    }
   }
 `;

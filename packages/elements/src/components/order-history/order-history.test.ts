@@ -1,8 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { Product } from '@kontor/core/catalogue';
-import { clientOf, endpoint, orderableProducts, tokenOf, unreachableEndpoint } from '../../testing/server.js';
+import { lowestValidQuantity } from '@kontor/core/pricing';
+import { clientOf, endpoint, freshCart, orderableProducts, tokenOf, unreachableEndpoint } from '../../testing/server.js';
 import type { Order } from '@kontor/core/orders';
+import { cartStoreOf } from '../../internal/cart-controller.js';
+import { ordersStoreOf } from '../../internal/orders-store.js';
 import { erpUpdate, placeOrder } from '../../testing/orders.js';
+import '../checkout/kontor-checkout.js';
+import type { KontorCheckout } from '../checkout/checkout.component.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorOrderHistory } from './order-history.component.js';
@@ -210,6 +215,118 @@ describe('<kontor-order-history>', () => {
     await settled(el);
     const link = $<HTMLAnchorElement>(el, `[part=row][data-number="${orders[0]!.number}"] a`)!;
     expect(link.getAttribute('href')).to.equal(`/orders/${orders[0]!.number}?id=${orders[0]!.id}`);
+  });
+
+  it("shows every order's number, date, status and total without sideways scrolling in a 360 px wide container", async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px">
+      <kontor-shop endpoint=${endpoint()} token=${await tokenOf('baulicht')} lang="de">
+        <kontor-order-history query=${run}></kontor-order-history>
+      </kontor-shop>
+    </div>`);
+    const el = wrapper.querySelector('kontor-order-history')!;
+    await settled(el);
+    const box = el.getBoundingClientRect();
+    const scroller = $(el, '[part=table]')!.parentElement!;
+    expect(scroller.scrollWidth, 'the table scrolls sideways').to.be.at.most(scroller.clientWidth);
+    const rows = [...el.shadowRoot!.querySelectorAll('[part=row]')];
+    expect(rows).to.have.length(5);
+    for (const row of rows) {
+      const number = row.querySelector('[part=number]')!;
+      const date = row.querySelector('time')!;
+      const status = row.querySelector('[part=status]')!;
+      const total = [...row.querySelectorAll('td')].find((td) => /€/.test(td.textContent ?? ''))!;
+      for (const [name, cell] of [['number', number], ['date', date], ['status', status], ['total', total]] as const) {
+        const rect = cell.getBoundingClientRect();
+        expect(rect.width, `${name} of ${row.getAttribute('data-number')} is shown`).to.be.above(0);
+        expect(rect.left, `${name} of ${row.getAttribute('data-number')} starts inside`).to.be.at.least(box.left - 0.5);
+        expect(rect.right, `${name} of ${row.getAttribute('data-number')} ends inside`).to.be.at.most(box.right + 0.5);
+      }
+    }
+    await expect(el).to.be.accessible();
+  });
+
+  describe('when an order is placed on the same page', () => {
+    /** Orders of these tests carry this in their PO number, apart from the run's five above. */
+    const placedRun = `P${Math.random().toString(36).slice(2, 7).toUpperCase()}`;
+
+    /** A history of `query` (and `status`) in the baulicht shop, with a fetch that counts the order list requests. */
+    async function mountWatched(query: string, { statusFilter = '', lang = 'de' } = {}) {
+      let lists = 0;
+      const counting = (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = new URL(input instanceof Request ? input.url : String(input));
+        if (url.pathname === '/v1/orders' && (init?.method ?? (input instanceof Request ? input.method : 'GET')) === 'GET') lists++;
+        return fetch(input, init);
+      };
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('baulicht')} lang=${lang} .clientOptions=${{ fetch: counting }}>
+        <kontor-checkout></kontor-checkout>
+        <kontor-order-history query=${query} status-filter=${statusFilter}></kontor-order-history>
+      </kontor-shop>`);
+      const el = shop.querySelector('kontor-order-history')!;
+      await settled(el);
+      return { shop, el, checkout: shop.querySelector('kontor-checkout')!, lists: () => lists };
+    }
+
+    it('shows an order placed by <kontor-checkout> at the top and announces it, without reloading the list', async () => {
+      const client = await clientOf('baulicht');
+      const earlier = await placeOrder(client, pool.splice(0, 1), { purchaseOrderNumber: `${placedRun}-1` });
+      const [product] = pool.splice(0, 1);
+      const cart = await freshCart('baulicht');
+      await client.cart.change(cart.id, cart.version, [{ op: 'add', sku: product!.sku, quantity: lowestValidQuantity(product!.quantityRules) }]);
+      const { shop, el, checkout, lists } = await mountWatched(placedRun);
+      expect(numbers(el)).to.deep.equal([earlier.number]);
+      const c = (selector: string) => checkout.shadowRoot!.querySelector<HTMLElement>(selector);
+      await waitUntil(() => c('form.step'), 'the checkout did not start', { timeout: 15_000 }).catch((error: Error) => {
+        throw new Error(`${error.message}: ${text(checkout.shadowRoot!.querySelector('[part=base]'))}`);
+      });
+      const po = c('[data-path="purchaseOrderNumber"]') as HTMLInputElement;
+      po.value = `${placedRun}-2`;
+      po.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      c('button.next')!.click();
+      await checkout.updateComplete;
+      (c('#method-prepayment') as HTMLInputElement).click();
+      await checkout.updateComplete;
+      c('button.next')!.click();
+      await waitUntil(() => c('button.place') && !(c('button.place') as HTMLButtonElement).disabled, 'the review did not become ready', { timeout: 15_000 });
+      const before = lists();
+      c('button.place')!.click();
+      await waitUntil(() => (checkout as KontorCheckout).placedOrder, 'nothing was placed', { timeout: 15_000 });
+      const placed = (checkout as KontorCheckout).placedOrder!;
+      await waitUntil(() => numbers(el)[0] === placed.number, 'the new order did not appear', { timeout: 15_000 });
+      expect(numbers(el)).to.deep.equal([placed.number, earlier.number]);
+      expect(text($(el, '[role=status]'))).to.equal(`Neue Bestellung ${placed.number} oben in der Liste.`);
+      expect(text($(el, `[part=row][data-number="${placed.number}"] [part=status]`))).to.equal('Eingegangen');
+      // One question whether the filters take it; the list was not loaded again from the start.
+      expect(lists() - before).to.equal(1);
+      await waitUntil(() => cartStoreOf(shop.client!).$state.get().cart?.lines.length === 0, 'the store still shows the ordered lines');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a new order the filters allow also where it said "no orders", and in English', async () => {
+      const { shop, el } = await mountWatched(`${placedRun}-3`, { lang: 'en' });
+      expect(text($(el, '[part=empty]'))).to.equal('No orders found.');
+      const order = await placeOrder(await clientOf('baulicht'), pool.splice(0, 1), { purchaseOrderNumber: `${placedRun}-3` });
+      ordersStoreOf(shop.client!).placed(order);
+      await waitUntil(() => numbers(el).length === 1, 'the new order did not appear', { timeout: 15_000 });
+      expect(numbers(el)).to.deep.equal([order.number]);
+      expect($(el, '[part=empty]')).to.equal(null);
+      expect(text($(el, '[role=status]'))).to.equal(`New order ${order.number} added at the top.`);
+    });
+
+    it('leaves out a new order its filters do not allow', async () => {
+      const client = await clientOf('baulicht');
+      const shipped = await placeOrder(client, pool.splice(0, 1), { purchaseOrderNumber: `${placedRun}-4` });
+      await erpUpdate({ number: shipped.number, status: 'shipped', carrier: 'DHL', trackingNumber: `${placedRun}TRACK` });
+      const { shop, el, lists } = await mountWatched(`${placedRun}-4`, { statusFilter: 'shipped' });
+      expect(numbers(el)).to.deep.equal([shipped.number]);
+      const order = await placeOrder(client, pool.splice(0, 1), { purchaseOrderNumber: `${placedRun}-4B` });
+      const before = lists();
+      ordersStoreOf(shop.client!).placed(order);
+      await waitUntil(() => lists() > before, 'the filters were not asked');
+      await settled(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(numbers(el)).to.deep.equal([shipped.number]);
+      expect(text($(el, '[role=status]'))).to.not.include(order.number);
+    });
   });
 
   it('shows an error with retry when the server cannot be reached', async () => {
