@@ -13,7 +13,7 @@ import {
   type StockPosition,
   type Warehouse,
 } from './availability.schema.js';
-import { answerAvailability, deliveryPromise, isAvailabilityError, planDelivery, shipDay, type DeliveryPromiseInput } from './availability.logic.js';
+import { answerAvailability, deliveryCalendar, deliveryPromise, isAvailabilityError, planDelivery, shipDay, type DeliveryPromiseInput } from './availability.logic.js';
 import { addBusinessDays, addDays, createBusinessCalendar, isBusinessDay, type BusinessCalendar, type Weekday } from './calendar.logic.js';
 import { calendarFromHolidays } from './holidays.js';
 
@@ -258,6 +258,22 @@ describe('answerAvailability()', () => {
       () => answerAvailability({ destination: 'CH', items: [{ sku: 'KL-1010', quantity: 1 }] }, { now, warehouses: [munich], calendars, products, stock, lang: 'de' }),
       (e: unknown) => isKontorError(e) && e.issues?.[0]?.message === 'Wir liefern nicht nach CH; Lieferländer: AT, DE.',
     );
+  });
+});
+
+describe('deliveryCalendar()', () => {
+  it("is the destination's calendar when there is one", () => {
+    const destinationCalendars = { AT: calendarFromHolidays(new Holidays('AT'), { years }) };
+    assert.equal(deliveryCalendar({ warehouses: [munich], calendars, destinationCalendars }, 'AT'), destinationCalendars.AT);
+  });
+
+  it('else the days every warehouse serving the destination works', () => {
+    const both = deliveryCalendar({ warehouses: [munich, berlin], calendars }, 'DE');
+    // Heilige Drei Könige is a holiday in Bavaria only; Frauentag (8.3.) in Berlin only.
+    assert.equal(isBusinessDay(both, '2027-01-06'), false);
+    assert.equal(isBusinessDay(both, '2027-03-08'), false);
+    assert.equal(isBusinessDay(both, '2027-01-07'), true);
+    assert.equal(deliveryCalendar({ warehouses: [munich, berlin], calendars }, 'AT'), calendars.wh_muc);
   });
 });
 

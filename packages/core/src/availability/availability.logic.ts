@@ -20,6 +20,7 @@ import {
   addBusinessEpochDays,
   civilToDays,
   compileCalendar,
+  createBusinessCalendar,
   dayFromEpoch,
   epochDay,
   isBusinessEpochDay,
@@ -164,6 +165,20 @@ function shipDayNumber(warehouse: Warehouse, cal: ReturnType<typeof compileCalen
  */
 export function shipDay(warehouse: Warehouse, calendar: BusinessCalendar, now: Date | number | string): Day {
   return dayFromEpoch(shipDayNumber(warehouse, compileCalendar(calendar), toMillis(now)));
+}
+
+/**
+ * The calendar deliveries to `destination` arrive on: the destination's own when the context has
+ * one (a promise that would fall on one of its non-business days moves to its next business day),
+ * else the days every warehouse serving it works. A requested delivery day is checked against it.
+ */
+export function deliveryCalendar(ctx: Pick<AvailabilityContext, 'warehouses' | 'calendars' | 'destinationCalendars'>, destination: Country): BusinessCalendar {
+  const own = ctx.destinationCalendars && Object.hasOwn(ctx.destinationCalendars, destination) ? ctx.destinationCalendars[destination] : undefined;
+  if (own) return own;
+  const serving = ctx.warehouses.filter((w) => Object.hasOwn(w.transitDays, destination)).map((w) => calendarOf(ctx.calendars, w.id));
+  if (serving.length === 1) return serving[0]!;
+  if (!serving.length) return createBusinessCalendar();
+  return createBusinessCalendar({ weekend: serving.flatMap((c) => [...c.weekend]), holidays: serving.flatMap((c) => [...c.holidays]) });
 }
 
 /** Destination countries some warehouse ships to, sorted. */

@@ -2,6 +2,7 @@ export * from './availability.schema.js';
 export {
   answerAvailability,
   deliveryPromise,
+  deliveryCalendar,
   planDelivery,
   shipDay,
   supportedDestinations,

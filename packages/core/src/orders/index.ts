@@ -1,5 +1,14 @@
 export * from './order.schema.js';
 export { canMoveOrder, nextOrderStatuses, formatOrderNumber, trackingOf, lineDrift, removedLines, ORDER_FLOW, type SeenLine } from './order.logic.js';
+export {
+  earliestOrderDelivery,
+  expectedDelivery,
+  nextDeliveryDay,
+  requestedDeliveryIssue,
+  deliveryCalendarData,
+  deliveryCalendarOf,
+  type DeliveryDays,
+} from './delivery-date.logic.js';
 export { isValidIban, normalizeIban, maskIban } from './iban.logic.js';
 export { isValidIbanStrict } from './iban.strict.js';
 export { createOrdersClient, type OrdersClient } from './orders.client.js';

@@ -114,7 +114,10 @@ export const PlaceOrderRequestSchema = z.object({
       .check(z.maxLength(5000)),
   ),
   deliveryAddress: DeliveryAddressInputSchema,
-  /** Not before the earliest possible delivery date. */
+  /**
+   * A delivery day of the destination (no weekend day, no holiday) not before the earliest
+   * possible one; else a 422 `delivery_date_too_early` / `delivery_date_closed` at this path.
+   */
   requestedDeliveryDate: z.optional(DaySchema),
   purchaseOrderNumber: z.optional(text(35)),
   costCenter: z.optional(text(35)),
@@ -137,7 +140,10 @@ export const OrderLineSchema = z.object({
   net: MoneySchema,
   taxClass: TaxClassSchema,
   taxRate: z.int(),
-  /** The delivery date promised for the whole quantity at placement. */
+  /**
+   * The day this line arrives: the order's `promisedDelivery` (an order is one consignment), never
+   * before what the checkout promised.
+   */
   promisedDelivery: z.nullable(DaySchema),
 });
 export type OrderLine = z.infer<typeof OrderLineSchema>;
@@ -195,7 +201,10 @@ const orderHead = {
   purchaseOrderNumber: z.nullable(z.string()),
   costCenter: z.nullable(z.string()),
   requestedDeliveryDate: z.nullable(DaySchema),
-  /** The latest promised delivery date of its lines at placement. */
+  /**
+   * The day the order is expected: the later of the requested day and the latest promise of its
+   * lines at placement, on a delivery day (`expectedDelivery`). Every line says the same day.
+   */
   promisedDelivery: z.nullable(DaySchema),
   tracking: z.nullable(TrackingSchema),
   updatedAt: InstantSchema,
@@ -231,6 +240,17 @@ export const OrderListQuerySchema = z.object({
 });
 export type OrderListQuery = z.infer<typeof OrderListQuerySchema>;
 
+/**
+ * The days deliveries to a country arrive on, as data: the weekdays never delivered on (0 Sunday …
+ * 6 Saturday) and the further non-delivery days (holidays) from today on, as far as they are known.
+ * `deliveryCalendarOf()` makes the business calendar of it.
+ */
+export const DeliveryCalendarSchema = z.object({
+  weekend: z.array(z.int().check(z.minimum(0), z.maximum(6))).check(z.maxLength(6)),
+  holidays: z.array(DaySchema).check(z.maxLength(2000)),
+});
+export type DeliveryCalendar = z.infer<typeof DeliveryCalendarSchema>;
+
 /** What the checkout offers the caller for a cart. */
 export const CheckoutOptionsSchema = z.object({
   addresses: z.array(SavedAddressSchema),
@@ -246,6 +266,8 @@ export const CheckoutOptionsSchema = z.object({
   credit: z.nullable(z.object({ limit: MoneySchema, used: MoneySchema, remaining: MoneySchema })),
   /** The earliest day the whole cart can be delivered to the default (or given) country. */
   earliestDelivery: z.nullable(DaySchema),
+  /** The delivery days of that country: a requested delivery day must be one of them. */
+  deliveryCalendar: DeliveryCalendarSchema,
   /** The seller's account for prepayment. */
   bankDetails: z.nullable(BankDetailsSchema),
   /** Text of the SEPA direct debit mandate the buyer accepts (in the request's language). */

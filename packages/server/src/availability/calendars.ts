@@ -25,9 +25,9 @@ const destinationCalendars = new Map<string, BusinessCalendar>();
 
 const yearsFrom = (year: number) => Array.from({ length: YEARS_AHEAD + 1 }, (_, i) => year + i);
 
-function build(region: string, country: string, year: number, closing: boolean): BusinessCalendar {
+function build(region: string, country: string, year: number): BusinessCalendar {
   const years = yearsFrom(year);
-  const closedDays = closing ? years.flatMap((y) => (CLOSED_DAYS[country] ?? []).map((md) => `${y}-${md}`)) : [];
+  const closedDays = years.flatMap((y) => (CLOSED_DAYS[country] ?? []).map((md) => `${y}-${md}`));
   return calendarFromHolidays(new Holidays(holidayRegion(region)), { years, closedDays });
 }
 
@@ -36,22 +36,23 @@ export function warehouseCalendar(warehouse: Pick<Warehouse, 'region' | 'country
   const key = `${warehouse.country}|${warehouse.region}|${year}`;
   let calendar = warehouseCalendars.get(key);
   if (!calendar) {
-    calendar = build(warehouse.region, warehouse.country, year, true);
+    calendar = build(warehouse.region, warehouse.country, year);
     warehouseCalendars.set(key, calendar);
   }
   return calendar;
 }
 
 /**
- * The calendar of a destination country: weekends and its nationwide public holidays (a parcel
- * is not delivered on Swiss National Day). Regional holidays of the destination are not known,
- * since the request names only the country.
+ * The calendar of a destination country: weekends, its nationwide public holidays (a parcel
+ * is not delivered on Swiss National Day) and its closing days (carriers in Germany do not deliver
+ * on 24 and 31 December either, so no one may ask for delivery then). Regional holidays of the
+ * destination are not known, since the request names only the country.
  */
 export function destinationCalendar(country: string, year: number): BusinessCalendar {
   const key = `${country}|${year}`;
   let calendar = destinationCalendars.get(key);
   if (!calendar) {
-    calendar = build(country, country, year, false);
+    calendar = build(country, country, year);
     destinationCalendars.set(key, calendar);
   }
   return calendar;

@@ -119,6 +119,69 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
     });
   });
 
+  describe('delivery dates', () => {
+    /** The tester's cart: one line in stock (arrives Thu 3.12.), one arriving with a receipt on Mon 14.12. (arrives Tue 15.12.). */
+    const laterCart = async () => {
+      const [now, later] = [fresh(), fresh()];
+      const put = await t.app.inject({
+        method: 'PUT', url: '/v1/erp/stock', headers: auth(DEMO_ERP_KEY),
+        payload: { positions: ['wh_hamburg', 'wh_muenchen'].map((warehouseId) => ({ warehouseId, sku: later.sku, onHand: 0, reserved: 0, receipts: [{ date: '2026-12-14', quantity: 100 }] })) },
+      });
+      assert.equal(put.statusCode, 200, put.body);
+      // Not procurable: the receipt is its only source.
+      await t.db.updateTable('products').set({ lead_time_days: null }).where('sku', '=', later.sku).execute();
+      const cart = await cartWith(mueller, [{ sku: now.sku, quantity: 1 }, { sku: later.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      assert.deepEqual(body.expectedLines!.map((l) => l.promisedDelivery), ['2026-12-03', '2026-12-15']);
+      return { cart, body };
+    };
+
+    it('offers the delivery days of the destination with the earliest one: weekends and holidays from today on', async () => {
+      const { cart } = await laterCart();
+      const res = await send(mueller, 'GET', `/v1/checkout/options?cartId=${cart.id}`);
+      assert.equal(res.statusCode, 200, res.body);
+      const options = z.parse(CheckoutOptionsSchema, res.json());
+      assert.equal(options.earliestDelivery, '2026-12-15');
+      assert.deepEqual(options.deliveryCalendar.weekend, [0, 6]);
+      // Christmas, New Year, and 24 and 31 December, when German carriers do not deliver either.
+      assert.deepEqual(options.deliveryCalendar.holidays.filter((d) => d < '2027-01-02'), ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01']);
+      assert.ok(options.deliveryCalendar.holidays.every((d) => d >= '2026-12-02'));
+    });
+
+    it('refuses a Saturday, a holiday and a day before the earliest one at requestedDeliveryDate, offering the next delivery day', async () => {
+      const { body } = await laterCart();
+      const before = await orderCount();
+      for (const [requested, code, next] of [
+        ['2026-12-19', 'delivery_date_closed', '2026-12-21'],
+        ['2026-12-24', 'delivery_date_closed', '2026-12-28'],
+        ['2026-12-25', 'delivery_date_closed', '2026-12-28'],
+        ['2026-12-08', 'delivery_date_too_early', '2026-12-15'],
+      ] as const) {
+        const res = await place(mueller, { ...body, requestedDeliveryDate: requested }, randomUUID(), 'de');
+        assert.equal(res.statusCode, 422, `${requested}: ${res.body}`);
+        const [i, ...more] = res.json().issues;
+        assert.deepEqual([i.path, i.code, i.params.next, more.length], [['requestedDeliveryDate'], code, next, 0], requested);
+      }
+      assert.equal(await orderCount(), before);
+    });
+
+    it('expects the whole order and every line on the latest promise, or on a later requested day', async () => {
+      const first = await laterCart();
+      const unasked = await placed(mueller, first.body);
+      assert.deepEqual([unasked.requestedDeliveryDate, unasked.promisedDelivery], [null, '2026-12-15']);
+      assert.deepEqual(unasked.lines.map((l) => l.promisedDelivery), ['2026-12-15', '2026-12-15']);
+
+      const second = await laterCart();
+      const asked = await placed(mueller, { ...second.body, requestedDeliveryDate: '2026-12-18' });
+      assert.deepEqual([asked.requestedDeliveryDate, asked.promisedDelivery], ['2026-12-18', '2026-12-18']);
+      assert.deepEqual(asked.lines.map((l) => l.promisedDelivery), ['2026-12-18', '2026-12-18']);
+      // The same dates when the order is read back, and in the history.
+      assert.deepEqual(z.parse(OrderSchema, (await send(mueller, 'GET', `/v1/orders/${asked.id}`)).json()).lines.map((l) => l.promisedDelivery), ['2026-12-18', '2026-12-18']);
+      const page = z.parse(OrderPageSchema, (await send(mueller, 'GET', `/v1/orders?q=${asked.number}`)).json());
+      assert.deepEqual(page.items.map((o) => o.promisedDelivery), ['2026-12-18']);
+    });
+  });
+
   describe('placing', () => {
     it('places a cart end to end: number, snapshot, cart emptied, stock reserved, timeline', async () => {
       const [a, b] = [fresh(), fresh()];
@@ -137,7 +200,10 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.equal(order.deliveryAddress.street, 'Hafenstraße 12');
       assert.equal(order.purchaseOrderNumber, 'PO-4711');
       assert.equal(order.requestedDeliveryDate, '2026-12-18');
-      assert.equal(order.promisedDelivery, [body.expectedLines![0]!.promisedDelivery!, body.expectedLines![1]!.promisedDelivery!].sort()[1]);
+      // Later than both lines' promises: the whole order comes on the requested day.
+      assert.ok(body.expectedLines!.every((l) => l.promisedDelivery! < '2026-12-18'), JSON.stringify(body.expectedLines));
+      assert.equal(order.promisedDelivery, '2026-12-18');
+      assert.deepEqual(order.lines.map((l) => l.promisedDelivery), ['2026-12-18', '2026-12-18']);
       assert.deepEqual(order.timeline.map((e) => e.status), ['placed']);
       assert.deepEqual(order.payment, { method: 'invoice', ibanMasked: null, accountHolder: null, mandateReference: null, bankDetails: null });
       assert.deepEqual(await outboxOf(order.id), [{ type: 'order.placed', status: 'placed', previousStatus: null }]);

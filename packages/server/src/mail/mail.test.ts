@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { CartSchema, OrderSchema, taxRateBasisPoints, trackingOf, type Order } from '@kontor/core';
+import { addDays, CartSchema, nextBusinessDay, OrderSchema, taxRateBasisPoints, trackingOf, type Order } from '@kontor/core';
+import { destinationCalendar } from '../availability/calendars.js';
 import * as z from 'zod/mini';
 import { enqueueOrderEvent, type Outbox } from '../outbox/outbox.js';
 import { sampleOrder } from '../outbox/testing/order-fixture.js';
@@ -427,5 +428,37 @@ describe('the confirmation of an order placed through the API', () => {
     assert.ok(text.includes(`5 Rollen × `), text);
     assert.ok(text.includes('20457 Hamburg\n Deutschland\n'), text);
     assert.doesNotMatch(plain(mail!.html), /1900 %/);
+  });
+
+  it('names one expected delivery: the requested day, as the order and each of its lines say', async () => {
+    const onHand = (sku: string) => t.world.stock.filter((s) => s.sku === sku).reduce((n, s) => n + s.onHand - s.reserved, 0);
+    const [p] = pick(t).simple().filter((x) => x.quantityRules.min === 1 && x.unit !== 'roll' && onHand(x.sku) >= 5);
+    const token = await t.login('einkauf@elektro-mueller.de');
+    const send = (method: 'GET' | 'POST', url: string, payload?: object, headers: Record<string, string> = {}) =>
+      t.app.inject({ method, url, headers: { ...auth(token), ...headers }, ...(payload ? { payload } : {}) });
+    const empty = z.parse(CartSchema, (await send('POST', '/v1/carts', {})).json());
+    const cart = z.parse(CartSchema, (await send('POST', `/v1/carts/${empty.id}/changes`, { version: empty.version, changes: [{ op: 'add', sku: p!.sku, quantity: 1 }] })).json());
+    const options = (await send('GET', `/v1/checkout/options?cartId=${cart.id}`)).json() as { earliestDelivery: string };
+    // A business day in Germany a week after the earliest one (whatever day the suite runs on).
+    const requested = nextBusinessDay(destinationCalendar('DE', new Date().getUTCFullYear()), addDays(options.earliestDelivery, 7));
+    const seen = smtp.mails.length;
+    const placed = await send(
+      'POST',
+      '/v1/orders',
+      { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: 'adr_muellerHq' }, requestedDeliveryDate: requested, payment: { method: 'invoice' } },
+      { 'idempotency-key': randomUUID() },
+    );
+    assert.equal(placed.statusCode, 201, placed.body);
+    const order = z.parse(OrderSchema, placed.json());
+
+    const mails = await smtp.waitFor(seen + 1, 5000);
+    const mail = mails.find((m) => m.subject === `Bestellbestätigung ${order.number}`)!;
+    const text = flat(mail.text);
+    const [y, m, d] = requested.split('-');
+    const asked = /Wunschliefertermin: (.+)/.exec(text)?.[1];
+    const expected = /Voraussichtliche Lieferung: (.+)/.exec(text)?.[1];
+    assert.ok(asked?.endsWith(`${d}.${m}.${y}`), text);
+    assert.equal(expected, asked, text);
+    assert.deepEqual([order.promisedDelivery, ...order.lines.map((l) => l.promisedDelivery)], [requested, requested]);
   });
 });

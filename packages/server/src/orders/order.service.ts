@@ -1,14 +1,20 @@
 import {
   type PlaceOrderRequestSchema,
   ValidationError,
+  deliveryCalendar,
+  deliveryCalendarData,
+  earliestOrderDelivery,
   errorMessage,
+  expectedDelivery,
   formatMoney,
   formatOrderNumber,
   lineDrift,
   removedLines,
   issueMessage,
   maskIban,
+  requestedDeliveryIssue,
   type Address,
+  type BusinessCalendar,
   type Cart,
   type CartDrift,
   type CartLine,
@@ -23,7 +29,7 @@ import {
 } from '@kontor/core';
 import type { Transaction } from 'kysely';
 import type * as z from 'zod/mini';
-import { availabilityPlan, type LineAvailability } from '../availability/availability.service.js';
+import { availabilityContext, availabilityPlan, type LineAvailability } from '../availability/availability.service.js';
 import type { BuyerCaller } from '../auth/caller.js';
 import { bumpCart, cartLines, findCart, insertCartEvent, newId, type CartLineRow, type CartRow, type CartScope } from '../db/cart.queries.js';
 import type { Db } from '../db/database.js';
@@ -174,16 +180,12 @@ export async function creditOf(db: Db, companyId: string, currency: string) {
   return { limit: m(limit), used: m(used), remaining: m(Math.max(0, limit - used)) };
 }
 
-/** The latest promise of the lines, `null` when any line has none (or there are none). */
-function earliestOf(state: CartState, plans: ReadonlyMap<string, LineAvailability>): string | null {
-  let latest: string | null = null;
-  for (const line of state.stored) {
-    const day = promiseOf(plans.get(line.sku));
-    if (day === null) return null;
-    if (latest === null || day > latest) latest = day;
-  }
-  return latest;
-}
+/** The calendar deliveries to `country` arrive on (the destination's business days) at `now`. */
+const deliveryCalendarTo = async (db: Db, country: string, now: Date): Promise<BusinessCalendar> => deliveryCalendar(await availabilityContext(db, now), country);
+
+/** The latest promise of the lines on a delivery day of `calendar`, `null` when any line has none (or there are none). */
+const earliestOf = (state: CartState, plans: ReadonlyMap<string, LineAvailability>, calendar: BusinessCalendar): string | null =>
+  earliestOrderDelivery(state.stored.map((line) => promiseOf(plans.get(line.sku))), calendar);
 
 // ── checkout options ─────────────────────────────────────────────────────────────────────────
 
@@ -194,6 +196,7 @@ export async function checkoutOptions(db: Db, caller: BuyerCaller, query: { cart
   const addresses = (await companyAddresses(db, caller.company.id)).map(savedAddressOf);
   const country = query.country ?? addresses.find((a) => a.isDefault)?.address.country ?? addresses[0]?.address.country ?? 'DE';
   const plans = await planLines(db, caller, state.stored, country, now, lang, ['country']);
+  const calendar = await deliveryCalendarTo(db, country, now);
   const credit = await creditOf(db, caller.company.id, row.currency);
   const gross = state.priced.totals.gross.amount;
   const invoice = credit === null
@@ -206,7 +209,9 @@ export async function checkoutOptions(db: Db, caller: BuyerCaller, query: { cart
     addresses,
     payment: [invoice, { method: 'prepayment', available: true, reason: null }, { method: 'sepa_debit', available: true, reason: null }],
     credit,
-    earliestDelivery: state.stored.length ? earliestOf(state, plans) : null,
+    earliestDelivery: earliestOf(state, plans, calendar),
+    // Holidays from today (UTC, at most a day early) on: the earliest day is never before it.
+    deliveryCalendar: deliveryCalendarData(calendar, now.toISOString().slice(0, 10)),
     bankDetails: s.bankDetails(SELLER_REFERENCE[lang]),
     sepaMandateText: sepaMandateText(s, lang),
   };
@@ -275,10 +280,14 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   const gross = state.priced.totals.gross;
   if (changes.length || !sameMoney(gross, body.expectedGross)) throw conflict(state, changes, lang, { expectedGross: body.expectedGross, gross });
 
-  const earliest = earliestOf(state, plans)!;
-  if (body.requestedDeliveryDate && body.requestedDeliveryDate < earliest) {
-    throw validation([issue(['requestedDeliveryDate'], 'delivery_date_too_early', { earliest }, lang)], lang);
-  }
+  // One set of dates (core's delivery-date rules): the requested day is a delivery day of the
+  // destination not before the latest line promise; the order and each of its lines are expected
+  // on the later of the two — what the checkout, the confirmation, the status and the mail show.
+  const calendar = await deliveryCalendarTo(db, address.country, now);
+  const days = { earliest: earliestOf(state, plans, calendar), calendar };
+  const dayIssue = body.requestedDeliveryDate ? requestedDeliveryIssue(body.requestedDeliveryDate, days, lang) : null;
+  if (dayIssue) throw validation([dayIssue], lang);
+  const expected = expectedDelivery(body.requestedDeliveryDate, days);
 
   const method = body.payment.method;
   if (method === 'invoice') {
@@ -310,7 +319,7 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
     return {
       company_id: caller.company.id, order_id: orderId, position, sku: line.sku, name_de: product.name.de, name_en: product.name.en,
       unit: product.unit, quantity: line.quantity, price_unit: line.priceUnit!, unit_amount: line.unitPrice!.amount, net_amount: line.net!.amount,
-      tax_class: product.taxClass, tax_rate: line.taxRate!, promised_delivery: plan.item.earliestDelivery,
+      tax_class: product.taxClass, tax_rate: line.taxRate!, promised_delivery: expected,
       reserved: JSON.stringify([...reserved].map(([warehouseId, quantity]) => ({ warehouseId, quantity }))),
     };
   });
@@ -334,7 +343,7 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
     placed_by_user_id: caller.kind === 'user' ? caller.user.id : null, placed_by_name: caller.kind === 'user' ? caller.user.name : caller.partner.name,
     channel: via.channel, partner_id: via.partnerId, cart_id: row.id, currency: row.currency,
     net_amount: state.priced.totals.net.amount, gross_amount: gross.amount, totals: JSON.stringify(state.priced.totals), line_count: lineRows.length,
-    delivery_address: JSON.stringify(address), requested_delivery_date: body.requestedDeliveryDate ?? null, promised_delivery: earliest,
+    delivery_address: JSON.stringify(address), requested_delivery_date: body.requestedDeliveryDate ?? null, promised_delivery: expected,
     po_number: body.purchaseOrderNumber || null, cost_center: body.costCenter || null, comment: body.comment || null,
     payment_method: method, payment: JSON.stringify(paymentOf(provisional)), tracking: null, updated_at: iso,
   };

@@ -26,6 +26,7 @@ export const sampleOptions = (overrides: Partial<CheckoutOptions> = {}): Checkou
   ],
   credit: { limit: { amount: 5_000_000, currency: 'EUR' }, used: { amount: 1_250_000, currency: 'EUR' }, remaining: { amount: 3_750_000, currency: 'EUR' } },
   earliestDelivery: day(2),
+  deliveryCalendar: { weekend: [0, 6], holidays: ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-31', '2027-01-01'] },
   bankDetails,
   sepaMandateText:
     'Ich ermächtige die Hansen Elektrogroßhandel GmbH, Zahlungen von meinem Konto mittels Lastschrift einzuziehen. Zugleich weise ich mein Kreditinstitut an, die von der Hansen Elektrogroßhandel GmbH auf mein Konto gezogenen Lastschriften einzulösen.',
