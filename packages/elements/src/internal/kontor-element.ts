@@ -1,12 +1,12 @@
 import { consume } from '@lit/context';
 import type { KontorClient } from '@kontor/core';
 import { KontorError, errorMessage, isKontorError, type Lang } from '@kontor/core/errors';
-import { LitElement, type PropertyDeclaration, type PropertyValues } from 'lit';
+import { LitElement, type PropertyDeclaration } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { configuredClient, onConfigure } from '../configure.js';
 import type { KontorEventDetails, KontorEventName } from '../events/index.js';
 import { common } from '../translations/slices.js';
-import { strings, type Strings } from '../translations/strings.js';
+import { strings, type Slice } from '../translations/strings.js';
 import type { CommonStrings } from '../translations/translation.js';
 import { ancestorLang, firstLang, observeLang, unobserveLang } from './lang.js';
 import { shopContext, type ShopContextValue } from './shop-context.js';
@@ -29,11 +29,8 @@ export const toBooleanProperty = (value: unknown): unknown => (typeof value === 
  * `S` is the element's strings: each element sets `static strings` to the slices it shows.
  */
 export class KontorElement<S extends object = CommonStrings> extends LitElement {
-  /** The strings this element shows: `strings(common, …)` of the slices it uses, loaded per language. */
-  static strings: Strings<object> = strings(common);
-
-  /** Neither language's strings could be loaded: nothing to render until they can. */
-  private stringsMissing = false;
+  /** The strings this element shows, per language: `strings(common, …)` of the slices it uses. */
+  static strings: Slice<object> = strings(common);
 
   private unsubscribeConfigure?: () => void;
 
@@ -86,48 +83,9 @@ export class KontorElement<S extends object = CommonStrings> extends LitElement 
     );
   }
 
-  /**
-   * An update waits for the strings of the element's language: the first render in a language
-   * loads its slices (a dynamic import; cached after), and `updateComplete` includes the wait.
-   * If they cannot be loaded, the other language stands in; if neither can, the element reports
-   * the error and renders nothing until a later update loads them.
-   */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    const ctor = this.constructor as typeof KontorElement;
-    const lang = this.currentLang;
-    if (ctor.strings.get(lang)) {
-      this.stringsMissing = false;
-      return super.scheduleUpdate();
-    }
-    const other: Lang = lang === 'de' ? 'en' : 'de';
-    return ctor.strings
-      .load(lang)
-      .catch((error: unknown) =>
-        ctor.strings.load(other).catch(() => {
-          throw error;
-        }),
-      )
-      .then(
-        () => (this.stringsMissing = false),
-        (error: unknown) => {
-          this.stringsMissing = true;
-          this.reportError(error);
-        },
-      )
-      .then(() => super.scheduleUpdate());
-  }
-
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    return !this.stringsMissing && super.shouldUpdate(changed);
-  }
-
-  /** The strings of the current language (or, while it cannot be loaded, the other one). */
+  /** The strings of the current language. */
   protected get t(): S {
-    const { strings } = this.constructor as typeof KontorElement;
-    const lang = this.currentLang;
-    const t = strings.get(lang) ?? strings.get(lang === 'de' ? 'en' : 'de');
-    if (!t) throw new KontorError('internal', `<${this.localName}> rendered before its strings loaded`);
-    return t as S;
+    return (this.constructor as typeof KontorElement).strings[this.currentLang] as S;
   }
 
   /**

@@ -1,5 +1,5 @@
-// Every slice, per language behind a dynamic import: an element loads the slices it shows in the
-// page's language only (translations/strings.ts). Bundlers drop the slices no element imports.
+// Every slice in both languages. Elements import the slices they show; bundlers drop the rest
+// (plain objects, no side effects).
 import type {
   AddToCartStrings,
   AvailabilityStrings,
@@ -17,60 +17,46 @@ import type {
   TotalsStrings,
 } from './translation.js';
 import type { Slice } from './strings.js';
+import { addToCart as deAddToCart } from './de/addToCart.js';
+import { addToCart as enAddToCart } from './en/addToCart.js';
+import { availability as deAvailability } from './de/availability.js';
+import { availability as enAvailability } from './en/availability.js';
+import { cart as deCart } from './de/cart.js';
+import { cart as enCart } from './en/cart.js';
+import { cartCount as deCartCount } from './de/cartCount.js';
+import { cartCount as enCartCount } from './en/cartCount.js';
+import { checkout as deCheckout } from './de/checkout.js';
+import { checkout as enCheckout } from './en/checkout.js';
+import { common as deCommon } from './de/common.js';
+import { common as enCommon } from './en/common.js';
+import { orderHistory as deOrderHistory } from './de/orderHistory.js';
+import { orderHistory as enOrderHistory } from './en/orderHistory.js';
+import { orderInfo as deOrderInfo } from './de/orderInfo.js';
+import { orderInfo as enOrderInfo } from './en/orderInfo.js';
+import { orderStatus as deOrderStatus } from './de/orderStatus.js';
+import { orderStatus as enOrderStatus } from './en/orderStatus.js';
+import { price as dePrice } from './de/price.js';
+import { price as enPrice } from './en/price.js';
+import { productList as deProductList } from './de/productList.js';
+import { productList as enProductList } from './en/productList.js';
+import { quantity as deQuantity } from './de/quantity.js';
+import { quantity as enQuantity } from './en/quantity.js';
+import { quickOrder as deQuickOrder } from './de/quickOrder.js';
+import { quickOrder as enQuickOrder } from './en/quickOrder.js';
+import { totals as deTotals } from './de/totals.js';
+import { totals as enTotals } from './en/totals.js';
 
-export const addToCart: Slice<AddToCartStrings> = {
-  de: () => import('./de/addToCart.js').then((m) => m.addToCart),
-  en: () => import('./en/addToCart.js').then((m) => m.addToCart),
-};
-export const availability: Slice<AvailabilityStrings> = {
-  de: () => import('./de/availability.js').then((m) => m.availability),
-  en: () => import('./en/availability.js').then((m) => m.availability),
-};
-export const cart: Slice<CartStrings> = {
-  de: () => import('./de/cart.js').then((m) => m.cart),
-  en: () => import('./en/cart.js').then((m) => m.cart),
-};
-export const cartCount: Slice<CartCountStrings> = {
-  de: () => import('./de/cartCount.js').then((m) => m.cartCount),
-  en: () => import('./en/cartCount.js').then((m) => m.cartCount),
-};
-export const checkout: Slice<CheckoutStrings> = {
-  de: () => import('./de/checkout.js').then((m) => m.checkout),
-  en: () => import('./en/checkout.js').then((m) => m.checkout),
-};
-export const common: Slice<CommonStrings> = {
-  de: () => import('./de/common.js').then((m) => m.common),
-  en: () => import('./en/common.js').then((m) => m.common),
-};
-export const orderHistory: Slice<OrderHistoryStrings> = {
-  de: () => import('./de/orderHistory.js').then((m) => m.orderHistory),
-  en: () => import('./en/orderHistory.js').then((m) => m.orderHistory),
-};
-export const orderInfo: Slice<OrderInfoStrings> = {
-  de: () => import('./de/orderInfo.js').then((m) => m.orderInfo),
-  en: () => import('./en/orderInfo.js').then((m) => m.orderInfo),
-};
-export const orderStatus: Slice<OrderStatusStrings> = {
-  de: () => import('./de/orderStatus.js').then((m) => m.orderStatus),
-  en: () => import('./en/orderStatus.js').then((m) => m.orderStatus),
-};
-export const price: Slice<PriceStrings> = {
-  de: () => import('./de/price.js').then((m) => m.price),
-  en: () => import('./en/price.js').then((m) => m.price),
-};
-export const productList: Slice<ProductListStrings> = {
-  de: () => import('./de/productList.js').then((m) => m.productList),
-  en: () => import('./en/productList.js').then((m) => m.productList),
-};
-export const quantity: Slice<QuantityStrings> = {
-  de: () => import('./de/quantity.js').then((m) => m.quantity),
-  en: () => import('./en/quantity.js').then((m) => m.quantity),
-};
-export const quickOrder: Slice<QuickOrderStrings> = {
-  de: () => import('./de/quickOrder.js').then((m) => m.quickOrder),
-  en: () => import('./en/quickOrder.js').then((m) => m.quickOrder),
-};
-export const totals: Slice<TotalsStrings> = {
-  de: () => import('./de/totals.js').then((m) => m.totals),
-  en: () => import('./en/totals.js').then((m) => m.totals),
-};
+export const addToCart: Slice<AddToCartStrings> = { de: deAddToCart, en: enAddToCart };
+export const availability: Slice<AvailabilityStrings> = { de: deAvailability, en: enAvailability };
+export const cart: Slice<CartStrings> = { de: deCart, en: enCart };
+export const cartCount: Slice<CartCountStrings> = { de: deCartCount, en: enCartCount };
+export const checkout: Slice<CheckoutStrings> = { de: deCheckout, en: enCheckout };
+export const common: Slice<CommonStrings> = { de: deCommon, en: enCommon };
+export const orderHistory: Slice<OrderHistoryStrings> = { de: deOrderHistory, en: enOrderHistory };
+export const orderInfo: Slice<OrderInfoStrings> = { de: deOrderInfo, en: enOrderInfo };
+export const orderStatus: Slice<OrderStatusStrings> = { de: deOrderStatus, en: enOrderStatus };
+export const price: Slice<PriceStrings> = { de: dePrice, en: enPrice };
+export const productList: Slice<ProductListStrings> = { de: deProductList, en: enProductList };
+export const quantity: Slice<QuantityStrings> = { de: deQuantity, en: enQuantity };
+export const quickOrder: Slice<QuickOrderStrings> = { de: deQuickOrder, en: enQuickOrder };
+export const totals: Slice<TotalsStrings> = { de: deTotals, en: enTotals };

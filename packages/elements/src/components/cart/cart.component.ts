@@ -633,7 +633,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
    * Language and strings of the current render. Resolving them walks the ancestors, so rows read
    * them from here instead of once each.
    */
-  private lang_!: { lang: Lang; t: StringsOf<typeof cartStrings> };
+  private lang_: { lang: Lang; t: StringsOf<typeof cartStrings> } = { lang: 'en', t: cartStrings.en };
 
   override render() {
     const t = this.t;
