@@ -78,6 +78,22 @@ export async function findVisibleProducts(db: Db, companyId: string, skus: reado
   return db.selectFrom('products').selectAll('products').where('products.sku', 'in', [...new Set(skus)]).where(visibleTo(companyId)).execute();
 }
 
+/**
+ * The visible SKUs equal to one of `skus` but for case (`fl-1005` finds `FL-1005`). Compares `upper()` of every visible SKU: no index helps, so call it only for SKUs the
+ * exact look-up did not find. SKUs are ASCII, which `upper()` folds alike in SQLite and PostgreSQL.
+ */
+export async function findVisibleSkusIgnoringCase(db: Db, companyId: string, skus: readonly string[]): Promise<string[]> {
+  const upper = [...new Set(skus.map((s) => s.toUpperCase()))];
+  if (!upper.length) return [];
+  const rows = await db
+    .selectFrom('products')
+    .select('products.sku')
+    .where((eb) => eb(eb.fn<string>('upper', ['products.sku']), 'in', upper))
+    .where(visibleTo(companyId))
+    .execute();
+  return rows.map((r) => r.sku);
+}
+
 /** What availability needs of the visible products among `skus`, in one query (no texts). */
 export async function findVisibleSupply(db: Db, companyId: string, skus: readonly string[]) {
   if (!skus.length) return [];

@@ -197,6 +197,55 @@ describe('carts', () => {
       assert.deepEqual(now.lines.map((l) => [l.sku, l.quantity]), [[p.sku, products.validQuantity(p)]]);
     });
 
+    it("takes a SKU typed in another case than the catalogue's as the catalogue's article, for every kind of change", async () => {
+      const [p, q] = products.simple().filter((x) => /[A-Z]/.test(x.sku));
+      let cart = await api.create(schmidt, { active: false });
+      cart = await api.changed(schmidt, cart, [{ op: 'add', sku: p!.sku, quantity: products.validQuantity(p!) }]);
+      // Merged with the line of the same article, and a new line under the catalogue's SKU.
+      cart = await api.changed(schmidt, cart, [
+        { op: 'add', sku: p!.sku.toLowerCase(), quantity: products.validQuantity(p!) },
+        { op: 'add', sku: q!.sku.toLowerCase(), quantity: products.validQuantity(q!) },
+      ]);
+      assert.deepEqual(cart.lines.map((l) => [l.sku, l.quantity]), [[p!.sku, 2 * products.validQuantity(p!)], [q!.sku, products.validQuantity(q!)]]);
+      cart = await api.changed(schmidt, cart, [{ op: 'remove', sku: q!.sku.toLowerCase() }]);
+      assert.deepEqual(await linesOf(cart.id), [{ sku: p!.sku, quantity: 2 * products.validQuantity(p!) }]);
+    });
+
+    it('keeps a SKU unknown when it matches two articles but for case, and suggests them', async () => {
+      const [upper] = await addBulkProducts(t.db, 1, 'QZ');
+      const [mixed] = await addBulkProducts(t.db, 1, 'Qz');
+      const cart = await api.create(schmidt, { active: false });
+      const res = await api.change(schmidt, cart, [{ op: 'add', sku: 'qz-00001', quantity: 1 }]);
+      assert.equal(res.statusCode, 422, res.body);
+      const [issue] = res.json().issues;
+      assert.equal(issue.code, 'unknown_sku');
+      assert.ok(issue.suggestions.includes(upper), JSON.stringify(issue));
+      assert.equal((await api.changed(schmidt, cart, [{ op: 'add', sku: mixed!, quantity: 1 }])).lines[0]!.sku, mixed);
+    });
+
+    it('never suggests a discontinued article: not for a typo of its SKU, not as the replacement of another', async () => {
+      const gone = t.world.products.filter((p) => p.status === 'discontinued' && p.visibility === 'public');
+      const typo = `${gone[0]!.sku}Q`;
+      assert.ok(!t.world.products.some((p) => p.sku === typo));
+      const cart = await api.create(schmidt, { active: false });
+      let res = await api.change(schmidt, cart, [{ op: 'add', sku: typo, quantity: 1 }]);
+      assert.equal(res.statusCode, 422, res.body);
+      const [unknown] = res.json().issues;
+      assert.equal(unknown.code, 'unknown_sku');
+      const discontinued = new Set(gone.map((p) => p.sku));
+      assert.ok(unknown.suggestions?.length, 'some suggestion');
+      for (const s of unknown.suggestions) assert.ok(!discontinued.has(s), `${s} is discontinued`);
+
+      // An article whose replacement was discontinued in turn.
+      const [old, older] = await addBulkProducts(t.db, 2, 'ZD');
+      await t.db.updateTable('products').set({ status: 'discontinued', replacement_sku: older! }).where('sku', '=', old!).execute();
+      await t.db.updateTable('products').set({ status: 'discontinued' }).where('sku', '=', older!).execute();
+      res = await api.change(schmidt, cart, [{ op: 'add', sku: old!, quantity: 1 }]);
+      const [replaced] = res.json().issues;
+      assert.equal(replaced.code, 'discontinued');
+      assert.equal(replaced.suggestions, undefined);
+    });
+
     it("treats a product restricted to another company as unknown and suggests only the caller's SKUs", async () => {
       const restricted = products.restricted();
       const cart = await api.create(einkauf, { active: false });

@@ -8,6 +8,7 @@ import {
   issueMessage,
   routes,
   type Cart,
+  type CartChange,
   type CartSummary,
   type Channel,
   type ErrorIssue,
@@ -50,7 +51,7 @@ import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { httpError } from './errors.js';
 import { idempotent, readIdempotencyKey, type RecordAnswer } from './idempotency.js';
-import { lineIssues, loadLineProducts, suggestSkus } from './line-check.js';
+import { catalogueSpellings, lineIssues, loadLineProducts, suggestSkus } from './line-check.js';
 import { addRoute, type AppDeps } from './route.js';
 import { cartView, ownerOf } from './cart-view.js';
 
@@ -255,17 +256,27 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (Number(row.version) !== body.version || row.status !== 'open') throw await conflictError(db, caller, row.id, lang);
       const iso = at.toISOString();
       const stored = await cartLines(db, [row.id]);
-      const { lines, effects } = applyCartChanges(stored, body.changes, iso);
+      // Every SKU the request touched is checked at its resulting quantity (after merging); the
+      // issue goes to the last change that touched it.
+      const check = async (changes: CartChange[]) => {
+        const { lines, effects } = applyCartChanges(stored, changes, iso);
+        if (lines.length > MAX_CART_LINES) return { lines, effects, products: new Map<string, Product>(), issues: [] };
+        const products = await loadLineProducts(db, caller, lines.map((l) => l.sku));
+        const touched = effects.filter((e) => e.to > 0).map((e) => ({ sku: e.sku, quantity: e.to, path: ['changes', e.changes[e.changes.length - 1]!] }));
+        return { lines, effects, products, issues: lineIssues(touched, products, row.currency, lang) };
+      };
+      let checked = await check(body.changes);
+      // A SKU typed in another case than the catalogue's ("fl-1005") is the catalogue's article.
+      // (Not asked for a request over the line limit: it is refused anyway.)
+      const known = new Set([...stored.map((l) => l.sku), ...checked.products.keys()]);
+      const unknown = checked.lines.length > MAX_CART_LINES ? [] : body.changes.map((c) => c.sku).filter((sku) => !known.has(sku));
+      const spelled = await catalogueSpellings(db, caller, unknown);
+      if (spelled.size) checked = await check(body.changes.map((c) => (spelled.has(c.sku) ? { ...c, sku: spelled.get(c.sku)! } : c)));
+      const { lines, effects, products, issues } = checked;
       if (lines.length > MAX_CART_LINES) {
         const params = { max: MAX_CART_LINES };
         throw validation([{ path: ['changes'], code: 'max_lines', message: issueMessage('max_lines', params, lang), params }], lang);
       }
-
-      // Every SKU the request touched is checked at its resulting quantity (after merging); the
-      // issue goes to the last change that touched it.
-      const products = await loadLineProducts(db, caller, lines.map((l) => l.sku));
-      const touched = effects.filter((e) => e.to > 0).map((e) => ({ sku: e.sku, quantity: e.to, path: ['changes', e.changes[e.changes.length - 1]!] }));
-      const issues = lineIssues(touched, products, row.currency, lang);
       if (issues.length) {
         await suggestSkus(db, caller, issues);
         issues.sort((a, b) => (a.path[1] as number) - (b.path[1] as number));
