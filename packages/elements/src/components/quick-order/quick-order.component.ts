@@ -12,7 +12,7 @@ import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** A row that did not go into the cart: its text as typed, and why. */
 interface HeldRow {
-  /** Its line in the text that was read (what the summary's line numbers count too). */
+  /** Its line in the box (after an import: where it stands now, not where it stood in the paste). */
   line: number;
   raw: string;
   issues: ErrorIssue[];
@@ -161,7 +161,7 @@ export class KontorQuickOrder extends KontorElement<StringsOf<typeof quickOrderS
     } finally {
       this.busy = false;
     }
-    this.held = held;
+    this.held = inBoxOrder(held);
     this.value = held.map((r) => r.raw).join('\n');
     this.summary = {
       added,
@@ -332,6 +332,28 @@ export class KontorQuickOrder extends KontorElement<StringsOf<typeof quickOrderS
       ${this.renderHeld()}
     </form>`;
   }
+}
+
+/**
+ * The held rows numbered by their line in the box, which keeps only them, one after another: the
+ * paste's header, blank lines and the rows that went into the cart are gone from it. (A CSV row with
+ * a quoted line break takes more than one line.)
+ */
+function inBoxOrder(held: readonly HeldRow[]): HeldRow[] {
+  const lineOf = new Map<number, number>();
+  let next = 1;
+  for (const row of held) {
+    lineOf.set(row.line, next);
+    next += row.raw.split(/\r\n|\n|\r/).length;
+  }
+  // Rows added up share one `merged`: renumbered once, still shared.
+  const mergedAs = new Map<NonNullable<HeldRow['merged']>, NonNullable<HeldRow['merged']>>();
+  const renumber = (merged: NonNullable<HeldRow['merged']>) => {
+    let renumbered = mergedAs.get(merged);
+    if (!renumbered) mergedAs.set(merged, (renumbered = { ...merged, lines: merged.lines.map((l) => lineOf.get(l) ?? l) }));
+    return renumbered;
+  };
+  return held.map((row) => ({ ...row, line: lineOf.get(row.line)!, merged: row.merged && renumber(row.merged) }));
 }
 
 /**

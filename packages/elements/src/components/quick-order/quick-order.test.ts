@@ -120,6 +120,32 @@ describe('<kontor-quick-order>', () => {
     expect(detail.cart.lines.some((l: { sku: string }) => l.sku === p.sku)).to.equal(true);
   });
 
+  it('after adding some rows, numbers the rows it kept as they stand in the box now, not as they stood in the paste', async () => {
+    await freshCart('mueller');
+    const el = await mount();
+    const [a, b, c] = simple;
+    const typo = `${stepped.sku}X`;
+    await paste(el, `Artikelnummer;Menge\n${a!.sku};2\n${typo};1\n\n${b!.sku};3\n${c!.sku};viele`);
+    expect(box(el)).to.equal(`${typo};1\n${c!.sku};viele`);
+    const shown = issues(el);
+    expect(shown).to.have.length(2);
+    expect(shown[0]).to.match(/^Zeile 1: /).and.contain(typo);
+    expect(shown[1]).to.match(/^Zeile 2: /).and.contain('viele');
+  });
+
+  it("adds an article number typed in another case as the catalogue's article", async () => {
+    const cart = await freshCart('mueller');
+    const el = await mount();
+    const p = simple.find((x) => /[A-Z]/.test(x.sku))!;
+    const changed = oneEvent(el, 'kontor-cart-change');
+    await paste(el, `${p.sku.toLowerCase()};2`);
+    const { detail } = await changed;
+    expect(detail.cart.id).to.equal(cart.id);
+    expect(detail.cart.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).to.deep.equal([[p.sku, 2]]);
+    expect(box(el)).to.equal('');
+    expect(issues(el)).to.deep.equal([]);
+  });
+
   it('merges duplicate rows and quantities already in the cart, and says so', async () => {
     const cart = await freshCart('mueller');
     const [a, b] = simple;
@@ -146,8 +172,10 @@ describe('<kontor-quick-order>', () => {
     const sum = first + step + 1;
     const shown = issues(el);
     expect(shown).to.have.length(2);
-    expect(shown[0]).to.contain(`Zeile 1:`).and.to.contain(`(Zeilen 1, 3 zusammen: ${sum.toLocaleString('de-DE')})`);
-    expect(shown[1]).to.contain(`Zeile 3:`);
+    // Numbered as the rows stand in the box now (the middle row went into the cart).
+    expect(box(el)).to.equal(`${stepped.sku};${first}\n${stepped.sku};${step + 1}`);
+    expect(shown[0]).to.contain(`Zeile 1:`).and.to.contain(`(Zeilen 1, 2 zusammen: ${sum.toLocaleString('de-DE')})`);
+    expect(shown[1]).to.contain(`Zeile 2:`);
     const offered = [...el.shadowRoot!.querySelectorAll('[part=issue]')[0]!.querySelectorAll<HTMLButtonElement>('[part=suggestion]')];
     const nearest = Math.max(min, sum - ((sum - min) % step));
     const take = offered.find((b) => b.textContent!.includes(nearest.toLocaleString('de-DE')))!;
