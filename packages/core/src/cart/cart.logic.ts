@@ -7,6 +7,8 @@ import { checkQuantity } from '../pricing/quantity.logic.js';
 import { quoteLine } from '../pricing/quote.logic.js';
 import type { Cart, CartChange, CartLine, CartProduct } from './cart.schema.js';
 
+export { reuseUnchangedLines } from './cart.reuse.js';
+
 /** A line as a cart stores it: what was asked for, not what it costs. */
 export interface StoredCartLine {
   sku: string;
@@ -163,25 +165,6 @@ export function previewCartChanges(cart: Cart, changes: readonly CartChange[], n
   return { ...cart, lines: previewLines, lineCount: previewLines.length, totals: previewTotals };
 }
 
-/**
- * `next` with every line that equals its line in `previous` replaced by that (older) object, so a
- * UI that compares lines by identity re-renders only what the server really changed.
- */
-export function reuseUnchangedLines(previous: Cart | null, next: Cart): Cart {
-  if (!previous || !previous.lines.length) return next;
-  const before = new Map(previous.lines.map((l) => [l.sku, l]));
-  let reused = 0;
-  const lines = next.lines.map((line) => {
-    const old = before.get(line.sku);
-    if (old && old.quantity === line.quantity && JSON.stringify(old) === JSON.stringify(line)) {
-      reused++;
-      return old;
-    }
-    return line;
-  });
-  return reused ? { ...next, lines } : next;
-}
-
 /** Changes that turn the lines of `from` into `lines` (for a "replace cart" or re-import). */
 export function changesBetween(from: readonly { sku: string; quantity: number }[], to: readonly { sku: string; quantity: number }[]): CartChange[] {
   const target = new Map(to.map((l) => [l.sku, l.quantity]));
@@ -191,3 +174,9 @@ export function changesBetween(from: readonly { sku: string; quantity: number }[
   for (const [sku, quantity] of target) if (current.get(sku) !== quantity) changes.push({ op: 'set', sku, quantity });
   return changes;
 }
+
+/** The rules a cart store shows changes with before the server answers (see `CartChangeRules`). */
+export const cartChangeRules = {
+  preview: previewCartChanges,
+  effects: (lines: readonly StoredCartLine[], changes: readonly CartChange[], at: string): CartLineEffect[] => applyCartChanges(lines, changes, at).effects,
+};

@@ -7,13 +7,24 @@ export {
   previewCartChanges,
   reuseUnchangedLines,
   changesBetween,
+  cartChangeRules,
   type StoredCartLine,
   type CartLineEffect,
   type AppliedChanges,
   type PricedCartLines,
 } from './cart.logic.js';
 export { createCartClient, type CartClient } from './cart.client.js';
-export { createCartStore, newIdempotencyKey, type CartStore, type CartState, type CartStoreOptions, type ChangeOptions, type CartIdStorage } from './cart.store.js';
+export {
+  createBaseCartStore,
+  createCartStore,
+  newIdempotencyKey,
+  type CartChangeRules,
+  type CartStore,
+  type CartState,
+  type CartStoreOptions,
+  type ChangeOptions,
+  type CartIdStorage,
+} from './cart.store.js';
 export {
   parseOrderText,
   parseOrderCsv,

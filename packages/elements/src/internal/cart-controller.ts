@@ -1,5 +1,5 @@
 import type { KontorClient } from '@kontor/core';
-import { createCartStore, type CartState, type CartStore } from '@kontor/core/cart';
+import { createBaseCartStore, type CartChangeRules, type CartState, type CartStore } from '@kontor/core/cart';
 import { isKontorError, resolveLang, type KontorError } from '@kontor/core/errors';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -8,16 +8,21 @@ const stores = new WeakMap<KontorClient, CartStore>();
 /**
  * The page-wide cart store of a client: every element on the page that shows the cart of the
  * same client shares it, so a count in the header and a cart in a drawer never disagree.
- * The current cart's id is remembered per endpoint in `localStorage`.
+ * The current cart's id is remembered per endpoint in `localStorage`. Elements that change the
+ * cart pass core's `cartChangeRules` (optimistic previews); one that only shows it passes none,
+ * so it does not carry them — the first element with rules gives them to the shared store.
  */
-export function cartStoreOf(client: KontorClient): CartStore {
+export function cartStoreOf(client: KontorClient, rules: CartChangeRules | null = null): CartStore {
   let store = stores.get(client);
   if (!store) {
-    store = createCartStore(client, {
-      key: `kontor.cart:${client.http.options.endpoint}`,
-      lang: () => resolveLang(document.documentElement.lang),
-    });
+    store = createBaseCartStore(
+      client,
+      { key: `kontor.cart:${client.http.options.endpoint}`, lang: () => resolveLang(document.documentElement.lang) },
+      rules,
+    );
     stores.set(client, store);
+  } else if (rules && !store.optimistic) {
+    store.useRules(rules);
   }
   return store;
 }
@@ -38,6 +43,8 @@ export class CartController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     /** The client to use now; `null` to stay detached (e.g. an element in presentational mode). */
     private readonly resolve: () => KontorClient | KontorError | null,
+    /** Core's `cartChangeRules` for an element that changes the cart; none for one that only shows it. */
+    private readonly rules: CartChangeRules | null = null,
   ) {
     host.addController(this);
   }
@@ -58,7 +65,7 @@ export class CartController implements ReactiveController {
     if (client === this.client) return;
     this.detach();
     this.client = client;
-    this.store = cartStoreOf(client);
+    this.store = cartStoreOf(client, this.rules);
     // Read now, listen for later: an update requested while the host is updating is a wasted second update.
     const store = this.store;
     this.state = store.$state.get();

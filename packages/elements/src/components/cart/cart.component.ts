@@ -1,4 +1,4 @@
-import { cartToCsv, type Cart, type CartChange, type CartEvent, type CartLine, type CartSummary, type Colleague, type HandOff } from '@kontor/core/cart';
+import { cartToCsv, type Cart, type CartChange, type CartEvent, type CartLine, type CartSummary, type Colleague, type HandOff, cartChangeRules } from '@kontor/core/cart';
 import type { Channel } from '@kontor/core/identity';
 import { isKontorError, type KontorError, type Lang } from '@kontor/core/errors';
 import { formatMoney } from '@kontor/core/money';
@@ -75,7 +75,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   static override strings = cartStrings;
   static override styles = [componentStyles, styles];
 
-  private readonly cart = new CartController(this, () => (this.preview ? null : this.resolveClient()));
+  private readonly cart = new CartController(this, () => (this.preview ? null : this.resolveClient()), cartChangeRules);
 
   /**
    * The promise of every line from one batched answer, rendered as text in the row: a

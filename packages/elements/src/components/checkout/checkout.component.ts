@@ -1,5 +1,5 @@
 import type { KontorClient } from '@kontor/core';
-import { newIdempotencyKey, type Cart } from '@kontor/core/cart';
+import { newIdempotencyKey, type Cart, cartChangeRules } from '@kontor/core/cart';
 import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
 import { formatMoney, type Money } from '@kontor/core/money';
 import { lineDrift, removedLines, type CartDrift, type CheckoutOptions, type Order, type PaymentMethod, type PlaceOrderRequest, type SavedAddress } from '@kontor/core/orders';
@@ -81,7 +81,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
   static override strings = checkoutStrings;
   static override styles = [componentStyles, styles];
 
-  private readonly cart = new CartController(this, () => this.resolveClient());
+  private readonly cart = new CartController(this, () => this.resolveClient(), cartChangeRules);
   private optionsKey?: string;
   private optionsAbort?: AbortController;
   private attempt?: Attempt;

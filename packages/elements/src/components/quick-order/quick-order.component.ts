@@ -1,4 +1,4 @@
-import { parseOrderCsv, parseOrderText, type Cart, type CartLineEffect, type MergedDuplicate, type QuickOrderLine } from '@kontor/core/cart';
+import { parseOrderCsv, parseOrderText, type Cart, type CartLineEffect, type MergedDuplicate, type QuickOrderLine, cartChangeRules } from '@kontor/core/cart';
 import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
 import { checkQuantity } from '@kontor/core/pricing';
 import { html, nothing } from 'lit';
@@ -64,7 +64,7 @@ export class KontorQuickOrder extends KontorElement<StringsOf<typeof quickOrderS
   static override strings = quickOrderStrings;
   static override styles = [componentStyles, styles];
 
-  private readonly cart = new CartController(this, () => this.resolveClient());
+  private readonly cart = new CartController(this, () => this.resolveClient(), cartChangeRules);
 
   /** The text in the box; after an import only the rows that were not added remain. */
   @property() value = '';
