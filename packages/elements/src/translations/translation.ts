@@ -148,6 +148,8 @@ export interface AddToCartStrings {
   added(quantity: string): string;
   /** "30 hinzugefügt – jetzt 40 im Warenkorb". */
   addedMerged(quantity: string, total: string): string;
+  /** Why the button adds nothing while the linked quantity input holds a quantity off the rules. */
+  invalidQuantityFirst: string;
 }
 
 /** The strings of <kontor-cart-count>. */

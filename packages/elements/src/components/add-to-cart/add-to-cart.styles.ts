@@ -25,6 +25,9 @@ export const styles = css`
     opacity: 0.7;
     cursor: progress;
   }
+  .add[aria-disabled='true']:not([aria-busy='true']) {
+    cursor: not-allowed;
+  }
   .status {
     color: var(--kontor-color-success-text, #1a5e20);
     font-size: var(--kontor-font-size-s, 0.875rem);

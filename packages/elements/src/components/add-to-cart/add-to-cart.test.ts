@@ -1,13 +1,15 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Product } from '@kontor/core/catalogue';
-import { lowestValidQuantity } from '@kontor/core/pricing';
-import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import { checkQuantity, lowestValidQuantity } from '@kontor/core/pricing';
+import { clientOf, endpoint, findProduct, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
 import '../cart-count/kontor-cart-count.js';
 import type { KontorCartCount } from '../cart-count/cart-count.component.js';
 import { cartStoreOf } from '../../internal/cart-controller.js';
 import { clickKeepingFocus } from '../../testing/focus.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
+import '../quantity/kontor-quantity.js';
+import type { KontorQuantity } from '../quantity/quantity.component.js';
 import type { KontorAddToCart } from './add-to-cart.component.js';
 import './kontor-add-to-cart.js';
 
@@ -132,5 +134,67 @@ describe('<kontor-add-to-cart> and <kontor-cart-count>', () => {
     expect(text(button.shadowRoot!.querySelector('[part=error]'))).to.contain(typo);
     const suggestions = [...button.shadowRoot!.querySelectorAll('[part=suggestion]')].map((b) => text(b));
     expect(suggestions.some((s) => s.includes(p.sku)), suggestions.join(' | ')).to.equal(true);
+  });
+
+  describe('linked to a <kontor-quantity> by for', () => {
+    async function mountLinked(p: Product) {
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang="de">
+        <kontor-quantity id="qty" .product=${p}></kontor-quantity>
+        <kontor-add-to-cart for="qty" sku=${p.sku} item-name="Testartikel"></kontor-add-to-cart>
+      </kontor-shop>`);
+      await waitUntil(() => cartStoreOf(shop.client!).$state.get().status === 'ready', 'cart did not load');
+      return { quantity: shop.querySelector<KontorQuantity>('kontor-quantity')!, button: shop.querySelector('kontor-add-to-cart')! };
+    }
+
+    it('adds nothing while the typed quantity breaks the rules, says why on a focusable button, and adds the fix once chosen', async () => {
+      const cart = await freshCart('mueller');
+      const p = await findProduct(await clientOf('mueller'), (x) => x.status === 'active' && Boolean(x.price) && x.quantityRules.step > 1 && x.quantityRules.max == null);
+      const { step } = p.quantityRules;
+      // 75 for a 50 m step: flagged by the input.
+      const typed = lowestValidQuantity(p.quantityRules) + Math.max(1, Math.floor(step / 2));
+      expect(checkQuantity(p.quantityRules, typed), `${typed} breaks ${JSON.stringify(p.quantityRules)}`).to.not.equal(null);
+      const { quantity, button } = await mountLinked(p);
+      await quantity.updateComplete;
+      const field = quantity.shadowRoot!.querySelector('input')!;
+      field.value = String(typed);
+      field.dispatchEvent(new Event('change'));
+      await quantity.updateComplete;
+      await button.updateComplete;
+
+      const control = button.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
+      // Not a silently disabled focus trap: it stays focusable, is marked disabled and says why.
+      expect(control.disabled).to.equal(false);
+      expect(control.getAttribute('aria-disabled')).to.equal('true');
+      const why = () => text(button.shadowRoot!.getElementById(control.getAttribute('aria-describedby') ?? '-'));
+      expect(why()).to.equal('Erst eine gültige Menge wählen.');
+      await expect(button).to.be.accessible();
+
+      let changes = 0;
+      button.addEventListener('kontor-cart-change', () => changes++);
+      control.focus();
+      control.click();
+      await aTimeout(300);
+      await button.updateComplete;
+      expect(changes).to.equal(0);
+      expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.equal('');
+      expect(text(button.shadowRoot!.querySelector('[part=error][role=alert]'))).to.equal('Erst eine gültige Menge wählen.');
+      expect(button.shadowRoot!.activeElement).to.equal(control);
+      expect((await (await clientOf('mueller')).cart.get(cart.id)).lines).to.have.length(0);
+
+      // The fix the input offers makes the button add again, that quantity.
+      const fix = quantity.shadowRoot!.querySelector<HTMLButtonElement>('[part=suggestion]')!;
+      fix.click();
+      await quantity.updateComplete;
+      await button.updateComplete;
+      expect(control.getAttribute('aria-disabled')).to.equal('false');
+      expect(button.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+      const changed = oneEvent(button, 'kontor-cart-change');
+      control.click();
+      const { detail } = await changed;
+      expect((detail.cart.lines as { sku: string; quantity: number }[]).find((l) => l.sku === p.sku)?.quantity).to.equal(quantity.value);
+      expect(checkQuantity(p.quantityRules, quantity.value)).to.equal(null);
+      await button.updateComplete;
+      expect(text(button.shadowRoot!.querySelector('[part=status]'))).to.equal(`${quantity.value.toLocaleString('de-DE')} hinzugefügt.`);
+    });
   });
 });

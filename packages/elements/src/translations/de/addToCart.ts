@@ -6,4 +6,5 @@ export const addToCart: AddToCartStrings = {
   adding: 'Wird hinzugefügt …',
   added: (quantity) => `${quantity} hinzugefügt.`,
   addedMerged: (quantity, total) => `${quantity} hinzugefügt – jetzt ${total} im Warenkorb.`,
+  invalidQuantityFirst: 'Erst eine gültige Menge wählen.',
 };

@@ -6,4 +6,5 @@ export const addToCart: AddToCartStrings = {
   adding: 'Adding …',
   added: (quantity) => `${quantity} added.`,
   addedMerged: (quantity, total) => `${quantity} added – now ${total} in the cart.`,
+  invalidQuantityFirst: 'Choose a valid quantity first.',
 };
