@@ -7,6 +7,7 @@ import {
   createBusinessCalendar,
   dayFromEpoch,
   epochDay,
+  holidayName,
   isBusinessDay,
   nextBusinessDay,
   weekdayOf,
@@ -81,6 +82,16 @@ describe('isBusinessDay()', () => {
   it('refuses a calendar with no working weekday and a holiday that is no day', () => {
     assert.throws(() => createBusinessCalendar({ weekend: [0, 1, 2, 3, 4, 5, 6] }), RangeError);
     assert.throws(() => createBusinessCalendar({ holidays: ['2026-12-32'] }), RangeError);
+  });
+});
+
+describe('holidayName()', () => {
+  it('names a holiday the calendar has a name for, and nothing else', () => {
+    const calendar = createBusinessCalendar({ holidays: ['2026-05-25', '2026-08-17'], names: [['2026-05-25', 'Pfingstmontag'], ['2026-05-26', 'not closed']] });
+    assert.equal(holidayName(calendar, '2026-05-25'), 'Pfingstmontag');
+    assert.equal(holidayName(calendar, '2026-08-17'), null);
+    assert.equal(holidayName(calendar, '2026-05-26'), null); // a name for a day that is no holiday is dropped
+    assert.equal(holidayName(createBusinessCalendar(), '2026-05-25'), null);
   });
 });
 

@@ -17,6 +17,8 @@ export interface BusinessCalendar {
   readonly weekend: ReadonlySet<Weekday>;
   /** Further days that are not business days (public holidays, closing days), as `YYYY-MM-DD`. */
   readonly holidays: ReadonlySet<string>;
+  /** The names of holidays where the source has them (`'2026-05-25'` → `'Pfingstmontag'`). */
+  readonly names?: ReadonlyMap<string, string>;
 }
 
 /** The calendar's days as numbers, built once per calendar object. */
@@ -96,7 +98,9 @@ export function addDays(day: string, n: number): string {
  * addBusinessDays(bavaria, '2026-12-23', 1) // '2026-12-24'
  * ```
  */
-export function createBusinessCalendar(options: { holidays?: Iterable<string>; weekend?: Iterable<Weekday> } = {}): BusinessCalendar {
+export function createBusinessCalendar(
+  options: { holidays?: Iterable<string>; weekend?: Iterable<Weekday>; names?: Iterable<readonly [day: string, name: string]> } = {},
+): BusinessCalendar {
   const weekend = new Set<Weekday>(options.weekend ?? SATURDAY_SUNDAY);
   for (const w of weekend) if (!Number.isInteger(w) || w < 0 || w > 6) throw new RangeError(`Not a weekday (0–6): ${w}`);
   if (weekend.size >= 7) throw new RangeError('A calendar needs at least one working weekday');
@@ -105,7 +109,14 @@ export function createBusinessCalendar(options: { holidays?: Iterable<string>; w
     epochDay(h); // validates
     holidays.add(h);
   }
-  return Object.freeze({ weekend, holidays });
+  const names = new Map<string, string>();
+  for (const [day, name] of options.names ?? []) if (holidays.has(day) && name) names.set(day, name);
+  return Object.freeze(names.size ? { weekend, holidays, names } : { weekend, holidays });
+}
+
+/** The name of the holiday on `day` when the calendar knows it (`'Pfingstmontag'`), else `null`. */
+export function holidayName(calendar: BusinessCalendar, day: string): string | null {
+  return calendar.names?.get(day) ?? null;
 }
 
 /** @internal The calendar as numbers, compiled once per calendar object. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Holidays from 'date-holidays';
-import { addBusinessDays, isBusinessDay } from './calendar.logic.js';
+import { addBusinessDays, holidayName, isBusinessDay } from './calendar.logic.js';
 import { calendarFromHolidays, holidayDays, holidayRegion } from './holidays.js';
 
 const years = [2026, 2027];
@@ -45,6 +45,16 @@ describe('calendarFromHolidays()', () => {
     assert.equal(addBusinessDays(munich, '2027-01-04', 2), '2027-01-07');
     const berlin = calendarFromHolidays(new Holidays('DE', 'BE'), { years });
     assert.equal(addBusinessDays(berlin, '2027-01-04', 2), '2027-01-06');
+  });
+
+  it('keeps the names of closed days, also of closing days the source knows by another type', () => {
+    const munich = calendarFromHolidays(new Holidays('DE', 'BY'), { years, closedDays: ['2026-12-24', '2026-08-17'] });
+    assert.equal(holidayName(munich, '2026-05-25'), 'Pfingstmontag');
+    assert.equal(holidayName(munich, '2026-05-01'), 'Maifeiertag');
+    assert.equal(holidayName(munich, '2026-12-24'), 'Heiliger Abend'); // a `bank` day, closed here
+    assert.equal(holidayName(munich, '2026-08-17'), null); // the warehouse's own closing day
+    assert.equal(holidayName(munich, '2026-05-24'), null); // Pfingstsonntag: an observance, not closed
+    assert.equal(holidayName(munich, '2026-05-26'), null);
   });
 });
 

@@ -6,7 +6,7 @@ import { createBusinessCalendar, type BusinessCalendar, type Weekday } from './c
  * browser SDK stays small. The server (or any Node caller) brings the library.
  */
 export interface HolidaySource {
-  getHolidays(year: number): ReadonlyArray<{ date: string; type: string }>;
+  getHolidays(year: number): ReadonlyArray<{ date: string; type: string; name?: string }>;
 }
 
 /** Kinds of holiday in `date-holidays`: `public` are the legal ones; `bank` includes 24 and 31 December in Germany. */
@@ -38,7 +38,8 @@ export function holidayDays(source: HolidaySource, years: Iterable<number>, type
 
 /**
  * A business calendar from a holiday library: weekends, the public holidays of the source's
- * country and region, and the warehouse's own closing days.
+ * country and region, and the warehouse's own closing days. A closed day keeps the name the source
+ * gives it, of whatever type (`Pfingstmontag`, and `Heiliger Abend` for a closing 24 December).
  * @example
  * ```ts
  * import Holidays from 'date-holidays';
@@ -47,9 +48,20 @@ export function holidayDays(source: HolidaySource, years: Iterable<number>, type
  * ```
  */
 export function calendarFromHolidays(source: HolidaySource, options: HolidayCalendarOptions): BusinessCalendar {
-  const days = holidayDays(source, options.years, options.types);
+  const years = [...options.years];
+  const days = holidayDays(source, years, options.types);
+  // A day's name: of a holiday of the wanted types where there is one, else of any other.
+  const wanted = new Set<string>(options.types ?? ['public']);
+  const names = new Map<string, string>();
+  for (const year of years) {
+    for (const h of source.getHolidays(year)) {
+      const day = h.date.slice(0, 10);
+      if (h.name && (!names.has(day) || wanted.has(h.type))) names.set(day, h.name);
+    }
+  }
   return createBusinessCalendar({
     holidays: [...days, ...(options.closedDays ?? [])],
+    names,
     ...(options.weekend ? { weekend: options.weekend } : {}),
   });
 }

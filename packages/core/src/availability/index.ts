@@ -20,6 +20,7 @@ export {
   isBusinessDay,
   nextBusinessDay,
   addBusinessDays,
+  holidayName,
   addDays,
   weekdayOf,
   SATURDAY_SUNDAY,
