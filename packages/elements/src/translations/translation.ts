@@ -213,9 +213,10 @@ export interface CheckoutStrings {
   addressField(field: 'name' | 'addition' | 'street' | 'postcode' | 'city' | 'country'): string;
   saveAddress: string;
   addressLabel: string;
-  requestedDeliveryDate: string;
-  /** Hint under the date: "Frühestens Do, 26.11." */
+  /** Hint under the date: "Frühestens Do, 26.11., Mo–Fr außer Feiertage" */
   earliestDeliveryHint(day: string): string;
+  /** The button that takes the delivery day offered for a refused one: "Mo, 21.12. übernehmen". */
+  useDeliveryDay(day: string): string;
   costCenter: string;
   comment: string;
   optional: string;
@@ -264,9 +265,11 @@ export interface CheckoutStrings {
 export interface OrderInfoStrings {
   purchaseOrderNumber: string;
   orderNumber: string;
+  requestedDeliveryDate: string;
   promisedDelivery: string;
   noDate: string;
   linesOrdered: string;
+  showAllLines(count: number): string;
   orderStatusName(status: 'placed' | 'confirmed' | 'in_fulfilment' | 'shipped' | 'delivered' | 'cancelled'): string;
 }
 
@@ -304,7 +307,6 @@ export interface OrderStatusStrings {
   shipmentOf(carrier: string, number: string): string;
   refresh: string;
   updated: string;
-  showAllLines(count: number): string;
 }
 
 /**

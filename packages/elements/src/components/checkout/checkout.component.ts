@@ -2,7 +2,20 @@ import type { KontorClient } from '@kontor/core';
 import { newIdempotencyKey, type Cart, cartChangeRules } from '@kontor/core/cart';
 import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
 import { formatMoney, type Money } from '@kontor/core/money';
-import { lineDrift, removedLines, type CartDrift, type CheckoutOptions, type Order, type PaymentMethod, type PlaceOrderRequest, type SavedAddress } from '@kontor/core/orders';
+import {
+  deliveryCalendarOf,
+  expectedDelivery,
+  lineDrift,
+  removedLines,
+  type CartDrift,
+  type CheckoutOptions,
+  type DeliveryDays,
+  type Order,
+  type OrderLine,
+  type PaymentMethod,
+  type PlaceOrderRequest,
+  type SavedAddress,
+} from '@kontor/core/orders';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { availabilityBatcherOf } from '../../internal/availability-batcher.js';
@@ -11,6 +24,7 @@ import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { ordersStoreOf } from '../../internal/orders-store.js';
 import {
+  deliveryDateIssue,
   deliveryIssues,
   emptyForm,
   formatIban,
@@ -31,6 +45,8 @@ const STEPS: readonly CheckoutStep[] = ['delivery', 'payment', 'review'];
 /** The countries Kontor delivers to (their postcodes are checked by core's AddressSchema). */
 const COUNTRIES = ['DE', 'AT', 'CH', 'NL'] as const;
 const METHODS: readonly PaymentMethod[] = ['invoice', 'prepayment', 'sepa_debit'];
+/** Lines the confirmation shows before "show all": an order of 1,000 lines confirms as fast as one of ten. */
+const FIRST_LINES = 50;
 
 /** One placement attempt: its key goes with exactly this request, for every retry of it. */
 interface Attempt {
@@ -62,6 +78,7 @@ const checkoutStrings = strings(common, totals, orderInfo, checkout);
  * @csspart place - The final "place order (payment required)" button.
  * @csspart confirmation - The confirmation after placing.
  * @csspart order-number - The order number in the confirmation.
+ * @csspart lines - The ordered lines in the confirmation: name and SKU, quantity, line total.
  * @csspart error - An error banner.
  * @cssproperty --checkout-gap - Space between fields and sections.
  * @cssproperty --checkout-accent - Colour of the current step and the place button.
@@ -103,6 +120,10 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
   /** The server refused "on account" for the credit limit during this checkout. */
   @state() private creditRefused = false;
   @state() private updating = false;
+  /** The delivery day offered for a refused requested day (its issue's `params.next`). */
+  @state() private dateOffer?: string;
+  /** Lines shown in the confirmation: the first {@link FIRST_LINES}, or all. */
+  @state() private allLines = false;
 
   /** Level of the step titles for the page's outline (1–6); the review's cart title is one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
@@ -138,11 +159,14 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
     this.checkReviewedCart(cart);
     const client = this.resolveClient();
     if (this.step === 'confirmation' || !cart || !cart.lines.length || isKontorError(client)) return;
-    // Options depend on the cart (credit left, earliest day) and the destination.
-    const key = `${cart.id}|${cart.version}|${this.form.addressMode === 'new' ? this.form.country : ''}`;
+    // Options depend on the cart (credit left, earliest day) and the destination: a new address's
+    // country, or a saved one's when it is not the default's (the server's default).
+    const saved = this.savedAddress()?.address.country;
+    const country = this.form.addressMode === 'new' ? this.form.country : saved !== this.options?.addresses.find((a) => a.isDefault)?.address.country ? saved : undefined;
+    const key = `${cart.id}|${cart.version}|${country ?? ''}`;
     if (key !== this.optionsKey && !this.cart.state.pending) {
       this.optionsKey = key;
-      void this.loadOptions(client, cart.id, this.form.addressMode === 'new' ? this.form.country : undefined);
+      void this.loadOptions(client, cart.id, country);
     }
   }
 
@@ -194,12 +218,22 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   private day = (day: string): string => this.t.deliveryDay(day, true);
 
+  private calendarOf?: { options: CheckoutOptions; days: DeliveryDays };
+  /** The destination's delivery days and the earliest one, from the options (core's delivery-date rules decide with them). */
+  private get deliveryDays(): DeliveryDays | null {
+    const options = this.options;
+    if (!options) return null;
+    if (this.calendarOf?.options !== options) this.calendarOf = { options, days: { earliest: options.earliestDelivery, calendar: deliveryCalendarOf(options.deliveryCalendar) } };
+    return this.calendarOf.days;
+  }
+
   private money(value: Money): string {
     return formatMoney(value, this.t.$locale);
   }
 
   private set<K extends keyof CheckoutForm>(key: K, value: CheckoutForm[K], path?: string): void {
     this.form = { ...this.form, [key]: value };
+    if (key === 'date') this.dateOffer = undefined;
     if (path && this.fieldErrors[path]) {
       const { [path]: _, ...rest } = this.fieldErrors;
       this.fieldErrors = rest;
@@ -213,6 +247,8 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
     const lang = this.currentLang;
     for (const issue of issues) kept[pathKey(issue.path)] ??= localizeIssue(issue, lang, this.day);
     this.fieldErrors = kept;
+    const next = issues.find((i) => pathKey(i.path) === 'requestedDeliveryDate')?.params?.next;
+    this.dateOffer = typeof next === 'string' ? next : undefined;
     const first = issues[0];
     if (first) this.focusNext = this.fieldPath(pathKey(first.path));
     return !first;
@@ -252,8 +288,26 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   private onDeliverySubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const issues = deliveryIssues(this.form, this.options?.earliestDelivery ?? null, this.currentLang, this.day);
+    const issues = deliveryIssues(this.form, this.deliveryDays, this.currentLang, this.day);
     if (this.showIssues(issues, 'delivery')) this.goTo('payment');
+  }
+
+  /** A requested day is checked as soon as it is chosen: a weekend day, a holiday or one too early is said at the field, with the day to take instead. */
+  private onDateChange(event: Event): void {
+    const form = { ...this.form, date: (event.target as HTMLInputElement).value };
+    const issue = deliveryDateIssue(form, this.deliveryDays, this.currentLang, this.day);
+    const path = 'requestedDeliveryDate';
+    const { [path]: _, ...rest } = this.fieldErrors;
+    this.fieldErrors = issue ? { ...rest, [path]: issue.message } : rest;
+    const next = issue?.params?.next;
+    this.dateOffer = typeof next === 'string' ? next : undefined;
+    if (issue) this.announcement = issue.message;
+  }
+
+  private useOfferedDate(): void {
+    if (!this.dateOffer) return;
+    this.set('date', this.dateOffer, 'requestedDeliveryDate');
+    this.focusNext = 'requestedDeliveryDate';
   }
 
   private onPaymentSubmit(event: SubmitEvent): void {
@@ -396,6 +450,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
   /** A new checkout of the current cart after a confirmation (delivery and payment as before). */
   private startOver(): void {
     this.order = undefined;
+    this.allLines = false;
     this.attempt = undefined;
     this.placeError = undefined;
     this.drift = undefined;
@@ -514,10 +569,14 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
           aria-invalid=${invalid ? 'true' : 'false'}
           aria-describedby=${describedBy ?? nothing}
           @input=${(e: Event) => this.set('date', (e.target as HTMLInputElement).value, 'requestedDeliveryDate')}
+          @change=${this.onDateChange}
         />`,
         earliest ? t.earliestDeliveryHint(this.day(earliest)) : undefined,
         true,
       )}
+      ${this.dateOffer && this.fieldErrors['requestedDeliveryDate']
+        ? html`<p class="date-offer"><button type="button" class="link use-date" @click=${this.useOfferedDate}>${t.useDeliveryDay(this.day(this.dateOffer))}</button></p>`
+        : nothing}
       <div class="row">
         ${this.textField('po', 'purchaseOrderNumber', t.purchaseOrderNumber, { maxlength: 35, optional: true })}
         ${this.textField('costCenter', 'costCenter', t.costCenter, { maxlength: 35, optional: true })}
@@ -650,12 +709,16 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
     const form = this.form;
     const address = form.addressMode === 'saved' ? this.savedAddress()?.address : (({ addition, ...a }) => (addition ? { ...a, addition } : a))({ ...form });
     const method = form.method || 'invoice';
+    const days = this.deliveryDays;
+    // The day the confirmation, the status and the mail will say: the later of the requested day and the earliest one.
+    const expected = days && expectedDelivery(form.date || null, days);
     return html`<div class="summary" part="summary">
       <section aria-labelledby="sum-delivery">
         <h3 id="sum-delivery">${t.checkoutStep('delivery')} <button type="button" class="link edit-delivery" @click=${() => this.goTo('delivery')}>${t.edit}</button></h3>
         ${address ? this.renderAddress(address as SavedAddress['address']) : nothing}
         <dl>
           ${form.date ? html`<div><dt>${t.requestedDeliveryDate}</dt><dd>${this.day(form.date)}</dd></div>` : nothing}
+          ${expected ? html`<div class="expected"><dt>${t.promisedDelivery}</dt><dd>${this.day(expected)}</dd></div>` : nothing}
           ${form.po.trim() ? html`<div><dt>${t.purchaseOrderNumber}</dt><dd>${form.po}</dd></div>` : nothing}
           ${form.costCenter.trim() ? html`<div><dt>${t.costCenter}</dt><dd>${form.costCenter}</dd></div>` : nothing}
           ${form.comment.trim() ? html`<div><dt>${t.comment}</dt><dd>${form.comment}</dd></div>` : nothing}
@@ -772,6 +835,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
             <div><dt>${t.promisedDelivery}</dt><dd>${order.promisedDelivery ? this.day(order.promisedDelivery) : t.noDate}</dd></div>
             ${order.purchaseOrderNumber ? html`<div><dt>${t.purchaseOrderNumber}</dt><dd>${order.purchaseOrderNumber}</dd></div>` : nothing}
             ${order.costCenter ? html`<div><dt>${t.costCenter}</dt><dd>${order.costCenter}</dd></div>` : nothing}
+            ${order.comment ? html`<div class="comment"><dt>${t.comment}</dt><dd>${order.comment}</dd></div>` : nothing}
           </dl>
         </section>
         <section aria-labelledby="conf-payment">
@@ -789,7 +853,41 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
           </dl>
         </section>
       </div>
+      ${this.renderOrderedLines(order)}
     </div>`;
+  }
+
+  private renderOrderedLine(line: OrderLine) {
+    const t = this.t;
+    return html`<tr data-sku=${line.sku}>
+      <td><span class="name">${line.name[this.currentLang] || line.name.de}</span><br /><span class="muted">${t.sku} <span class="mono">${line.sku}</span></span></td>
+      <td class="num">${line.quantity.toLocaleString(t.$locale)} ${t.unit(line.unit, line.quantity)}</td>
+      <td class="num">${this.money(line.net)}</td>
+    </tr>`;
+  }
+
+  /** The confirmation's lines: name and SKU, quantity, line total (net, as the cart shows it). */
+  private renderOrderedLines(order: Order) {
+    const t = this.t;
+    const lines = this.allLines ? order.lines : order.lines.slice(0, FIRST_LINES);
+    return html`<section class="lines" part="lines" aria-labelledby="conf-lines">
+      <h3 id="conf-lines">${t.linesOrdered} <span class="muted">(${t.lineCount(order.lineCount)})</span></h3>
+      <table aria-labelledby="conf-lines">
+        <thead>
+          <tr>
+            <th scope="col">${t.item}</th>
+            <th scope="col" class="num">${t.quantity}</th>
+            <th scope="col" class="num">${t.total}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${lines.map((line) => this.renderOrderedLine(line))}
+        </tbody>
+      </table>
+      ${lines.length < order.lines.length
+        ? html`<button type="button" class="link all-lines" @click=${() => (this.allLines = true)}>${t.showAllLines(order.lines.length)}</button>`
+        : nothing}
+    </section>`;
   }
 
   private renderSteps() {

@@ -7,6 +7,8 @@ import {
   PaymentInputSchema,
   PlaceOrderRequestSchema,
   normalizeIban,
+  requestedDeliveryIssue,
+  type DeliveryDays,
   type PaymentMethod,
   type PlaceOrderRequest,
 } from '@kontor/core/orders';
@@ -87,10 +89,23 @@ export function addressOf(form: CheckoutForm) {
 }
 
 /**
- * Field issues of the delivery step. `earliest` is the earliest delivery day (`YYYY-MM-DD`),
- * `day` formats it for the message.
+ * The issue of the requested delivery day (core's rule: a delivery day of the destination, not
+ * before the earliest one), its message with the days formatted by `day`; `null` when it is fine
+ * or not given. `params.next` is the day to offer instead.
  */
-export function deliveryIssues(form: CheckoutForm, earliest: string | null, lang: Lang, day: (d: string) => string): ErrorIssue[] {
+export function deliveryDateIssue(form: CheckoutForm, days: DeliveryDays | null, lang: Lang, day: (d: string) => string): ErrorIssue | null {
+  if (!form.date) return null;
+  const [invalid] = check(PlaceOrderRequestSchema.shape.requestedDeliveryDate, form.date, ['requestedDeliveryDate'], lang);
+  if (invalid) return invalid;
+  const issue = days ? requestedDeliveryIssue(form.date, days, lang) : null;
+  return issue && { ...issue, message: localizeIssue(issue, lang, day) };
+}
+
+/**
+ * Field issues of the delivery step. `days` are the destination's delivery days and the earliest
+ * one (from the checkout options), `day` formats a day for the messages.
+ */
+export function deliveryIssues(form: CheckoutForm, days: DeliveryDays | null, lang: Lang, day: (d: string) => string): ErrorIssue[] {
   const issues: ErrorIssue[] = [];
   if (form.addressMode === 'saved') {
     if (!form.addressId) issues.push({ path: ['deliveryAddress', 'addressId'], code: 'required', message: issueMessage('required', {}, lang) });
@@ -101,14 +116,8 @@ export function deliveryIssues(form: CheckoutForm, earliest: string | null, lang
     }
   }
   const shape = PlaceOrderRequestSchema.shape;
-  if (form.date) {
-    const dateIssues = check(shape.requestedDeliveryDate, form.date, ['requestedDeliveryDate'], lang);
-    if (!dateIssues.length && earliest && form.date < earliest) {
-      const params = { earliest: day(earliest) };
-      dateIssues.push({ path: ['requestedDeliveryDate'], code: 'delivery_date_too_early', message: issueMessage('delivery_date_too_early', params, lang), params });
-    }
-    issues.push(...dateIssues);
-  }
+  const dateIssue = deliveryDateIssue(form, days, lang, day);
+  if (dateIssue) issues.push(dateIssue);
   issues.push(...check(shape.purchaseOrderNumber, given(form.po), ['purchaseOrderNumber'], lang));
   issues.push(...check(shape.costCenter, given(form.costCenter), ['costCenter'], lang));
   issues.push(...check(shape.comment, given(form.comment), ['comment'], lang));
@@ -181,7 +190,10 @@ export function placeOrderRequest(form: CheckoutForm, cart: Cart, promised: (sku
  */
 export function localizeIssue(issue: ErrorIssue, lang: Lang, day: (d: string) => string): string {
   const params: Record<string, unknown> = { ...(issue.params ?? {}) };
-  if (typeof params.earliest === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(params.earliest)) params.earliest = day(params.earliest);
+  for (const key of ['earliest', 'next', 'day']) {
+    const value = params[key];
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) params[key] = day(value);
+  }
   const message = issueMessage(issue.code, params, lang);
   return issue.code !== 'invalid' && message === issueMessage('invalid', {}, lang) ? issue.message : message;
 }

@@ -254,6 +254,40 @@ export const styles = css`
   .totals .gross {
     font-weight: 600;
   }
+  .comment dd {
+    white-space: pre-wrap;
+  }
+  .date-offer {
+    margin: calc(-1 * var(--kontor-space-s, 0.5rem)) 0 0;
+  }
+  .lines h3 {
+    margin: 0 0 var(--kontor-space-xs, 0.25rem);
+    font-size: var(--kontor-font-size, 1rem);
+  }
+  .lines table {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  .lines th,
+  .lines td {
+    padding: var(--kontor-space-xs, 0.25rem) var(--kontor-space-s, 0.5rem);
+    border-bottom: 1px solid var(--kontor-color-border, #d0d7de);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  .lines th {
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  .lines .num {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .lines .all-lines {
+    margin-top: var(--kontor-space-s, 0.5rem);
+  }
   .empty {
     margin: 0;
   }

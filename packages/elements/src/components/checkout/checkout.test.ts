@@ -2,13 +2,17 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { KontorClient } from '@kontor/core';
 import { newIdempotencyKey, type Cart } from '@kontor/core/cart';
 import type { Product } from '@kontor/core/catalogue';
+import { addDays, weekdayOf } from '@kontor/core/availability';
 import { formatMoney } from '@kontor/core/money';
+import { deliveryCalendarOf, nextDeliveryDay } from '@kontor/core/orders';
 import { lowestValidQuantity } from '@kontor/core/pricing';
 import { cartStoreOf } from '../../internal/cart-controller.js';
 import { clientOf, endpoint, freshCart, orderableProducts, tokenOf, type demoUsers } from '../../testing/server.js';
 import '../shop/kontor-shop.js';
 import type { KontorOrderPlacedEvent } from '../../events/kontor-order-placed.js';
 import type { KontorShop } from '../shop/shop.component.js';
+import { common as de } from '../../translations/de/common.js';
+import { common as en } from '../../translations/en/common.js';
 import type { KontorCheckout } from './checkout.component.js';
 import './kontor-checkout.js';
 
@@ -31,6 +35,9 @@ const type = (input: HTMLInputElement | null, value: string) => {
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 };
 const stepTitle = (el: KontorCheckout) => text($(el, '.step-title'));
+/** The rows of the description lists under `selector`: `[term, value]`. */
+const terms = (el: KontorCheckout, selector: string) =>
+  [...el.shadowRoot!.querySelectorAll(`${selector} dl > div`)].map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]);
 /** The review is ready: its cart has loaded and the place button can be pressed. */
 const reviewReady = (el: KontorCheckout) =>
   waitUntil(
@@ -52,7 +59,7 @@ interface Sent {
  * A checkout in a shop of `user`, with a fetch that records what is sent (and can lose answers
  * to POST /v1/orders: `lose` of them reach the server, their answers never the element).
  */
-async function mount(user: User, lose = { orders: 0 }) {
+async function mount(user: User, lose = { orders: 0 }, lang = 'de') {
   const token = await tokenOf(user);
   const sent: Sent[] = [];
   const recording = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -66,7 +73,7 @@ async function mount(user: User, lose = { orders: 0 }) {
     }
     return fetch(request);
   };
-  const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${token} lang="de" .clientOptions=${{ fetch: recording }}>
+  const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${token} lang=${lang} .clientOptions=${{ fetch: recording }}>
     <kontor-checkout></kontor-checkout>
   </kontor-shop>`);
   const el = shop.querySelector('kontor-checkout')!;
@@ -454,6 +461,108 @@ describe('<kontor-checkout>', () => {
     $<HTMLButtonElement>(el, 'button.place')!.click();
     expect((await placed).detail.order.payment.method).to.equal('prepayment');
     await emptied(el);
+  });
+
+  describe('the requested delivery day', () => {
+    it('refuses a Saturday at the field, offers the next delivery day, and that day is the one the review, the confirmation and every line say', async () => {
+      const { client, cart } = await cartOf('anna', take(2));
+      const { el, orders } = await mount('anna');
+      const options = await client.orders.checkoutOptions(cart.id);
+      const earliest = options.earliestDelivery!;
+      let saturday = earliest;
+      while (weekdayOf(saturday) !== 6) saturday = addDays(saturday, 1);
+      const date = field(el, 'requestedDeliveryDate')!;
+      type(date, saturday);
+      date.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      // Said at the field as soon as it is chosen, and again on "Weiter", which stays on the step.
+      expect(date.getAttribute('aria-invalid')).to.equal('true');
+      expect(text(errorOf(el, 'requestedDeliveryDate'))).to.include(`Am ${de.deliveryDay(saturday, true)} wird nicht geliefert`);
+      await next(el);
+      expect(stepTitle(el)).to.equal('Lieferung');
+      expect(el.shadowRoot!.activeElement).to.equal(field(el, 'requestedDeliveryDate'));
+      await expect(el).to.be.accessible();
+
+      const offered = nextDeliveryDay(saturday, { earliest, calendar: deliveryCalendarOf(options.deliveryCalendar) });
+      const use = $<HTMLButtonElement>(el, 'button.use-date')!;
+      expect(text(use)).to.equal(`${de.deliveryDay(offered, true)} übernehmen`);
+      use.click();
+      await el.updateComplete;
+      expect(field(el, 'requestedDeliveryDate')!.value).to.equal(offered);
+      expect(errorOf(el, 'requestedDeliveryDate')).to.equal(null);
+      const reference = po();
+      type(field(el, 'purchaseOrderNumber'), reference);
+      await next(el);
+      await next(el);
+      await reviewReady(el);
+      const day = de.deliveryDay(offered, true);
+      expect(terms(el, '[part=summary]')).to.deep.include.members([['Wunschliefertermin', day], ['Voraussichtliche Lieferung', day]]);
+
+      const placed = placedEvent(el);
+      $<HTMLButtonElement>(el, 'button.place')!.click();
+      const { detail } = await placed;
+      await emptied(el);
+      await el.updateComplete;
+      expect(detail.order.requestedDeliveryDate).to.equal(offered);
+      expect([detail.order.promisedDelivery, ...new Set(detail.order.lines.map((l) => l.promisedDelivery))]).to.deep.equal([offered, offered]);
+      expect(terms(el, '[part=confirmation] [part=summary]')).to.deep.include.members([['Wunschliefertermin', day], ['Voraussichtliche Lieferung', day]]);
+      expect(orders()).to.have.length(1);
+    });
+  });
+
+  describe('the confirmation', () => {
+    /** Places Anna's cart of `products` with `comment`, in `lang`; the confirmation shown. */
+    async function confirmed(products: Product[], comment: string, lang: 'de' | 'en') {
+      await cartOf('anna', products);
+      const { el } = await mount('anna', { orders: 0 }, lang);
+      type(field(el, 'comment') as unknown as HTMLInputElement, comment);
+      await next(el);
+      await next(el);
+      await reviewReady(el);
+      const placed = placedEvent(el);
+      $<HTMLButtonElement>(el, 'button.place')!.click();
+      const { detail } = await placed;
+      await emptied(el);
+      await el.updateComplete;
+      return { el, order: detail.order };
+    }
+    const rows = (el: KontorCheckout) => [...el.shadowRoot!.querySelectorAll('[part=confirmation] [part=lines] tbody tr')];
+
+    it('shows the ordered lines — name, SKU, quantity, line total — and the comment, in German', async () => {
+      const comment = 'Bitte an <b>Tor 2</b> & Rampe\nnur vormittags';
+      const { el, order } = await confirmed(take(2), comment, 'de');
+      const lines = $(el, '[part=confirmation] [part=lines]')!;
+      expect(text(lines.querySelector('h3'))).to.equal('Bestellte Positionen (2 Positionen)');
+      expect([...lines.querySelectorAll('th')].map(text)).to.deep.equal(['Artikel', 'Menge', 'Gesamt']);
+      expect(rows(el).map((r) => r.getAttribute('data-sku'))).to.deep.equal(order.lines.map((l) => l.sku));
+      for (const [i, line] of order.lines.entries()) {
+        const cells = [...rows(el)[i]!.querySelectorAll('td')].map(text);
+        expect([text(rows(el)[i]!.querySelector('.name')), text(rows(el)[i]!.querySelector('.muted'))]).to.deep.equal([line.name.de, `Art.-Nr. ${line.sku}`]);
+        expect(cells[1]).to.equal(`${line.quantity.toLocaleString('de-DE')} ${de.unit(line.unit, line.quantity)}`);
+        expect(cells[2]).to.equal(euro(line.net.amount));
+      }
+      // The comment as typed: text, not markup, line break kept.
+      const shown = $(el, '[part=confirmation] .comment dd')!;
+      expect(shown.textContent).to.equal(comment);
+      expect(shown.querySelector('b')).to.equal(null);
+      expect(terms(el, '[part=confirmation]')).to.deep.include(['Bemerkung', text(shown)]);
+      expect(order.comment).to.equal(comment);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the ordered lines and the comment in English', async () => {
+      const { el, order } = await confirmed(take(1), 'Please deliver to gate 2', 'en');
+      const lines = $(el, '[part=confirmation] [part=lines]')!;
+      expect(text(lines.querySelector('h3'))).to.equal('Ordered lines (1 line)');
+      expect([...lines.querySelectorAll('th')].map(text)).to.deep.equal(['Item', 'Quantity', 'Total']);
+      const [line] = order.lines;
+      const cells = [...rows(el)[0]!.querySelectorAll('td')].map(text);
+      expect([text(rows(el)[0]!.querySelector('.name')), text(rows(el)[0]!.querySelector('.muted'))]).to.deep.equal([line!.name.en, `SKU ${line!.sku}`]);
+      expect(cells[1]).to.equal(`${line!.quantity.toLocaleString('en-GB')} ${en.unit(line!.unit, line!.quantity)}`);
+      expect(cells[2]).to.equal(formatMoney(line!.net, 'en-GB').replace(/\s/g, ' '));
+      expect(terms(el, '[part=confirmation]')).to.deep.include(['Comment', 'Please deliver to gate 2']);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('says so for an empty cart', async () => {

@@ -22,6 +22,7 @@ const orderStatusStrings = strings(common, totals, orderInfo, orderStatus);
  * @csspart base - The wrapper.
  * @csspart header - Number, status and who ordered when.
  * @csspart status - The current status (text; `data-status` names it for styling).
+ * @csspart dates - The requested delivery day and the expected one (the day every line arrives).
  * @csspart tracking - The carrier and tracking number, a link to the carrier's page when known.
  * @csspart timeline - The list of status changes.
  * @csspart event - One status change.
@@ -145,6 +146,12 @@ export class KontorOrderStatus extends KontorElement<StringsOf<typeof orderStatu
         <button type="button" class="refresh" part="refresh" ?hidden=${Boolean(this.order)} ?disabled=${this.loading} @click=${() => this.refresh()}>${t.refresh}</button>
       </div>
       <p class="muted">${t.placedOnBy(when.format(new Date(order.placedAt)), order.placedBy.name)}${order.purchaseOrderNumber ? html` · ${t.purchaseOrderNumber}: ${order.purchaseOrderNumber}` : nothing}</p>
+      ${order.status === 'cancelled'
+        ? nothing
+        : html`<dl class="dates" part="dates">
+            ${order.requestedDeliveryDate ? html`<div><dt>${t.requestedDeliveryDate}</dt><dd>${t.deliveryDay(order.requestedDeliveryDate, true)}</dd></div>` : nothing}
+            <div class="expected"><dt>${t.promisedDelivery}</dt><dd>${order.promisedDelivery ? t.deliveryDay(order.promisedDelivery, true) : t.noDate}</dd></div>
+          </dl>`}
       ${tracking
         ? html`<p class="tracking" part="tracking">
             <strong>${t.tracking}:</strong>

@@ -96,6 +96,23 @@ export const styles = css`
   .tracking a {
     color: var(--order-status-accent);
   }
+  .dates {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--kontor-space-xs, 0.25rem) var(--kontor-space-l, 1.25rem);
+    margin: 0;
+  }
+  .dates div {
+    display: flex;
+    gap: var(--kontor-space-s, 0.5rem);
+  }
+  .dates dt {
+    color: var(--kontor-color-text-muted, #59636e);
+  }
+  .dates dd {
+    margin: 0;
+    font-weight: 600;
+  }
   .scroll {
     overflow-x: auto;
   }

@@ -1,5 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { addDays } from '@kontor/core/availability';
+import { newIdempotencyKey } from '@kontor/core/cart';
 import type { Product } from '@kontor/core/catalogue';
+import { deliveryCalendarOf, nextDeliveryDay } from '@kontor/core/orders';
+import { lowestValidQuantity } from '@kontor/core/pricing';
+import { common as de } from '../../translations/de/common.js';
 import { clientOf, endpoint, orderableProducts, tokenOf } from '../../testing/server.js';
 import { erpUpdate, placeOrder } from '../../testing/orders.js';
 import '../shop/kontor-shop.js';
@@ -46,6 +51,28 @@ describe('<kontor-order-status>', () => {
     expect(el.shadowRoot!.querySelectorAll('[part=lines] tbody tr')).to.have.length(3);
     expect(text(el.shadowRoot!.querySelector('[part=base]'))).to.include('PO-STATUS-1');
     expect($(el, '[part=tracking]')).to.equal(null);
+  });
+
+  it('shows the requested and the expected delivery day, and every line arriving on it, as the checkout promised', async () => {
+    const client = await clientOf('baulicht');
+    const products = pool.splice(0, 3);
+    const empty = await client.cart.create({ active: false, name: `Dates ${Math.random().toString(36).slice(2, 8)}` });
+    const cart = await client.cart.change(empty.id, empty.version, products.map((p) => ({ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+    const options = await client.orders.checkoutOptions(cart.id);
+    const earliest = options.earliestDelivery!;
+    // A delivery day a week after the earliest one, as the checkout would take it.
+    const requested = nextDeliveryDay(addDays(earliest, 7), { earliest, calendar: deliveryCalendarOf(options.deliveryCalendar) });
+    const order = await client.orders.place(
+      { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: options.addresses[0]!.id }, requestedDeliveryDate: requested, payment: { method: 'prepayment' } },
+      { idempotencyKey: newIdempotencyKey() },
+    );
+    const el = await mount(order.id);
+    const day = de.deliveryDay(requested, true);
+    const dates = [...el.shadowRoot!.querySelectorAll('[part=dates] > div')].map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]);
+    expect(dates).to.deep.equal([['Wunschliefertermin', day], ['Voraussichtliche Lieferung', day]]);
+    const arrivals = [...el.shadowRoot!.querySelectorAll('[part=lines] tbody tr')].map((row) => text(row.querySelector('td:last-child')));
+    expect(arrivals).to.deep.equal([day, day, day]);
+    await expect(el).to.be.accessible();
   });
 
   it('shows the timeline and the tracking link after the ERP marks the order shipped, on refresh', async () => {

@@ -10,5 +10,4 @@ export const orderStatus: OrderStatusStrings = {
   shipmentOf: (carrier, number) => `${carrier}, Sendungsnummer ${number}`,
   refresh: 'Aktualisieren',
   updated: 'Aktualisiert.',
-  showAllLines: (count) => `Alle ${count.toLocaleString('de-DE')} Positionen anzeigen`,
 };

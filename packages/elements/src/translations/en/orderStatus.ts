@@ -10,5 +10,4 @@ export const orderStatus: OrderStatusStrings = {
   shipmentOf: (carrier, number) => `${carrier}, tracking number ${number}`,
   refresh: 'Refresh',
   updated: 'Updated.',
-  showAllLines: (count) => `Show all ${count.toLocaleString('en-GB')} lines`,
 };
