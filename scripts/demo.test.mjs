@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, get } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 
 const root = resolve(import.meta.dirname, '..');
 const require = createRequire(join(root, 'packages/elements/package.json'));
@@ -17,8 +19,18 @@ const serverRequire = createRequire(join(root, 'packages/server/package.json'));
 const { SMTPServer } = serverRequire('smtp-server');
 const { simpleParser } = serverRequire('mailparser');
 
-// Fixed high ports: the demo's own defaults (8787, 8080, 8081) may be in use by a running demo.
-const ports = { api: 18787, site: 18080, portal: 18081 };
+// Free ports of our own: the demo's defaults (8787, 8080, 8081) may be in use by a running demo,
+// and fixed ones by another run of this test on the same machine.
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+const ports = { api: await freePort(), site: await freePort(), portal: await freePort() };
 let demo;
 /** The site's address as the demo prints it. */
 let siteUrl;
@@ -446,6 +458,104 @@ describe('orders (issue 5)', () => {
     assert.equal(status.status, 'Versandt');
     assert.ok(status.link.includes(tracking), status.link);
     assert.equal(status.text, `Sendung ${tracking} bei DHL verfolgen`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
+/** GET `url` with `headers`, the body as sent (not decompressed). */
+const rawGet = (url, headers = {}) =>
+  new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+
+describe('the demo as served (issue 9)', () => {
+  it("sends the bundle and the site's text files brotli- or gzip-compressed when the browser accepts it, with Content-Encoding and Vary", async () => {
+    const site = `http://127.0.0.1:${ports.site}`;
+    const plain = await rawGet(`${site}/kontor/kontor.bundle.js`, { 'accept-encoding': 'identity' });
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.equal(plain.headers.vary, 'Accept-Encoding');
+    assert.equal(Number(plain.headers['content-length']), plain.body.length);
+    const gzip = await rawGet(`${site}/kontor/kontor.bundle.js`, { 'accept-encoding': 'gzip' });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.equal(gzip.headers.vary, 'Accept-Encoding');
+    assert.equal(gzip.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(Number(gzip.headers['content-length']), gzip.body.length);
+    assert.ok(gunzipSync(gzip.body).equals(plain.body), 'the gzip body is the bundle');
+    assert.ok(gzip.body.length < plain.body.length / 3, `${gzip.body.length} of ${plain.body.length} bytes`);
+    // What Chromium sends: brotli wins; a refused encoding (q=0) is not used.
+    const br = await rawGet(`${site}/kontor/kontor.bundle.js`, { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.ok(brotliDecompressSync(br.body).equals(plain.body), 'the brotli body is the bundle');
+    assert.equal((await rawGet(`${site}/kontor/kontor.bundle.js`, { 'accept-encoding': 'br;q=0, gzip' })).headers['content-encoding'], 'gzip');
+    for (const path of ['/shop/', '/shop/site.js', '/shop/site.css', '/kontor/themes/default.css']) {
+      const res = await rawGet(`${site}${path}`, { 'accept-encoding': 'gzip' });
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers['content-encoding'], 'gzip', path);
+    }
+    // The browser gets the bundle compressed.
+    const page = await browser.newPage();
+    const encodings = new Map();
+    page.on('response', (r) => encodings.set(new URL(r.url()).pathname, r.headers()['content-encoding']));
+    await page.goto(`${site}/shop/`, { waitUntil: 'networkidle0' });
+    assert.equal(encodings.get('/kontor/kontor.bundle.js'), 'br');
+    await page.close();
+  });
+
+  /** Texts of the shop page that show its language: the page's heading, and the quick order's label (an element's own). */
+  const shopTexts = (page) =>
+    page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      shop: document.getElementById('shop').lang,
+      heading: document.querySelector('main h1').textContent.trim(),
+      quickOrder: document.querySelector('kontor-quick-order')?.shadowRoot?.querySelector('[part=label]')?.textContent.trim(),
+      pressed: document.querySelector('.lang-switch [aria-pressed=true]').dataset.lang,
+    }));
+
+  it('switches the shop between German and English with the switch in the header; every element follows, and a reload keeps the choice', async () => {
+    const { page, errors } = await freshShopPage();
+    // Signed out: the switch is there already.
+    await page.click('.lang-switch [data-lang=en]');
+    assert.equal(await page.$eval('#login button[type=submit]', (b) => b.textContent.trim()), 'Sign in');
+    await page.click('#login button[type=submit]'); // Müller, a German buyer
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order')?.shadowRoot?.querySelector('[part=label]'), { timeout: 20_000 });
+    assert.deepEqual(await shopTexts(page), { lang: 'en', shop: 'en', heading: 'Online catalogue', quickOrder: 'Article number and quantity, one line each', pressed: 'en' });
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order')?.shadowRoot?.querySelector('[part=label]'), { timeout: 20_000 });
+    assert.equal((await shopTexts(page)).quickOrder, 'Article number and quantity, one line each');
+    await page.click('.lang-switch [data-lang=de]');
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order').shadowRoot.querySelector('[part=label]').textContent.trim().startsWith('Artikelnummer'), { timeout: 5_000 });
+    assert.deepEqual(await shopTexts(page), { lang: 'de', shop: 'de', heading: 'Online-Katalog', quickOrder: 'Artikelnummer und Menge, eine Position je Zeile', pressed: 'de' });
+    // ?lang= opens it in a language too.
+    await page.goto(`http://127.0.0.1:${ports.site}/shop/?api=http://127.0.0.1:${ports.api}&lang=en`, { waitUntil: 'networkidle0' });
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order')?.shadowRoot?.querySelector('[part=label]'), { timeout: 20_000 });
+    assert.equal((await shopTexts(page)).quickOrder, 'Article number and quantity, one line each');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('switches the partner portal to German and back', async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${ports.portal}/`, { waitUntil: 'networkidle0' });
+    const label = () => page.evaluate(() => document.querySelector('kontor-quick-order').shadowRoot.querySelector('[part=label]')?.textContent.trim());
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order')?.shadowRoot?.querySelector('[part=label]'), { timeout: 20_000 });
+    assert.equal(await label(), 'Article number and quantity, one line each');
+    await page.click('.lang-switch [data-lang=de]');
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order').shadowRoot.querySelector('[part=label]').textContent.trim().startsWith('Artikelnummer'), { timeout: 5_000 });
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+    assert.equal(await page.$eval('h1', (h) => h.textContent.trim()), 'Nachbestellen bei Hansen');
+    assert.match(await page.$eval('#status', (p) => p.textContent.trim()), /^Preise für Bau & Licht AG\.$/);
+    await page.click('.lang-switch [data-lang=en]');
+    await page.waitForFunction(() => document.querySelector('kontor-quick-order').shadowRoot.querySelector('[part=label]').textContent.trim().startsWith('Article'), { timeout: 5_000 });
+    assert.equal(await page.$eval('h1', (h) => h.textContent.trim()), 'Reorder from Hansen');
     assert.deepEqual(errors, []);
     await page.close();
   });

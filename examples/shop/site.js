@@ -44,6 +44,11 @@ const english = {
   Warenkorb: 'Cart',
   'Zur Kasse': 'Checkout',
   'Meine Bestellungen': 'My orders',
+  Sprache: 'Language',
+  'E-Mail': 'Email',
+  Passwort: 'Password',
+  Anmelden: 'Sign in',
+  'Bitte melden Sie sich an, um Ihre Preise zu sehen.': 'Please sign in to see your prices.',
 };
 const pageTitle = document.title;
 
@@ -55,6 +60,20 @@ function translate(lang) {
   document.querySelector('kontor-cart-count')?.setAttribute('label', say('Warenkorb'));
   document.title = say(pageTitle);
   document.documentElement.lang = lang;
+}
+
+// The language switch in the header: the buyer's choice (for this tab, or `?lang=`) wins over the
+// signed-in buyer's own language; without either the page is German.
+const langKey = 'hansen.lang';
+const isLang = (value) => value === 'de' || value === 'en';
+let chosenLang = [params.get('lang'), sessionStorage.getItem(langKey)].find(isLang) ?? null;
+const langButtons = [...document.querySelectorAll('.lang-switch [data-lang]')];
+
+/** The page and every Kontor element in `lang`: <kontor-shop>'s lang and the page's. */
+function useLang(lang) {
+  shop.lang = lang;
+  translate(lang);
+  for (const button of langButtons) button.setAttribute('aria-pressed', String(button.dataset.lang === lang));
 }
 
 await customElements.whenDefined('kontor-shop');
@@ -95,10 +114,9 @@ function mount() {
   // Checkout and order history: the same cart store, so the checkout sees what the cart shows.
   const checkout = document.createElement('kontor-checkout');
   checkout.setAttribute('heading-level', '3');
+  // A new order shows up at the top of the history by itself (the two share the page's orders store).
   const orders = document.createElement('kontor-order-history');
   orders.setAttribute('page-size', '10');
-  // A new order shows up in the history at once.
-  checkout.addEventListener('kontor-order-placed', () => orders.reload());
   catalogue.append(
     section('katalog', 'Katalog', list),
     section('schnellerfassung', 'Schnellerfassung', quick),
@@ -127,10 +145,16 @@ function show(session) {
   if (signed && !mounted) mount();
   else if (!signed && mounted) unmount();
   if (signed) who.textContent = `${session.user.name} · ${session.company.name}`;
-  // The buyer's language for Kontor's elements and the page's own texts; signed out, the page is German.
-  const lang = session?.user.locale ?? 'de';
-  shop.lang = lang;
-  translate(lang);
+  // The chosen language, else the buyer's own for Kontor's elements and the page's texts; signed out, German.
+  useLang(chosenLang ?? session?.user.locale ?? 'de');
+}
+
+for (const button of langButtons) {
+  button.addEventListener('click', () => {
+    chosenLang = button.dataset.lang;
+    sessionStorage.setItem(langKey, chosenLang);
+    useLang(chosenLang);
+  });
 }
 
 const saved = sessionStorage.getItem('hansen.session');
