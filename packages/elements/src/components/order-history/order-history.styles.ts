@@ -1,13 +1,13 @@
 import { css } from 'lit';
 
 // The search filter has a row of its own, wide enough for its placeholder (a phone shows an ellipsis);
-// the table scrolls sideways inside .scroll; a status's tone only adds to its text. (Comments here,
-// not in the CSS, which ships as written.)
+// a table wider than the list scrolls sideways inside .scroll; a status's tone only adds to its text.
+// (Comments here, not in the CSS, which ships as written.)
 // Narrow (a phone, a sidebar): each order is a block of its own instead of a six-column row: number
 // and total, then date and status, then PO number and delivery, labelled by their column's name
 // (a label that screen readers skip: the table's headers, only visually hidden, still name the cells).
-// Nothing scrolls sideways. Tables keep their semantics with other display values in Chromium,
-// Firefox and Safari ≥ 16.
+// Nothing scrolls sideways but an expanded order wider than the list, inside its own cell. Tables
+// keep their semantics with other display values in Chromium, Firefox and Safari ≥ 16.
 export const styles = css`
   :host {
     display: block;
@@ -125,6 +125,9 @@ export const styles = css`
     }
     .details[hidden] {
       display: none;
+    }
+    .details td {
+      overflow-x: auto;
     }
     thead {
       position: absolute;
