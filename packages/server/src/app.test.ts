@@ -1,8 +1,44 @@
 import assert from 'node:assert/strict';
+import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { ErrorBodySchema, routes } from '@kontor/core';
 import * as z from 'zod/mini';
+import { DEMO_ERP_KEY } from './seed/world.js';
 import { auth, createTestApp, type TestApp } from './testing/test-app.js';
+
+/**
+ * Sends `size` bytes of body over a real connection, in 64 KiB writes, however early the server
+ * answers (as an ERP's HTTP client does), and resolves with the answer and any socket error.
+ */
+function upload(endpoint: string, path: string, size: number, headers: Record<string, string>): Promise<{ status?: number; body: string; error?: string }> {
+  return new Promise((resolve) => {
+    const result: { status?: number; body: string; error?: string } = { body: '' };
+    let pending = 2;
+    const done = () => --pending === 0 && resolve(result);
+    const req = request(new URL(path, endpoint), { method: 'PUT', headers: { ...headers, 'content-type': 'application/json', 'content-length': String(size) } }, (res) => {
+      result.status = res.statusCode;
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (result.body += chunk));
+      res.on('end', done);
+    });
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      result.error = error.code ?? error.message;
+      resolve(result);
+    });
+    req.on('finish', done);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const write = () => {
+      while (sent < size) {
+        const part = chunk.subarray(0, Math.min(chunk.length, size - sent));
+        sent += part.length;
+        if (!req.write(part)) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
+}
 
 describe('app', () => {
   let t: TestApp;
@@ -62,6 +98,18 @@ describe('app', () => {
     const res = await post(JSON.stringify({ lines: [{ sku: 'x'.repeat(1_100_000), quantity: 1 }] }), { 'content-type': 'application/json' });
     assert.equal(res.statusCode, 413);
     assert.equal(res.json().code, 'payload_too_large');
+  });
+
+  it('answers 413 payload_too_large to a client that keeps sending a body above the route limit', async () => {
+    const endpoint = await t.listen();
+    const res = await upload(endpoint, '/v1/erp/stock', 17 * 1024 * 1024, auth(DEMO_ERP_KEY));
+    assert.equal(res.error, undefined, 'the connection is not dropped');
+    assert.equal(res.status, 413);
+    assert.deepEqual(JSON.parse(res.body), { status: 413, code: 'payload_too_large', message: 'The request is too large.' });
+    // The document says each route's limit.
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    assert.match(doc.paths['/v1/erp/stock'].put.responses['413'].description, /16 MiB/);
+    assert.match(doc.paths['/v1/price-quotes'].post.responses['413'].description, /1 MiB/);
   });
 
   it('answers in German with Accept-Language: de', async () => {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
+import { DEFAULT_BODY_LIMIT, KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.js';
 import { availabilityRoutes } from './http/availability.routes.js';
@@ -47,7 +47,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.jwtSecret.length < 32) throw new Error('jwtSecret must be at least 32 characters');
   const app = Fastify({
     logger: options.logger ?? false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: false,
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
     // The router's refusals (bad URL, over-long path parameter) in our error shape too.

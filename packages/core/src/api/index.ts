@@ -1,3 +1,3 @@
-export { routes, MAX_PATH_PARAM_LENGTH, type RouteDef, type RouteId, type RouteAuth } from './routes.js';
+export { routes, DEFAULT_BODY_LIMIT, MAX_PATH_PARAM_LENGTH, type RouteDef, type RouteId, type RouteAuth } from './routes.js';
 export { buildOpenApi, type JsonSchema } from './openapi.js';
 export { routeDocs, type RouteDoc } from './route-docs.js';

@@ -21,6 +21,20 @@ describe('buildOpenApi()', () => {
     assert.ok(q.includes('q') && q.includes('cursor') && q.includes('limit'));
   });
 
+  it('says every route may answer 400 for a bad URL, 414 for a too long path parameter and 413 above its body limit', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        assert.ok(op.responses['400'], `${method} ${path}: 400`);
+        assert.equal(Boolean(op.responses['414']), path.includes('{'), `${method} ${path}: 414`);
+        assert.equal(Boolean(op.responses['413']), method !== 'get', `${method} ${path}: 413`);
+      }
+    }
+    const tooLarge = (path: string, method: string) => (doc.paths[path]![method]!.responses['413'] as { description: string }).description;
+    assert.equal(tooLarge('/v1/erp/stock', 'put'), 'Body larger than 16 MiB (16,777,216 bytes) (code payload_too_large)');
+    assert.equal(tooLarge('/v1/orders', 'post'), 'Body larger than 2 MiB (2,097,152 bytes) (code payload_too_large)');
+    assert.equal(tooLarge('/v1/carts', 'post'), 'Body larger than 1 MiB (1,048,576 bytes) (code payload_too_large)');
+  });
+
   it('documents the error responses with the shared error schema', () => {
     const r = doc.paths['/v1/price-quotes']!.post!.responses;
     assert.ok(r['422'] && r['400'] && r['401'] && r['200']);

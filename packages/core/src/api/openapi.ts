@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ErrorBodySchema } from '../errors/error-body.schema.js';
 import { defaultStatus } from '../errors/kontor-error.js';
 import { routeDocs, type RouteDoc } from './route-docs.js';
-import { MAX_PATH_PARAM_LENGTH, type RouteDef } from './routes.js';
+import { DEFAULT_BODY_LIMIT, MAX_PATH_PARAM_LENGTH, type RouteDef } from './routes.js';
 
 /** A JSON Schema / OpenAPI object. */
 export type JsonSchema = Record<string, unknown>;
@@ -19,11 +19,13 @@ const describeStatus: Record<number, string> = {
   403: 'Not allowed for this caller',
   404: 'Not found in the caller’s scope',
   409: 'Conflict with the current state',
-  413: 'Body too large',
   414: `A path parameter longer than ${MAX_PATH_PARAM_LENGTH} characters (code validation, issue param_too_long)`,
   422: 'Validation failed; see issues',
   429: 'Too many requests',
 };
+
+/** A body limit for people: `16 MiB (16,777,216 bytes)`. */
+const sizeOf = (bytes: number) => `${bytes % 1048576 === 0 ? `${bytes / 1048576} MiB` : `${bytes / 1024} KiB`} (${bytes.toLocaleString('en-GB')} bytes)`;
 
 /**
  * Builds the OpenAPI 3.1 document of a route table from its zod schemas, so the document
@@ -70,8 +72,12 @@ export function buildOpenApi(
     // The router refuses a bad URL component on any route, before the route's own validation.
     statuses.add(400);
     if (r.params) statuses.add(414);
+    // Every method but GET may carry a body, and each route has its limit.
+    const bodyLimit = r.bodyLimit ?? DEFAULT_BODY_LIMIT;
+    if (r.method !== 'GET') statuses.add(413);
     for (const status of [...statuses].sort()) {
-      responses[String(status)] = { description: describeStatus[status] ?? 'Error', content: { 'application/json': { schema: errorRef } } };
+      const description = status === 413 ? `Body larger than ${sizeOf(bodyLimit)} (code payload_too_large)` : (describeStatus[status] ?? 'Error');
+      responses[String(status)] = { description, content: { 'application/json': { schema: errorRef } } };
     }
     responses.default = { description: 'Unexpected error', content: { 'application/json': { schema: errorRef } } };
     const op: Record<string, unknown> = {
@@ -79,7 +85,7 @@ export function buildOpenApi(
       summary,
       tags: [tag],
       ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
+      ...(r.body ? { requestBody: { required: true, description: `At most ${sizeOf(bodyLimit)}.`, content: { 'application/json': { schema: toSchema(r.body, 'input') } } } } : {}),
       responses,
       security: r.auth === 'none' ? [] : [{ bearer: [] }],
     };

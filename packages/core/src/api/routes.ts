@@ -66,9 +66,14 @@ export interface RouteDef {
   response: z.core.$ZodType | null;
   /** Takes an `Idempotency-Key` header: a repeated key gets the first answer, without a second effect. */
   idempotent?: boolean;
+  /** The largest body in bytes, when above {@link DEFAULT_BODY_LIMIT}; a larger one is a 413 `payload_too_large`. */
+  bodyLimit?: number;
 }
 
 const def = <R extends RouteDef>(r: R): R => r;
+
+/** The largest request body in bytes a route takes unless it says otherwise (`bodyLimit`). */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** The longest value of one path parameter the server reads; a longer one is a 414 `validation` (`param_too_long`). */
 export const MAX_PATH_PARAM_LENGTH = 100;
@@ -140,11 +145,13 @@ export const routes = {
   }),
   checkAvailability: def({
     method: 'POST', path: '/v1/availability', auth: 'buyer',
-    body: AvailabilityRequestSchema, status: 200, response: AvailabilityResponseSchema,
+    // 10,000 items with long SKUs.
+    body: AvailabilityRequestSchema, status: 200, response: AvailabilityResponseSchema, bodyLimit: 2 * 1024 * 1024,
   }),
   updateStock: def({
     method: 'PUT', path: '/v1/erp/stock', auth: 'erp',
-    body: StockUpdateRequestSchema, status: 200, response: StockUpdateResultSchema, idempotent: true,
+    // 10,000 positions with receipts.
+    body: StockUpdateRequestSchema, status: 200, response: StockUpdateResultSchema, idempotent: true, bodyLimit: 16 * 1024 * 1024,
   }),
   listAddresses: def({
     method: 'GET', path: '/v1/company/addresses', auth: 'buyer', status: 200, response: SavedAddressListSchema,
@@ -155,7 +162,8 @@ export const routes = {
   }),
   placeOrder: def({
     method: 'POST', path: '/v1/orders', auth: 'buyer',
-    body: PlaceOrderRequestSchema, status: 201, response: OrderSchema, idempotent: true,
+    // 5,000 lines with expected prices and promises.
+    body: PlaceOrderRequestSchema, status: 201, response: OrderSchema, idempotent: true, bodyLimit: 2 * 1024 * 1024,
   }),
   listOrders: def({
     method: 'GET', path: '/v1/orders', auth: 'buyer', query: OrderListQuerySchema, status: 200, response: OrderPageSchema,

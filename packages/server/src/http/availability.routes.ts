@@ -6,10 +6,6 @@ import type { Db } from '../db/database.js';
 import { idempotent, readIdempotencyKey } from './idempotency.js';
 import { addRoute, type AppDeps } from './route.js';
 
-/** Body limits above the app's 1 MB: 10,000 items with long SKUs, 10,000 positions with receipts. */
-export const AVAILABILITY_BODY_LIMIT = 2 * 1024 * 1024;
-export const STOCK_UPDATE_BODY_LIMIT = 16 * 1024 * 1024;
-
 /** At most this many issues in one refusal of a stock update; the rest is left out. */
 const MAX_ISSUES = 100;
 
@@ -41,9 +37,7 @@ async function stockUpdateIssues(db: Db, positions: readonly StockUpdatePosition
 }
 
 export function availabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
-  addRoute(app, deps, routes.checkAvailability, async ({ body, caller, lang, deps: { db, now } }) => checkAvailability(db, caller, body, now(), lang), {
-    bodyLimit: AVAILABILITY_BODY_LIMIT,
-  });
+  addRoute(app, deps, routes.checkAvailability, async ({ body, caller, lang, deps: { db, now } }) => checkAvailability(db, caller, body, now(), lang));
 
   addRoute(app, deps, routes.updateStock, async ({ body, lang, req, reply, deps: { db, now } }) => {
     const at = now();
@@ -64,5 +58,5 @@ export function availabilityRoutes(app: FastifyInstance, deps: AppDeps): void {
       });
       return result;
     });
-  }, { bodyLimit: STOCK_UPDATE_BODY_LIMIT });
+  });
 }

@@ -49,8 +49,47 @@ export function toKontorError(error: unknown, lang: Lang): KontorError | null {
   return null;
 }
 
+/** Before answering a refused body that is still arriving: read and drop at most this much more … */
+const DRAIN_BYTES = 64 * 1024 * 1024;
+/** … for at most this long. */
+const DRAIN_MS = 10_000;
+
+/**
+ * A body refused before it was read (too large, unsupported type) may still be arriving. Fastify
+ * answers such a request with `connection: close`, and Node closes the socket right after the
+ * answer: with unread bytes in the socket the close is a reset, so a client still writing gets
+ * EPIPE instead of the answer. So the rest of the body is read and dropped first (at most
+ * DRAIN_BYTES, DRAIN_MS), and the connection closes cleanly after the answer.
+ * `null` when nothing is arriving.
+ */
+function drainRefusedBody(req: FastifyRequest, reply: FastifyReply): Promise<void> | null {
+  const raw = req.raw;
+  if (raw.complete || raw.readableEnded || raw.destroyed || reply.getHeader('connection') !== 'close') return null;
+  return new Promise((resolve) => {
+    let received = 0;
+    const done = () => {
+      clearTimeout(timer);
+      raw.off('data', onData);
+      raw.off('end', done);
+      raw.off('close', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > DRAIN_BYTES) done();
+    };
+    const timer = setTimeout(done, DRAIN_MS);
+    timer.unref();
+    raw.on('data', onData);
+    raw.once('end', done);
+    raw.once('close', done);
+    raw.resume();
+  });
+}
+
 /** Answers anything thrown in the one JSON shape; what is not ours and not a request error is logged. */
-function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+async function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): Promise<void> {
+  await drainRefusedBody(req, reply);
   const lang = langOf(req);
   let kontor = toKontorError(error, lang);
   if (!kontor) {
@@ -67,11 +106,14 @@ function answerError(error: unknown, req: FastifyRequest, reply: FastifyReply): 
  * parameter above `maxParamLength`), which happen before any route or error handler, leave in
  * the same shape as every other error.
  */
-export const frameworkErrors = (error: FastifyError, req: FastifyRequest, reply: FastifyReply): void => answerError(error, req, reply);
+export const frameworkErrors = (error: FastifyError, req: FastifyRequest, reply: FastifyReply): void => void answerError(error, req, reply);
 
 /** One error handler and one not-found handler: every error leaves in the same JSON shape. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, req, reply) => answerError(error, req, reply));
+  app.setErrorHandler(async (error, req, reply) => {
+    await answerError(error, req, reply);
+    return reply;
+  });
   app.setNotFoundHandler((req, reply) => {
     const error = httpError('not_found', langOf(req));
     void reply.status(404).type('application/json; charset=utf-8').send(error.toJSON());

@@ -8,8 +8,6 @@ import { httpError } from './errors.js';
 import { idempotent, readIdempotencyKey, type IdempotencyKey } from './idempotency.js';
 import { addRoute, type AppDeps } from './route.js';
 
-/** A place-order request of 5,000 lines with expected prices and promises. */
-export const PLACE_ORDER_BODY_LIMIT = 2 * 1024 * 1024;
 /** Idempotency keys of the ERP belong to the seller, as for stock updates. */
 const ERP_KEY_SCOPE = 'erp';
 const DEFAULT_PAGE = 20;
@@ -58,7 +56,7 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps): void {
         return order;
       }),
     );
-  }, { bodyLimit: PLACE_ORDER_BODY_LIMIT });
+  });
 
   addRoute(app, deps, routes.listOrders, async ({ query, caller, lang, deps: { db } }) => {
     const limit = query.limit ?? DEFAULT_PAGE;

@@ -77,6 +77,8 @@ export function addRoute<R extends RouteDef>(
     return result.data;
   };
   app.route({
+    // The route's own body limit, from the contract (the OpenAPI document says it too).
+    ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
     ...options,
     method: route.method,
     url: fastifyPath(route.path),
