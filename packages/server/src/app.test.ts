@@ -186,4 +186,37 @@ describe('app', () => {
     assert.equal(res.headers['access-control-allow-origin'], '*');
     assert.match(String(res.headers['access-control-allow-headers']), /authorization/);
   });
+
+  it('answers no CORS on partner-key and ERP routes, which are server to server', async () => {
+    const preflight = (method: string, url: string) =>
+      t.app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://evil.example', 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' } });
+    for (const [method, url] of [['POST', '/v1/partner/customer-tokens'], ['GET', '/v1/partner/companies'], ['PUT', '/v1/erp/stock'], ['GET', '/v1/erp/outbox/deliveries?status=dead']] as const) {
+      const res = await preflight(method, url);
+      assert.equal(res.headers['access-control-allow-origin'], undefined, `${method} ${url}`);
+      assert.equal(res.headers['access-control-allow-methods'], undefined, `${method} ${url}`);
+      assertErrorShape(res.json());
+    }
+    // The answer itself carries none either, so a page cannot read it.
+    const direct = await t.app.inject({ url: '/v1/partner/companies', headers: { origin: 'https://evil.example', authorization: 'Bearer nope' } });
+    assert.equal(direct.statusCode, 401);
+    assert.equal(direct.headers['access-control-allow-origin'], undefined);
+    // Buyer routes keep theirs.
+    assert.equal((await preflight('POST', '/v1/carts')).headers['access-control-allow-origin'], '*');
+    assert.equal((await preflight('GET', '/v1/me')).headers['access-control-allow-origin'], '*');
+  });
+
+  it('allows only the configured origins on buyer routes, and on server routes only those named for them', async () => {
+    const listed = await createTestApp({ corsOrigins: ['https://shop.example.com'], serverCorsOrigins: ['http://localhost:8000'] });
+    const preflight = (origin: string, url: string) =>
+      listed.app.inject({ method: 'OPTIONS', url, headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' } });
+    try {
+      assert.equal((await preflight('https://shop.example.com', '/v1/price-quotes')).headers['access-control-allow-origin'], 'https://shop.example.com');
+      assert.equal((await preflight('https://evil.example', '/v1/price-quotes')).headers['access-control-allow-origin'], undefined);
+      assert.equal((await preflight('https://shop.example.com', '/v1/partner/customer-tokens')).headers['access-control-allow-origin'], undefined);
+      assert.equal((await preflight('http://localhost:8000', '/v1/partner/customer-tokens')).headers['access-control-allow-origin'], 'http://localhost:8000');
+      assert.equal((await preflight('http://localhost:8000', '/v1/price-quotes')).headers['access-control-allow-origin'], undefined);
+    } finally {
+      await listed.close();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import type { Db } from './db/database.js';
 import { availabilityRoutes } from './http/availability.routes.js';
 import { cartRoutes } from './http/cart.routes.js';
 import { catalogueRoutes } from './http/catalogue.routes.js';
+import { corsDelegator } from './http/cors.js';
 import { frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { identityRoutes } from './http/identity.routes.js';
 import { orderRoutes } from './http/order.routes.js';
@@ -25,8 +26,13 @@ export interface AppOptions {
   /** HS256 secret of customer tokens; at least 32 characters. */
   jwtSecret: string;
   logger?: FastifyServerOptions['logger'];
-  /** Allowed CORS origins; default any (auth is bearer tokens, never cookies). */
+  /** Allowed CORS origins of buyer routes; default any (auth is bearer tokens, never cookies). */
   corsOrigins?: string[] | '*';
+  /**
+   * Allowed CORS origins of partner-key and ERP routes; default none, since their keys never belong
+   * in a browser. For test setups whose pages play the partner or the ERP with the demo keys.
+   */
+  serverCorsOrigins?: string[] | '*';
   /** Login attempts per IP and e-mail per window; default 10 per minute. */
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** Clock, for tests. */
@@ -64,12 +70,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     encodings: ['gzip', 'deflate'],
     zlibOptions: { level: 4 },
   });
+  // Per route: buyer routes allow the configured origins, partner-key and ERP routes none.
   await app.register(cors, {
-    origin: options.corsOrigins ?? '*',
-    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-    allowedHeaders: ['authorization', 'content-type', 'accept', 'accept-language', 'idempotency-key'],
-    exposedHeaders: ['retry-after', 'idempotent-replayed', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
-    maxAge: 600,
+    delegator: corsDelegator({
+      origin: options.corsOrigins ?? '*',
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'accept-language', 'idempotency-key'],
+      exposedHeaders: ['retry-after', 'idempotent-replayed', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
+      maxAge: 600,
+    }, options.serverCorsOrigins),
   });
   await app.register(rateLimit, {
     global: false,
