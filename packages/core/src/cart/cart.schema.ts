@@ -11,7 +11,7 @@ import {
 } from '../catalogue/product.schema.js';
 import { ErrorIssueSchema } from '../errors/error-body.schema.js';
 import { ChannelSchema, PartnerIdSchema, UserIdSchema } from '../identity/identity.schema.js';
-import { idSchema, InstantSchema, QuantitySchema } from '../internal/schema-helpers.js';
+import { idSchema, InstantSchema, QuantitySchema, singleLineText } from '../internal/schema-helpers.js';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';
 import { TotalsSchema } from '../pricing/pricing.schema.js';
 
@@ -124,7 +124,8 @@ export type CartSummary = z.infer<typeof CartSummarySchema>;
 export const CartListSchema = z.object({ items: z.array(CartSummarySchema) });
 export type CartList = z.infer<typeof CartListSchema>;
 
-export const CartNameSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(100));
+/** A cart's name: one clean line (no control characters, no broken ones), 1–100 characters. */
+export const CartNameSchema = singleLineText(100, 1);
 
 export const CreateCartRequestSchema = z.object({
   name: z.optional(CartNameSchema),

@@ -109,6 +109,32 @@ describe('addresses and the checkout request', () => {
     const sepa = { method: 'sepa_debit', accountHolder: 'Elektro Müller GmbH', iban: 'DE89370400440532013000', mandateAccepted: false };
     assert.ok(issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, payment: sepa }).some((i) => i.path.join('.') === 'payment.mandateAccepted'));
   });
+
+  it('refuses control and bidi-override characters, line breaks and broken characters in every free-text field, in NFC', () => {
+    const base = { cartId: 'cart_abc', cartVersion: 3, expectedGross: { amount: 11900, currency: 'EUR' }, payment: { method: 'invoice' } };
+    const dirty: [string, string][] = [['PO\u00001', 'control_character'], ['PO\u001b[31m', 'control_character'], ['PO\r\n1', 'line_break'], ['\u202Eevil', 'control_character'], ['ab\u2066c', 'control_character'], ['x\uFEFFy', 'control_character'], ['x\uD800y', 'unpaired_surrogate']];
+    const fields: [Record<string, unknown>, (string | number)[]][] = [];
+    for (const field of ['purchaseOrderNumber', 'costCenter']) fields.push([{ [field]: '' }, [field]]);
+    for (const field of ['name', 'addition', 'street', 'city']) fields.push([{ deliveryAddress: { address: { ...address, [field]: '' } } }, ['deliveryAddress', 'address', field]]);
+    fields.push([{ deliveryAddress: { address, label: '' } }, ['deliveryAddress', 'label']]);
+    for (const [value, code] of dirty) {
+      for (const [shape, path] of fields) {
+        const body = JSON.parse(JSON.stringify({ deliveryAddress: { addressId: 'adr_1' }, ...shape }).replace('""', JSON.stringify(value))) as Record<string, unknown>;
+        assert.deepEqual(issuesOf(PlaceOrderRequestSchema, { ...base, ...body }).map((i) => [i.path, i.code]), [[path, code]], `${path.join('.')} = ${JSON.stringify(value)}`);
+      }
+    }
+    // A comment may have line breaks, and only those.
+    const comment = (value: string) => issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, comment: value }).map((i) => [i.path, i.code, i.params]);
+    assert.deepEqual(comment('Bitte anrufen:\r\n0171 1234567\nDanke'), []);
+    assert.deepEqual(comment('Bitte\tanrufen'), [[['comment'], 'control_character', { codePoint: 'U+0009' }]]);
+    assert.deepEqual(comment('Tor 3\u202E'), [[['comment'], 'control_character', { codePoint: 'U+202E' }]]);
+    assert.deepEqual(comment('\uDC00'), [[['comment'], 'unpaired_surrogate', undefined]]);
+    // Decomposed umlauts become composed ones; emoji (paired surrogates) stay.
+    const parsed = z.parse(PlaceOrderRequestSchema, { ...base, deliveryAddress: { address: { ...address, name: 'Mu\u0308ller' } }, comment: '👍' });
+    assert.equal((parsed.deliveryAddress as { address: { name: string } }).address.name, 'M\u00fcller');
+    assert.equal(parsed.comment, '👍');
+    assert.equal(issuesOf(AddressSchema, { ...address, city: 'Ham\nburg' })[0]!.message, 'Bitte in einer Zeile schreiben.');
+  });
 });
 
 describe('lineDrift() and removedLines(): what changed since the buyer saw the cart', () => {

@@ -3,7 +3,7 @@ import { CountrySchema, DaySchema } from '../availability/availability.schema.js
 import { CartIdSchema, CartVersionSchema, ChannelRefSchema } from '../cart/cart.schema.js';
 import { LocalizedTextSchema, SkuSchema, TaxClassSchema, UnitSchema } from '../catalogue/product.schema.js';
 import { UserIdSchema } from '../identity/identity.schema.js';
-import { idSchema, InstantSchema, pageOf } from '../internal/schema-helpers.js';
+import { idSchema, InstantSchema, multiLineText, pageOf, singleLineText } from '../internal/schema-helpers.js';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';
 import { TotalsSchema } from '../pricing/pricing.schema.js';
 import { isValidIban, normalizeIban } from './iban.logic.js';
@@ -14,8 +14,9 @@ export const AddressIdSchema = idSchema('adr');
 /** The human order number: `K-2026-000123` (year of placement, six digits, unique). */
 export const OrderNumberSchema = z.string().check(z.regex(/^K-\d{4}-\d{6,}$/, { error: 'Expected an order number like K-2026-000123' }));
 
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-const required = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+// Free text goes on to the ERP, mails and documents: clean, on one line (internal/schema-helpers.ts).
+const text = (max: number) => singleLineText(max);
+const required = (max: number) => singleLineText(max, 1);
 
 /** Postcodes of the countries Kontor delivers to; others need at least one character. */
 const POSTCODE: Record<string, RegExp> = {
@@ -121,7 +122,7 @@ export const PlaceOrderRequestSchema = z.object({
   requestedDeliveryDate: z.optional(DaySchema),
   purchaseOrderNumber: z.optional(text(35)),
   costCenter: z.optional(text(35)),
-  comment: z.optional(text(1000)),
+  comment: z.optional(multiLineText(1000)),
   payment: PaymentInputSchema,
 });
 export type PlaceOrderRequest = z.input<typeof PlaceOrderRequestSchema>;
@@ -296,7 +297,7 @@ export const OrderStatusUpdateSchema = z.object({
   status: OrderStatusSchema,
   /** When it happened; default now. */
   at: z.optional(InstantSchema),
-  note: z.optional(text(500)),
+  note: z.optional(multiLineText(500)),
   /** Required for `shipped`. */
   carrier: z.optional(required(60)),
   trackingNumber: z.optional(required(60)),

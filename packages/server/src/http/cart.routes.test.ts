@@ -352,6 +352,19 @@ describe('carts', () => {
       assert.deepEqual(history[0].data, { name: 'Baustelle Nord', previous: 'Alt' });
       assert.equal(history[0].kind, 'renamed');
     });
+
+    it('refuses a name with a broken character or a control character instead of storing replacement characters', async () => {
+      const cart = await api.create(schmidt, { active: false, name: 'Alt' });
+      for (const [name, code] of [['Baustelle \uD83D', 'unpaired_surrogate'], ['Baustelle\u0000Nord', 'control_character'], ['\u202Edron elletsuaB', 'control_character'], ['Baustelle\nNord', 'line_break']]) {
+        const renamed = await api.send(schmidt, 'PATCH', `/v1/carts/${cart.id}`, { version: 0, name });
+        assert.equal(renamed.statusCode, 400, renamed.body);
+        assert.deepEqual(renamed.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['name'], code]], JSON.stringify(name));
+        const created = await api.send(schmidt, 'POST', '/v1/carts', { name, active: false });
+        assert.equal(created.statusCode, 400, created.body);
+      }
+      const stored = await t.db.selectFrom('carts').select('name').where('id', '=', cart.id).executeTakeFirstOrThrow();
+      assert.equal(stored.name, 'Alt');
+    });
   });
 
   describe('GET /v1/carts/{id}/history', () => {

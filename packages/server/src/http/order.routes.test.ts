@@ -363,6 +363,33 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.ok(address.json().issues.some((i: { path: unknown[] }) => i.path.join('.') === 'deliveryAddress.address.postcode'), address.body);
     });
 
+    it('refuses control characters, bidi overrides and broken characters in the PO number, cost center, comment and address, and stores nothing', async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      const before = await orderCount();
+      const cases: [Partial<PlaceOrderRequest>, string[], string][] = [
+        [{ purchaseOrderNumber: 'PO\u0000 4711' }, ['purchaseOrderNumber'], 'control_character'],
+        [{ purchaseOrderNumber: 'PO\u001b[2J' }, ['purchaseOrderNumber'], 'control_character'],
+        [{ costCenter: 'KST\r\n4711' }, ['costCenter'], 'line_break'],
+        [{ comment: 'Tor 3 \u202Eknirpsgnu\u202C' }, ['comment'], 'control_character'],
+        [{ comment: 'An\uFEFFlieferung' }, ['comment'], 'control_character'],
+        [{ deliveryAddress: { address: { ...ADDRESS, street: 'Hafenstraße\u2066 12' } } }, ['deliveryAddress', 'address', 'street'], 'control_character'],
+        [{ deliveryAddress: { address: { ...ADDRESS, city: 'Ham\u0007burg' } } }, ['deliveryAddress', 'address', 'city'], 'control_character'],
+        [{ deliveryAddress: { address: { ...ADDRESS, name: 'M\uD800ller GmbH' } } }, ['deliveryAddress', 'address', 'name'], 'unpaired_surrogate'],
+        [{ deliveryAddress: { address: ADDRESS, save: true, label: 'Lager\nNord' } }, ['deliveryAddress', 'label'], 'line_break'],
+      ];
+      for (const [over, path, code] of cases) {
+        const res = await place(mueller, { ...body, ...over }, randomUUID(), 'de');
+        assert.equal(res.statusCode, 400, `${JSON.stringify(over)}: ${res.body}`);
+        assert.deepEqual(res.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[path, code]], JSON.stringify(over));
+      }
+      assert.equal(await orderCount(), before);
+      // Line breaks (and only those) in the comment; decomposed umlauts are stored composed (NFC).
+      const order = await placed(mueller, { ...body, purchaseOrderNumber: 'Mu\u0308ller-4711', comment: 'Bitte vorher anrufen:\r\n0171 1234567' });
+      assert.deepEqual([order.purchaseOrderNumber, order.comment], ['M\u00fcller-4711', 'Bitte vorher anrufen:\r\n0171 1234567']);
+    });
+
     it('refuses a requested delivery date before the earliest possible one', async () => {
       const p = fresh();
       const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
