@@ -10,6 +10,7 @@ export { importIssues } from './issues/import.js';
 export { ordersIssues } from './issues/orders.js';
 export { quantityIssues } from './issues/quantity.js';
 export { requestIssues } from './issues/request.js';
+export { standingOrdersIssues } from './issues/standing-orders.js';
 export { validationIssues } from './issues/validation.js';
 export { isUnit, unitLabel } from './unit-label.js';
 export { issueFromZod, validationErrorFromZod, parseOrThrow, type ZodIssueLike } from './from-zod.js';
