@@ -37,6 +37,8 @@ export interface AppOptions {
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** Clock, for tests. */
   now?: () => Date;
+  /** How many days after today (on `now`) a delivery date may be requested; default 365. */
+  deliveryHorizonDays?: number;
   /** Webhooks that get every order event, signed (the outbox; KONTOR_WEBHOOKS). */
   webhooks?: WebhookConfig[];
   /** Order mails: SMTP, the dev mailbox (see mail/). None: no mails. */
@@ -59,7 +61,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     // The router's refusals (bad URL, over-long path parameter) in our error shape too.
     frameworkErrors,
   });
-  const deps: AppDeps & OutboxDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()) };
+  const deliveryHorizonDays = options.deliveryHorizonDays ?? 365;
+  if (!Number.isInteger(deliveryHorizonDays) || deliveryHorizonDays < 1) throw new Error('deliveryHorizonDays must be a whole number ≥ 1');
+  const deps: AppDeps & OutboxDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()), deliveryHorizonDays };
 
   registerErrorHandling(app);
   // Big answers (a 1,000-line cart is ~740 KB of JSON, a 10,000-item availability ~1.9 MB) shrink

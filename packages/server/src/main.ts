@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   // Login attempts per IP and e-mail per minute (default 10); test servers that sign in often raise it.
   const loginLimit = Number(process.env.KONTOR_LOGIN_RATE_LIMIT ?? 10);
   if (!Number.isInteger(loginLimit) || loginLimit < 1) throw new Error('KONTOR_LOGIN_RATE_LIMIT must be a whole number ≥ 1');
+  const horizon = Number(process.env.KONTOR_DELIVERY_HORIZON_DAYS ?? 365);
+  if (!Number.isInteger(horizon) || horizon < 1) throw new Error('KONTOR_DELIVERY_HORIZON_DAYS must be a whole number ≥ 1');
   // Pages that may call partner-key and ERP routes: none unless set (`*` or origins, comma-separated), for test setups.
   const serverCors = process.env.KONTOR_SERVER_CORS_ORIGINS?.trim();
   const app = await createApp({
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     webhooks,
     mail,
     loginRateLimit: { max: loginLimit, timeWindowMs: 60_000 },
+    deliveryHorizonDays: horizon,
     ...(serverCors ? { serverCorsOrigins: serverCors === '*' ? '*' : serverCors.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
   });
   await app.listen({ port, host });

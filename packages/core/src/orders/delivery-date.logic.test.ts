@@ -34,6 +34,13 @@ describe('requestedDeliveryIssue()', () => {
     assert.equal(issue?.message, 'The earliest possible delivery date is 2026-12-15.');
   });
 
+  it('refuses a day after the latest one, when there is a latest one', () => {
+    const issue = requestedDeliveryIssue('9999-12-31', { ...days, latest: '2027-12-15' }, 'en');
+    assert.deepEqual([issue?.path, issue?.code, issue?.params], [['requestedDeliveryDate'], 'delivery_date_too_late', { latest: '2027-12-15' }]);
+    assert.equal(issue?.message, 'The latest possible delivery date is 2027-12-15.');
+    assert.equal(requestedDeliveryIssue('2027-12-15', { ...days, latest: '2027-12-15' }), null);
+  });
+
   it('accepts a business day on or after the earliest one', () => {
     assert.equal(requestedDeliveryIssue('2026-12-15', days), null);
     assert.equal(requestedDeliveryIssue('2026-12-18', days), null);

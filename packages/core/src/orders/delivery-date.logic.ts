@@ -23,6 +23,8 @@ export interface DeliveryDays {
   earliest: Day | null;
   /** The delivery calendar of the destination (see `deliveryCalendar` in availability). */
   calendar: BusinessCalendar;
+  /** The latest day that may be requested (the server: a year after its clock); none when absent. */
+  latest?: Day;
 }
 
 /**
@@ -46,13 +48,15 @@ export function nextDeliveryDay(day: Day, { earliest, calendar }: DeliveryDays):
 /**
  * Why `requested` cannot be the requested delivery day, or `null` when it can. The issue is at
  * `['requestedDeliveryDate']`: `delivery_date_too_early` (params `earliest`, `next`) before the
- * earliest day, else `delivery_date_closed` (params `day`, `next`) on a weekend day or holiday.
+ * earliest day, `delivery_date_too_late` (params `latest`) after `days.latest`, else
+ * `delivery_date_closed` (params `day`, `next`) on a weekend day or holiday.
  * `next` is the day to offer instead: {@link nextDeliveryDay}. Days in params are `YYYY-MM-DD`.
  */
 export function requestedDeliveryIssue(requested: Day, days: DeliveryDays, lang: Lang = 'en'): ErrorIssue | null {
   const issue = (code: string, params: Record<string, unknown>): ErrorIssue => ({ path: ['requestedDeliveryDate'], code, message: messageIn([ordersIssues], code, params, lang), params });
   const next = nextDeliveryDay(requested, days);
   if (days.earliest !== null && requested < days.earliest) return issue('delivery_date_too_early', { earliest: days.earliest, next });
+  if (days.latest !== undefined && requested > days.latest) return issue('delivery_date_too_late', { latest: days.latest });
   if (!isBusinessDay(days.calendar, requested)) return issue('delivery_date_closed', { day: requested, next });
   return null;
 }

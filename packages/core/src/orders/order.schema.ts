@@ -117,7 +117,8 @@ export const PlaceOrderRequestSchema = z.object({
   deliveryAddress: DeliveryAddressInputSchema,
   /**
    * A delivery day of the destination (no weekend day, no holiday) not before the earliest
-   * possible one; else a 422 `delivery_date_too_early` / `delivery_date_closed` at this path.
+   * possible one and at most a year ahead (the server's horizon); else a 422
+   * `delivery_date_too_early` / `delivery_date_too_late` / `delivery_date_closed` at this path.
    */
   requestedDeliveryDate: z.optional(DaySchema),
   purchaseOrderNumber: z.optional(text(35)),

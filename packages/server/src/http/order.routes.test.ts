@@ -165,6 +165,41 @@ describe('orders (checkout, POST /v1/orders, history, ERP status)', () => {
       assert.equal(await orderCount(), before);
     });
 
+    it("refuses a requested delivery date more than a year after the server's clock, such as 9999-12-31", async () => {
+      const p = fresh();
+      const cart = await cartWith(mueller, [{ sku: p.sku, quantity: 1 }]);
+      const body = await requestFor(mueller, cart);
+      const before = await orderCount();
+      for (const requested of ['9999-12-31', '2027-12-03']) {
+        const res = await place(mueller, { ...body, requestedDeliveryDate: requested }, randomUUID(), 'de');
+        assert.equal(res.statusCode, 422, `${requested}: ${res.body}`);
+        assert.deepEqual(res.json().issues.map((i: { path: unknown[]; code: string; params: unknown; message: string }) => [i.path, i.code, i.params, i.message]), [
+          [['requestedDeliveryDate'], 'delivery_date_too_late', { latest: '2027-12-02' }, 'Spätestmöglicher Liefertermin: 2027-12-02'],
+        ], requested);
+      }
+      assert.equal(await orderCount(), before);
+      // The last day of the year ahead is fine (a Thursday).
+      assert.equal((await placed(mueller, { ...body, requestedDeliveryDate: '2027-12-02' })).requestedDeliveryDate, '2027-12-02');
+    });
+
+    it('takes the delivery horizon from the app options', async () => {
+      const short = await createTestApp({ now: () => new Date(NOW), deliveryHorizonDays: 14 });
+      try {
+        const token = await short.login(MUELLER);
+        const shortCarts = cartApi(short);
+        const [p] = pick(short).simple().filter((x) => x.quantityRules.min === 1);
+        const cart = await shortCarts.changed(token, await shortCarts.create(token), [{ op: 'add', sku: p!.sku, quantity: 1 }]);
+        const res = await short.app.inject({
+          method: 'POST', url: '/v1/orders', headers: { ...auth(token), 'idempotency-key': randomUUID() },
+          payload: { cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross, deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'invoice' }, requestedDeliveryDate: '2026-12-17' },
+        });
+        assert.equal(res.statusCode, 422, res.body);
+        assert.deepEqual(res.json().issues.map((i: { code: string; params: unknown }) => [i.code, i.params]), [['delivery_date_too_late', { latest: '2026-12-16' }]]);
+      } finally {
+        await short.close();
+      }
+    });
+
     it('expects the whole order and every line on the latest promise, or on a later requested day', async () => {
       const first = await laterCart();
       const unasked = await placed(mueller, first.body);

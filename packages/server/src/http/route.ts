@@ -10,6 +10,8 @@ export interface AppDeps {
   db: Db;
   jwtSecret: string;
   now: () => Date;
+  /** How many days after the app's clock a delivery date may be requested. */
+  deliveryHorizonDays: number;
 }
 
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;

@@ -1,6 +1,7 @@
 import {
   type PlaceOrderRequestSchema,
   ValidationError,
+  addDays,
   deliveryCalendar,
   deliveryCalendarData,
   earliestOrderDelivery,
@@ -284,8 +285,10 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   // destination not before the latest line promise; the order and each of its lines are expected
   // on the later of the two — what the checkout, the confirmation, the status and the mail show.
   const calendar = await deliveryCalendarTo(db, address.country, now);
+  // Nor more than the delivery horizon (default a year) after the app's clock: 9999-12-31 is no date for an ERP.
+  const latest = addDays(now.toISOString().slice(0, 10), deps.deliveryHorizonDays);
   const days = { earliest: earliestOf(state, plans, calendar), calendar };
-  const dayIssue = body.requestedDeliveryDate ? requestedDeliveryIssue(body.requestedDeliveryDate, days, lang) : null;
+  const dayIssue = body.requestedDeliveryDate ? requestedDeliveryIssue(body.requestedDeliveryDate, { ...days, latest }, lang) : null;
   if (dayIssue) throw validation([dayIssue], lang);
   const expected = expectedDelivery(body.requestedDeliveryDate, days);
 
