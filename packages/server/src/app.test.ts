@@ -187,6 +187,16 @@ describe('app', () => {
     assert.match(String(res.headers['access-control-allow-headers']), /authorization/);
   });
 
+  it('answers an OPTIONS request that is no CORS preflight with 400 validation in the Kontor error shape', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: '/v1/price-quotes', headers: { origin: 'https://shop.example.com' } });
+    assert.equal(res.statusCode, 400);
+    assertErrorShape(res.json());
+    assert.deepEqual(res.json().issues.map((i: { path: unknown[]; code: string }) => [i.path, i.code]), [[['headers', 'access-control-request-method'], 'required']]);
+    const bare = await t.app.inject({ method: 'OPTIONS', url: '/v1/carts' });
+    assert.equal(bare.statusCode, 400);
+    assert.equal(bare.json().code, 'validation');
+  });
+
   it('answers no CORS on partner-key and ERP routes, which are server to server', async () => {
     const preflight = (method: string, url: string) =>
       t.app.inject({ method: 'OPTIONS', url, headers: { origin: 'https://evil.example', 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' } });

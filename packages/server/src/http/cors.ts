@@ -1,6 +1,7 @@
-import { routes, type RouteAuth, type RouteDef } from '@kontor/core';
+import { ValidationError, errorMessage, issueMessage, routes, type Lang, type RouteAuth, type RouteDef } from '@kontor/core';
 import type { FastifyCorsOptions, FastifyCorsOptionsDelegateCallback } from '@fastify/cors';
 import type { FastifyRequest } from 'fastify';
+import { langOf } from './errors.js';
 
 /** Callers that are servers: their keys never belong in a browser, so their routes answer no CORS. */
 const SERVER_TO_SERVER: ReadonlySet<RouteAuth> = new Set(['partner', 'erp']);
@@ -36,6 +37,19 @@ export function corsDelegator(options: FastifyCorsOptions, serverOrigins: string
   const forServers: FastifyCorsOptions = { ...options, origin: serverOrigins === '*' || serverOrigins.length ? serverOrigins : false };
   return (req, callback) => {
     const auth = authOf(req);
-    callback(null, auth && SERVER_TO_SERVER.has(auth) ? forServers : options);
+    const forServer = auth !== undefined && SERVER_TO_SERVER.has(auth);
+    // An OPTIONS request that is no preflight: the plugin would answer a text/plain 400.
+    if (req.method === 'OPTIONS' && !forServer) {
+      const missing = PREFLIGHT_HEADERS.filter((h) => !req.headers[h]);
+      if (missing.length) return callback(notAPreflight(missing, langOf(req)));
+    }
+    callback(null, forServer ? forServers : options);
   };
+}
+
+const PREFLIGHT_HEADERS = ['origin', 'access-control-request-method'] as const;
+
+function notAPreflight(missing: readonly string[], lang: Lang): ValidationError {
+  const message = issueMessage('required', {}, lang);
+  return new ValidationError(`${errorMessage('validation', lang)} ${missing.join(', ')}: ${message}`, missing.map((h) => ({ path: ['headers', h], code: 'required', message })), { status: 400 });
 }
