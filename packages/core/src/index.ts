@@ -12,4 +12,5 @@ export * from './api/index.js';
 export * from './cart/index.js';
 export * from './orders/index.js';
 export * from './availability/index.js';
+export * from './standing-orders/index.js';
 export { createKontorClient, type KontorClient } from './client.js';

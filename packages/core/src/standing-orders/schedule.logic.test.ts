@@ -133,13 +133,13 @@ describe('expandSchedule() on a German warehouse calendar', () => {
     });
   });
 
-  it('runs a weekend’s occurrences with the Monday’s, once', () => {
+  it('runs a weekend’s occurrences with the Monday’s own, once', () => {
     const runs = expandSchedule({ rrule: rrule('FREQ=DAILY', '2026-01-09') }, { from: '2026-01-09', to: '2026-01-12', calendar: bavaria() });
     assert.deepEqual(runs.map((o) => [o.original, o.day, o.sameDayAs]), [
       ['2026-01-09', '2026-01-09', null],
-      ['2026-01-10', '2026-01-12', null],
-      ['2026-01-11', '2026-01-12', '2026-01-10'],
-      ['2026-01-12', '2026-01-12', '2026-01-10'],
+      ['2026-01-10', '2026-01-12', '2026-01-12'],
+      ['2026-01-11', '2026-01-12', '2026-01-12'],
+      ['2026-01-12', '2026-01-12', null],
     ]);
   });
 

@@ -127,8 +127,9 @@ export function rollToBusinessDay(calendar: BusinessCalendar, day: string, roll:
  *
  * Each keeps the day the rule gives (`original`, also its `key`) and says where and why it moved:
  * onto the next (or previous, `roll`) business day of the warehouse's calendar past weekends and
- * holidays, with the holidays' names, or to a day asked for this run only (`moves`). Two that
- * land on one day run once: the later says `sameDayAs`. `at` is the run day at the schedule's
+ * holidays, with the holidays' names, or to a day asked for this run only (`moves`). Those that
+ * land on one day run once: the day's own occurrence (else the earliest) runs, the others say
+ * `sameDayAs` (and do not run when it is skipped). `at` is the run day at the schedule's
  * time in its zone, DST-safe.
  * @throws {@link ValidationError} when the schedule is not valid or never falls on a day.
  * @example
@@ -157,14 +158,14 @@ export function expandSchedule(schedule: ScheduleLike | ResolvedSchedule, option
     return { key: original, original, day, at: '', moved, skipped: skipped.has(original), sameDayAs: null };
   });
   all.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.original < b.original ? -1 : 1));
+  // One run per day: the day's own occurrence where it has one, else the earliest moved onto it.
+  // The others run with it (and not at all when it is skipped).
   const runsOn = new Map<string, string>();
+  for (const o of all) if (!runsOn.has(o.day) || o.original === o.day) runsOn.set(o.day, o.key);
   const out: Occurrence[] = [];
   for (const o of all) {
-    if (!o.skipped) {
-      const first = runsOn.get(o.day);
-      if (first === undefined) runsOn.set(o.day, o.key);
-      else o.sameDayAs = first;
-    }
+    const primary = runsOn.get(o.day)!;
+    if (primary !== o.key) o.sameDayAs = primary;
     if (o.day < options.from || o.day > options.to) continue;
     o.at = zonedInstant(o.day, s.time, s.timeZone);
     out.push(o);

@@ -41,7 +41,14 @@ const isDayOrLast = (r: RecurrenceRule) =>
   !!r.byMonthDay && r.bySetPos?.length === 1 && r.bySetPos[0] === -1 && r.byMonthDay[0] === 28 && r.byMonthDay.length >= 2 && r.byMonthDay.every((d, i) => d === 28 + i);
 
 /** "on the 1st business day" / "am 1. Werktag" and friends; `businessDays` when the phrase says how non-business days are handled. */
-function monthDayPhrase(s: ParsedSchedule, roll: Roll, lang: Lang): { text: string; businessDays: boolean } | null {
+/** Words for the rule's days: `note` qualifies them ("not in shorter months"); `businessDays` when they say how non-business days go. */
+interface Phrase {
+  text: string;
+  note?: string;
+  businessDays: boolean;
+}
+
+function monthDayPhrase(s: ParsedSchedule, roll: Roll, lang: Lang): Phrase | null {
   const r = s.rule;
   const de = lang === 'de';
   if (r.byDay) {
@@ -54,7 +61,7 @@ function monthDayPhrase(s: ParsedSchedule, roll: Roll, lang: Lang): { text: stri
   }
   if (isDayOrLast(r)) {
     const d = r.byMonthDay!.at(-1)!;
-    return { text: de ? `am ${d}. (in kürzeren Monaten am Monatsletzten)` : `on the ${ordinalEn(d)} (the last day in shorter months)`, businessDays: false };
+    return { text: de ? `am ${d}.` : `on the ${ordinalEn(d)}`, note: de ? 'in kürzeren Monaten am Monatsletzten' : 'the last day in shorter months', businessDays: false };
   }
   if (r.bySetPos || (r.byMonthDay && r.byMonthDay.length !== 1)) return null;
   const d = r.byMonthDay ? r.byMonthDay[0]! : Number(s.start.slice(8));
@@ -64,8 +71,8 @@ function monthDayPhrase(s: ParsedSchedule, roll: Roll, lang: Lang): { text: stri
   }
   if (d < 0) return null;
   if (d === 1 && roll === 'next') return { text: de ? 'am 1. Werktag' : 'on the 1st business day', businessDays: true };
-  const note = d >= 29 ? (de ? ' (nicht in kürzeren Monaten)' : ' (not in shorter months)') : '';
-  return { text: de ? `am ${d}.${note}` : `on the ${ordinalEn(d)}${note}`, businessDays: false };
+  const note = d >= 29 ? (de ? 'nicht in kürzeren Monaten' : 'not in shorter months') : undefined;
+  return { text: de ? `am ${d}.` : `on the ${ordinalEn(d)}`, ...(note ? { note } : {}), businessDays: false };
 }
 
 function every(n: number, unit: 'day' | 'week' | 'month' | 'year', lang: Lang): string {
@@ -76,7 +83,7 @@ function every(n: number, unit: 'day' | 'week' | 'month' | 'year', lang: Lang): 
 }
 
 /** The rule's days in words, or `null` for a rule that only its text can say. */
-function rulePhrase(s: ParsedSchedule, roll: Roll, lang: Lang): { text: string; businessDays: boolean } | null {
+function rulePhrase(s: ParsedSchedule, roll: Roll, lang: Lang): Phrase | null {
   const r = s.rule;
   const de = lang === 'de';
   if (r.byYearDay || r.byWeekNo || r.skip) return null;
@@ -95,7 +102,7 @@ function rulePhrase(s: ParsedSchedule, roll: Roll, lang: Lang): { text: string; 
     case 'MONTHLY': {
       if (r.byMonth) return null;
       const on = monthDayPhrase(s, roll, lang);
-      return on && { text: `${every(r.interval, 'month', lang)} ${on.text}`, businessDays: on.businessDays };
+      return on && { ...on, text: `${every(r.interval, 'month', lang)} ${on.text}` };
     }
     case 'YEARLY': {
       if (r.byDay || r.bySetPos && !isDayOrLast(r) || (r.byMonth && r.byMonth.length !== 1) || (r.byMonthDay && r.byMonthDay.length !== 1 && !isDayOrLast(r))) return null;
@@ -103,9 +110,8 @@ function rulePhrase(s: ParsedSchedule, roll: Roll, lang: Lang): { text: string; 
       const day = r.byMonthDay ? r.byMonthDay.at(-1)! : Number(s.start.slice(8));
       if (day < 1) return null;
       const name = MONTH_NAMES[lang][month - 1]!;
-      let note = '';
-      if (month === 2 && day === 29) note = isDayOrLast(r) ? (de ? ' (sonst am 28. Februar)' : ' (28 February in other years)') : de ? ' (nur in Schaltjahren)' : ' (only in leap years)';
-      return { text: `${every(r.interval, 'year', lang)} ${de ? `am ${day}. ${name}` : `on ${day} ${name}`}${note}`, businessDays: false };
+      const note = month !== 2 || day !== 29 ? undefined : isDayOrLast(r) ? (de ? 'sonst am 28. Februar' : '28 February in other years') : de ? 'nur in Schaltjahren' : 'only in leap years';
+      return { text: `${every(r.interval, 'year', lang)} ${de ? `am ${day}. ${name}` : `on ${day} ${name}`}`, ...(note ? { note } : {}), businessDays: false };
     }
   }
 }
@@ -132,7 +138,9 @@ export function summarizeSchedule(schedule: ScheduleLike, lang: Lang = 'en', opt
   const de = lang === 'de';
   const phrase = rulePhrase(s, roll, lang);
   let text = phrase ? phrase.text : `${de ? 'nach der Regel' : 'by the rule'} ${formatRule({ ...s.rule, count: null, until: null })}`;
-  if (!phrase?.businessDays) text += roll === 'next' ? (de ? ' (sonst am nächsten Werktag)' : ' (or the next business day)') : de ? ' (sonst am Werktag davor)' : ' (or the business day before)';
+  const rollNote = phrase?.businessDays ? null : roll === 'next' ? (de ? 'sonst am nächsten Werktag' : 'or the next business day') : de ? 'sonst am Werktag davor' : 'or the business day before';
+  const notes = [phrase?.note, rollNote].filter(Boolean);
+  if (notes.length) text += ` (${notes.join('; ')})`;
   if (schedule.time && schedule.time !== '00:00') text += de ? ` um ${schedule.time} Uhr` : ` at ${schedule.time}`;
   if (options.start) text += de ? ` ab ${formatDay(s.start, lang)}` : ` from ${formatDay(s.start, lang)}`;
   const r = s.rule;

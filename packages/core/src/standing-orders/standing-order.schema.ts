@@ -233,7 +233,7 @@ export const OccurrenceSchema = z.object({
   ),
   /** The buyer skipped it. */
   skipped: z.boolean(),
-  /** Another occurrence already runs on `day` (e.g. Saturday's and Sunday's both moved to Monday): this one runs with it. */
+  /** Another occurrence runs on `day` (Saturday's and Sunday's moved onto Monday run with Monday's): this one runs with it, not on its own. */
   sameDayAs: z.nullable(DaySchema),
 });
 export type Occurrence = z.infer<typeof OccurrenceSchema>;
