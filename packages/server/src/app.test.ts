@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { ErrorBodySchema, routes } from '@kontor/core';
 import * as z from 'zod/mini';
@@ -52,6 +53,9 @@ describe('app', () => {
   const post = (payload: string | undefined, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/v1/price-quotes', headers: { ...auth(token), ...headers }, ...(payload !== undefined ? { payload } : {}) });
   const assertErrorShape = (body: unknown) => assert.ok(z.safeParse(ErrorBodySchema, body).success, JSON.stringify(body));
+  /** The app on a loopback port, for tests that need a real connection (listens once). */
+  let endpoint: Promise<string> | undefined;
+  const listening = () => (endpoint ??= t.listen());
 
   it('gzips big answers for clients that accept it and sends small ones as they are', async () => {
     const big = await t.app.inject({ method: 'GET', url: '/v1/products?limit=100', headers: { ...auth(token), 'accept-encoding': 'gzip' } });
@@ -100,9 +104,26 @@ describe('app', () => {
     assert.equal(res.json().code, 'payload_too_large');
   });
 
+  it('answers a request the HTTP parser refuses in the Kontor error shape', async () => {
+    const { port, hostname } = new URL(await listening());
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        let answer = '';
+        const socket = connect(Number(port), hostname, () => socket.end(text));
+        socket.setEncoding('utf8').on('data', (chunk: string) => (answer += chunk)).on('close', () => resolve(answer)).on('error', reject);
+      });
+    const bodyOf = (answer: string) => JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as { status: number; code: string };
+    const broken = await raw('GET /v1/me HTTP/1.1\r\nHost: x\r\nno colon here\r\n\r\n');
+    assert.match(broken, /^HTTP\/1\.1 400 /);
+    assertErrorShape(bodyOf(broken));
+    assert.equal(bodyOf(broken).code, 'validation');
+    const huge = await raw(`GET /v1/me HTTP/1.1\r\nHost: x\r\nx-filler: ${'a'.repeat(20_000)}\r\n\r\n`);
+    assert.match(huge, /^HTTP\/1\.1 431 /);
+    assert.deepEqual(bodyOf(huge), { status: 431, code: 'payload_too_large', message: 'The request is too large.' });
+  });
+
   it('answers 413 payload_too_large to a client that keeps sending a body above the route limit', async () => {
-    const endpoint = await t.listen();
-    const res = await upload(endpoint, '/v1/erp/stock', 17 * 1024 * 1024, auth(DEMO_ERP_KEY));
+    const res = await upload(await listening(), '/v1/erp/stock', 17 * 1024 * 1024, auth(DEMO_ERP_KEY));
     assert.equal(res.error, undefined, 'the connection is not dropped');
     assert.equal(res.status, 413);
     assert.deepEqual(JSON.parse(res.body), { status: 413, code: 'payload_too_large', message: 'The request is too large.' });

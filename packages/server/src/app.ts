@@ -9,7 +9,7 @@ import { availabilityRoutes } from './http/availability.routes.js';
 import { cartRoutes } from './http/cart.routes.js';
 import { catalogueRoutes } from './http/catalogue.routes.js';
 import { corsDelegator } from './http/cors.js';
-import { frameworkErrors, registerErrorHandling } from './http/errors.js';
+import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { identityRoutes } from './http/identity.routes.js';
 import { orderRoutes } from './http/order.routes.js';
 import { pricingRoutes } from './http/pricing.routes.js';
@@ -58,8 +58,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: false,
     routerOptions: { maxParamLength: MAX_PATH_PARAM_LENGTH },
-    // The router's refusals (bad URL, over-long path parameter) in our error shape too.
+    // The router's refusals (bad URL, over-long path parameter) and the HTTP parser's in our error shape too.
     frameworkErrors,
+    clientErrorHandler,
   });
   const deliveryHorizonDays = options.deliveryHorizonDays ?? 365;
   if (!Number.isInteger(deliveryHorizonDays) || deliveryHorizonDays < 1) throw new Error('deliveryHorizonDays must be a whole number ≥ 1');

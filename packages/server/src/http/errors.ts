@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { KontorError, MAX_PATH_PARAM_LENGTH, ValidationError, errorMessage, isKontorError, issueMessage, resolveLang, type ErrorCode, type Lang } from '@kontor/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -107,6 +109,26 @@ async function answerError(error: unknown, req: FastifyRequest, reply: FastifyRe
  * the same shape as every other error.
  */
 export const frameworkErrors = (error: FastifyError, req: FastifyRequest, reply: FastifyReply): void => void answerError(error, req, reply);
+
+/**
+ * Fastify's `clientErrorHandler` option: a request Node's HTTP parser refuses (a malformed request
+ * line or header, headers above 16 KiB, headers not in time) has no request object to answer
+ * through; the answer is written to the socket, in English, in the same shape.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const kontor =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? httpError('payload_too_large', 'en', { status: 431 })
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? httpError('timeout', 'en', { status: 408 })
+        : malformed('invalid', 'en');
+  if (socket.writable) {
+    const body = JSON.stringify(kontor.toJSON());
+    socket.write(`HTTP/1.1 ${kontor.status} ${STATUS_CODES[kontor.status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
+}
 
 /** One error handler and one not-found handler: every error leaves in the same JSON shape. */
 export function registerErrorHandling(app: FastifyInstance): void {
