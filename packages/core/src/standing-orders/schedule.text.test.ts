@@ -40,6 +40,7 @@ describe('summarizeSchedule()', () => {
     assert.equal(summarizeSchedule({ rrule: rrule('FREQ=DAILY;INTERVAL=3;COUNT=1') }, 'en'), 'every 3 days (or the next business day), 1 time');
     assert.deepEqual(both(rrule('FREQ=YEARLY', '2024-02-29')), ['jedes Jahr am 29. Februar (nur in Schaltjahren; sonst am nächsten Werktag), bis auf Weiteres', 'every year on 29 February (only in leap years; or the next business day), until further notice']);
     assert.equal(summarizeSchedule({ rrule: rrule('FREQ=MONTHLY;BYMONTHDAY=1'), time: '06:30' }, 'de'), 'jeden Monat am 1. Werktag um 06:30 Uhr, bis auf Weiteres');
+    assert.equal(summarizeSchedule({ rrule: rrule('FREQ=WEEKLY;BYDAY=SU'), time: '02:30' }, 'en'), 'every week on Sunday at 02:30 (or the next business day), until further notice');
     assert.equal(summarizeSchedule({ rrule: `${rrule('FREQ=MONTHLY;BYMONTHDAY=1')}\nEXDATE;VALUE=DATE:20260801` }, 'en', { start: true }), 'every month on the 1st business day from 1 Jan 2026, until further notice, except 1 Aug 2026');
   });
 

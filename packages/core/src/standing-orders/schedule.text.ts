@@ -139,9 +139,9 @@ export function summarizeSchedule(schedule: ScheduleLike, lang: Lang = 'en', opt
   const phrase = rulePhrase(s, roll, lang);
   let text = phrase ? phrase.text : `${de ? 'nach der Regel' : 'by the rule'} ${formatRule({ ...s.rule, count: null, until: null })}`;
   const rollNote = phrase?.businessDays ? null : roll === 'next' ? (de ? 'sonst am nächsten Werktag' : 'or the next business day') : de ? 'sonst am Werktag davor' : 'or the business day before';
+  if (schedule.time && schedule.time !== '00:00') text += de ? ` um ${schedule.time} Uhr` : ` at ${schedule.time}`;
   const notes = [phrase?.note, rollNote].filter(Boolean);
   if (notes.length) text += ` (${notes.join('; ')})`;
-  if (schedule.time && schedule.time !== '00:00') text += de ? ` um ${schedule.time} Uhr` : ` at ${schedule.time}`;
   if (options.start) text += de ? ` ab ${formatDay(s.start, lang)}` : ` from ${formatDay(s.start, lang)}`;
   const r = s.rule;
   if (r.count !== null) text += de ? `, ${r.count}-mal` : `, ${r.count} ${r.count === 1 ? 'time' : 'times'}`;
