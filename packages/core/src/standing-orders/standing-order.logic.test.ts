@@ -21,7 +21,19 @@ import {
   updateStandingOrder,
   type NewStandingOrder,
 } from './standing-order.logic.js';
-import type { StandingOrder } from './standing-order.schema.js';
+import * as z from 'zod/mini';
+import { scheduleOf } from './schedule.rrule.js';
+import { parseStandingOrderRequest } from './standing-order.parse.js';
+import {
+  CreateStandingOrderRequestSchema,
+  SchedulePreviewRequestSchema,
+  SchedulePreviewSchema,
+  StandingOrderActionRequestSchema,
+  StandingOrderRunPageSchema,
+  StandingOrderSchema,
+  UpdateStandingOrderRequestSchema,
+  type StandingOrder,
+} from './standing-order.schema.js';
 
 const calendar = calendarFromHolidays(new Holidays('DE', 'BY'), { years: [2026, 2027] });
 const rrule = (rule: string, start: string) => `DTSTART;VALUE=DATE:${start.replaceAll('-', '')}\nRRULE:${rule}`;
@@ -66,6 +78,25 @@ describe('createStandingOrder()', () => {
     assert.equal(order.version, 0);
     assert.equal(order.runsFrom, winter('2026-01-01', '12:00'));
     assert.deepEqual([order.nextRun?.day, order.nextRun?.at], ['2026-01-05', winter('2026-01-05')]);
+  });
+
+  it('answers in the API’s shape, and the requests parse', () => {
+    const order = create();
+    assert.deepEqual(parseStandingOrderRequest(StandingOrderSchema, order, 'The standing order'), order);
+    const request = parseStandingOrderRequest(CreateStandingOrderRequestSchema, {
+      lines: [{ sku: 'LED-1', quantity: 10 }],
+      deliveryAddress: { addressId: 'adr_1' },
+      payment: { method: 'invoice' },
+      schedule: { form: { every: 'month', interval: 2, on: { kind: 'day', day: 1 }, start: '2026-01-01', end: { kind: 'none' } }, time: '06:00' },
+    }, 'The standing order');
+    assert.deepEqual(scheduleOf(request.schedule), { rrule: 'DTSTART;VALUE=DATE:20260101\nRRULE:FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1', roll: 'next', time: '06:00', timeZone: 'Europe/Berlin' });
+    // The OpenAPI document is generated from these, as api/openapi.ts does.
+    for (const schema of [CreateStandingOrderRequestSchema, UpdateStandingOrderRequestSchema, StandingOrderActionRequestSchema, SchedulePreviewRequestSchema]) {
+      assert.equal(typeof z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }), 'object');
+    }
+    for (const schema of [StandingOrderSchema, StandingOrderRunPageSchema, SchedulePreviewSchema]) {
+      assert.equal(typeof z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' }), 'object');
+    }
   });
 
   it('refuses fixed prices past their end date, and fixed prices missing a line', () => {
