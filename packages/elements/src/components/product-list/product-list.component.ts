@@ -23,6 +23,14 @@ export type ListStatus = (typeof ListStatus)[keyof typeof ListStatus];
 
 const SEARCH_DEBOUNCE_MS = 300;
 
+/** A loading row: the cells of a product row with bars where name, promise, price, quantity and button go. */
+const skeletonRow = (availability: boolean, cart: boolean) => html`<li aria-hidden="true">
+  <div><span class="name"></span><span></span>${availability ? html`<span></span>` : nothing}</div>
+  <div><span class="price"></span><span></span><span></span><span></span></div>
+  <div><span></span><span class="control"></span></div>
+  ${cart ? html`<div><span class="control"></span></div>` : nothing}
+</li>`;
+
 const productListStrings = strings(common, productList);
 
 /**
@@ -134,6 +142,11 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
     }
   }
 
+  /** Products asked per page: `page-size`, within 1–100. */
+  private get limit(): number {
+    return Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20));
+  }
+
   private async load(client: KontorClient | KontorError, append: boolean): Promise<void> {
     this.abort?.abort();
     if (isKontorError(client)) {
@@ -150,7 +163,7 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
         {
           ...(this.query.trim() ? { q: this.query.trim() } : {}),
           ...(this.category ? { category: this.category } : {}),
-          limit: Math.min(100, Math.max(1, Math.trunc(this.pageSize) || 20)),
+          limit: this.limit,
           ...(append && this.nextCursor ? { cursor: this.nextCursor } : {}),
         },
         { signal: abort.signal },
@@ -304,6 +317,7 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
             part="add-to-cart"
             exportparts="button:add-to-cart-button, status:add-to-cart-status, error:add-to-cart-error"
             sku=${product.sku}
+            for=${quantityId}
             .quantity=${quantity ?? lowestValidQuantity(product.quantityRules)}
             item-name=${product.name[lang]}
             lang=${lang}
@@ -327,9 +341,11 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
           </div>`
         : nothing}
       ${loading || (!presentational && this.status === ListStatus.initial)
-        ? html`<ul class="skeleton" part="list" aria-busy="true" aria-label=${t.products}>
-            ${[0, 1, 2].map(() => html`<li aria-hidden="true"><div></div><div></div><div></div></li>`)}
-          </ul>`
+        ? // A page of rows shaped like the real ones holds the page's place: nothing below jumps when they arrive.
+          html`<ul class="skeleton" part="list" aria-busy="true" aria-label=${t.products}>
+            ${Array.from({ length: this.limit }, () => skeletonRow(!this.noAvailability, !this.noCart))}
+          </ul>
+          <div class="more-space" aria-hidden="true"></div>`
         : products.length
           ? html`<ul part="list" aria-label=${t.products} aria-busy=${busy ? 'true' : 'false'}>
               ${repeat(products, (p) => p.id, (p) => this.renderItem(p))}

@@ -2,6 +2,9 @@ import { css } from 'lit';
 
 // Below the four columns' minimum the rows are one column: a container query, so the list follows
 // its own width, not the window's. A row's tracks are fixed so columns line up from row to row.
+// Loading rows are shaped like product rows (same grid, bars where the text and controls go), so a
+// page of them is about as tall as the page it stands for, in both layouts; .more-space holds the
+// place of the "load more" button a full page brings.
 // (Comments here, not in the CSS, which ships as written.)
 export const styles = css`
   :host {
@@ -81,9 +84,28 @@ export const styles = css`
     margin-top: var(--kontor-space-xs, 0.25rem);
   }
   .skeleton li div {
-    height: 1.25em;
+    display: grid;
+    gap: 0.375em;
+    align-content: start;
+  }
+  .skeleton span {
+    height: 0.875em;
+    width: 70%;
     border-radius: var(--kontor-radius, 4px);
     background: var(--kontor-color-skeleton, #e5e7eb);
+  }
+  .skeleton .name {
+    height: 2.25em;
+    width: 90%;
+  }
+  .skeleton .price {
+    height: 1.5em;
+    width: 55%;
+  }
+  .skeleton .control {
+    height: var(--kontor-control-height, 2.25rem);
+    width: 9rem;
+    max-width: 100%;
   }
   .empty {
     padding: var(--kontor-space-l, 1.25rem) 0;
@@ -91,5 +113,8 @@ export const styles = css`
   }
   .more {
     justify-self: center;
+  }
+  .more-space {
+    height: var(--kontor-control-height, 2.25rem);
   }
 `;

@@ -1,8 +1,8 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { formatMoney } from '@kontor/core/money';
-import { lowestValidQuantity, tierAt } from '@kontor/core/pricing';
+import { checkQuantity, lowestValidQuantity, tierAt } from '@kontor/core/pricing';
 import { configure } from '../../configure.js';
-import { clientOf, endpoint, tokenOf, unreachableEndpoint } from '../../testing/server.js';
+import { clientOf, endpoint, findProduct, freshCart, tokenOf, unreachableEndpoint } from '../../testing/server.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import './kontor-product-list.js';
@@ -136,6 +136,83 @@ describe('<kontor-product-list>', () => {
     await price.updateComplete;
     expect(price.quantity).to.equal(q);
     expect(price.shadowRoot!.querySelector('[part=unit-price]')!.textContent).to.contain(formatMoney(tierAt(product!.price!.tiers, q).price, 'de'));
+  });
+
+  it("adds nothing from a row whose typed quantity breaks the rules, says why at the button, and adds the row's fix once chosen", async () => {
+    const cart = await freshCart('schmidt');
+    const client = await clientOf('schmidt');
+    const product = await findProduct(client, (p) => p.status === 'active' && Boolean(p.price) && p.quantityRules.step > 1 && p.quantityRules.max == null);
+    const el = await renderList({ query: product.sku, pageSize: 100 });
+    const row = rows(el).find((r) => r.getAttribute('data-sku') === product.sku)!;
+    const quantity = row.querySelector('kontor-quantity')!;
+    const add = row.querySelector('kontor-add-to-cart')!;
+    // The row's quantity is valid first (its lowest), then the buyer types one off the step: 75 for a 50 m step.
+    const typed = lowestValidQuantity(product.quantityRules) + Math.max(1, Math.floor(product.quantityRules.step / 2));
+    expect(checkQuantity(product.quantityRules, typed)).to.not.equal(null);
+    const input = quantity.shadowRoot!.querySelector('input')!;
+    input.value = String(typed);
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await add.updateComplete;
+    const button = add.shadowRoot!.querySelector<HTMLButtonElement>('[part=button]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    let changes = 0;
+    add.addEventListener('kontor-cart-change', () => changes++);
+    button.click();
+    await aTimeout(300);
+    await add.updateComplete;
+    expect(changes).to.equal(0);
+    expect((await client.cart.get(cart.id)).lines).to.have.length(0);
+    expect(add.shadowRoot!.querySelector('[part=status]')!.textContent!.trim()).to.equal('');
+    expect(add.shadowRoot!.querySelector('[part=error][role=alert]')!.textContent!.trim()).to.equal('Erst eine gültige Menge wählen.');
+
+    quantity.shadowRoot!.querySelector<HTMLButtonElement>('[part=suggestion]')!.click();
+    await el.updateComplete;
+    await add.updateComplete;
+    const fixed = quantity.value;
+    expect(checkQuantity(product.quantityRules, fixed)).to.equal(null);
+    const changed = oneEvent(add, 'kontor-cart-change');
+    button.click();
+    const { detail } = await changed;
+    expect((detail.cart.lines as { sku: string; quantity: number }[]).find((l) => l.sku === product.sku)?.quantity).to.equal(fixed);
+    await expect(el).to.be.accessible();
+  });
+
+  describe('while its first page loads', () => {
+    /** A list of LED lamps (all orderable) whose product request waits for `release()`, in a container `width` wide. */
+    async function heldList(width: number, pageSize: number) {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const holding = async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = input instanceof Request ? input : new Request(input, init);
+        if (new URL(request.url).pathname === '/v1/products') await held;
+        return fetch(request);
+      };
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de" .clientOptions=${{ fetch: holding }}>
+        <div style="width: ${width}px"><kontor-product-list query="LED" page-size=${pageSize} no-toolbar></kontor-product-list></div>
+      </kontor-shop>`);
+      const el = shop.querySelector('kontor-product-list')!;
+      await el.updateComplete;
+      return { el, release };
+    }
+
+    for (const width of [1000, 360]) {
+      it(`holds the place of a page of rows (${width} px wide), so nothing below moves when they arrive`, async () => {
+        const { el, release } = await heldList(width, 5);
+        const skeleton = el.shadowRoot!.querySelector('ul.skeleton')!;
+        expect(skeleton.getAttribute('aria-busy')).to.equal('true');
+        expect(skeleton.querySelectorAll('li')).to.have.length(5);
+        const waiting = el.getBoundingClientRect().height;
+        release();
+        await loaded(el);
+        await Promise.all(rows(el).flatMap((r) => [...r.querySelectorAll<HTMLElement & { updateComplete?: Promise<unknown> }>('*')].map((c) => c.updateComplete)));
+        const shown = el.getBoundingClientRect().height;
+        expect(rows(el)).to.have.length(5);
+        expect(rows(el).every((r) => r.querySelector('kontor-add-to-cart')), 'every row orderable, as the loading rows assume').to.equal(true);
+        // Within a tenth of the page it stands for (rows differ: names on one line or two, tiers or none).
+        expect(Math.abs(shown - waiting), `${waiting} px while loading, ${shown} px loaded`).to.be.below(shown / 10);
+      });
+    }
   });
 
   it("shows each row's delivery promise, asks once for the page and follows the row's quantity", async () => {
