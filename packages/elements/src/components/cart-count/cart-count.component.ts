@@ -17,6 +17,7 @@ const cartCountStrings = strings(common, cartCount);
  * @csspart badge - The number.
  * @cssproperty --cart-count-background - Badge background.
  * @cssproperty --cart-count-color - Badge text colour.
+ * @cssproperty --cart-count-focus-ring-color - Focus ring of the link; default the text colour, which it inherits from where it sits (e.g. the header).
  *
  * @example
  * ```html

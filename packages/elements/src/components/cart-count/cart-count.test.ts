@@ -38,4 +38,27 @@ describe('<kontor-cart-count>', () => {
     expect(link.getAttribute('href')).to.equal('/warenkorb');
     expect(link.textContent).to.contain('Warenkorb');
   });
+
+  it("takes the text colour of where it sits, and draws its link's focus ring in it, not in the page's ring colour", async () => {
+    await freshCart('schmidt');
+    // The partner portal's green header: white text, and the page-wide ring colour is the header's own green.
+    const shop = await fixture(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de">
+      <header style="background: rgb(15, 107, 58); color: rgb(255, 255, 255); padding: 1rem; --kontor-focus-ring-color: rgb(15, 107, 58)">
+        <kontor-cart-count href="#cart" label="Warenkorb"></kontor-cart-count>
+      </header>
+    </kontor-shop>`);
+    const el = shop.querySelector<KontorCartCount>('kontor-cart-count')!;
+    await el.updateComplete;
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part=base]')!;
+    expect(getComputedStyle(el).color).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part=label]')!).color).to.equal('rgb(255, 255, 255)');
+    link.focus();
+    expect(link.matches(':focus-visible')).to.equal(true);
+    expect(getComputedStyle(link).outlineStyle).to.equal('solid');
+    expect(getComputedStyle(link).outlineColor).to.equal('rgb(255, 255, 255)');
+    // A page sets the ring's own colour with a token.
+    el.style.setProperty('--cart-count-focus-ring-color', 'rgb(242, 183, 5)');
+    expect(getComputedStyle(link).outlineColor).to.equal('rgb(242, 183, 5)');
+    await expect(el).to.be.accessible();
+  });
 });
