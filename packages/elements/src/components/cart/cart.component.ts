@@ -5,6 +5,7 @@ import { formatMoney } from '@kontor/core/money';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { PromisesController, promiseOf } from '../availability/availability.controller.js';
@@ -204,6 +205,9 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   private async apply(changes: CartChange[], announce: string): Promise<void> {
     const store = this.cart.store;
     if (!store) return;
+    // Cleared while the change is on its way: the region never says the previous result again, and the
+    // same text twice (the same line removed again) is still heard.
+    this.announcement = '';
     try {
       const cart = await store.change(changes);
       this.announcement = announce;
@@ -532,7 +536,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
               ? html`<label class="switch">
                   <span class="visually-hidden">${t.savedCarts}</span>
                   <select part="switcher" @change=${this.onSwitch}>
-                    <option value=${cart.id} selected>${cart.name} (${t.activeCart})</option>
+                    <option value=${cart.id} .selected=${live(true)}>${cart.name} (${t.activeCart})</option>
                     <optgroup label=${t.savedCarts}>
                       ${others.map((c) => html`<option value=${c.id}>${c.name} · ${t.lineCount(c.lineCount)}</option>`)}
                     </optgroup>
@@ -644,9 +648,10 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
     const error = clientError ?? state.error;
     const loading = state.status === 'idle' || state.status === 'loading';
     const lines = cart?.lines ?? [];
+    // The live region is outside the section: its aria-busy goes back to false after every change, and a
+    // screen reader then reads a region inside it again, still with the previous text.
     return html`<section class="base" part="base" aria-busy=${loading || state.pending > 0 ? 'true' : 'false'} aria-label=${cart?.name ?? t.cart}>
       ${this.renderHeader(cart)}
-      <div class="visually-hidden" aria-live="polite">${this.announcement}</div>
       ${error
         ? html`<div class="error" part="error" role="alert">
             <span>${t.errorTitle} ${error.issues[0]?.message ?? this.errorText(error)}</span>
@@ -666,7 +671,8 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
       ${loading && !clientError
         ? html`<div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>`
         : lines.length
-          ? html`${this.renderSkip(t.skipToTotals, '.totals')}
+          ? html`<div class="lines">
+              ${this.renderSkip(t.skipToTotals, '.totals')}
               <div class="table" role="table" part="table" aria-label=${cart!.name} aria-rowcount=${lines.length + 1}>
                 <div role="rowgroup">
                   <div class="line head" role="row">
@@ -679,13 +685,15 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
                 </div>
                 <div role="rowgroup">${this.renderRows(lines)}</div>
               </div>
-              ${this.renderTotals(cart!)} ${this.renderSkip(t.backToTop, '.title')}`
+              ${this.renderTotals(cart!)} ${this.renderSkip(t.backToTop, '.title')}
+            </div>`
           : state.status === 'error' || clientError
             ? nothing
             : html`<p class="empty" part="empty">${t.cartEmpty}</p>`}
       ${!this.locked && cart ? this.renderHistory() : nothing}
       ${!this.readonly && !this.preview && !clientError && state.status !== 'error' && !loading ? this.renderClaim() : nothing}
       ${!this.locked && cart ? this.renderDialogs(cart) : nothing}
-    </section>`;
+    </section>
+    <div class="visually-hidden" aria-live="polite">${this.announcement}</div>`;
   }
 }

@@ -2,7 +2,10 @@ import { css } from 'lit';
 
 // Comments live here, not in the CSS, which ships as written:
 // - .totals stay in view at the viewport bottom while a long cart scrolls (sticky); the negative
-//   top margin lays their top border on the last row's, so a short cart looks the same.
+//   top margin lays their top border on the last row's, so a short cart looks the same. Sticky within
+//   .lines, so they never rise over the header; not sticky on a phone (narrow, or short in landscape),
+//   where they would cover the lines they sum up.
+// - The saved-cart switcher shrinks to the header's width (a long cart name made a phone scroll sideways).
 // - minmax(0, 1fr) columns and min-width: 0 let the dialogs' selects with long names shrink.
 // - Grid columns are minmax(0, …) and controls max-width: 100%, so the cart fits a 360 px phone.
 // - Off-screen rows skip layout and paint (content-visibility): a 1,000-line cart scrolls like a short one.
@@ -38,6 +41,8 @@ export const styles = css`
     gap: var(--kontor-space-s, 0.5rem);
   }
   .title {
+    min-width: 0;
+    overflow-wrap: anywhere;
     font-size: var(--kontor-font-size-l, 1.125rem);
     font-weight: 600;
   }
@@ -66,6 +71,22 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--kontor-space-s, 0.5rem);
+    min-width: 0;
+    max-width: 100%;
+  }
+  .switch {
+    display: flex;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .switch select {
+    width: 100%;
+    text-overflow: ellipsis;
+  }
+  .lines {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    gap: var(--kontor-space-m, 0.75rem);
   }
   .line {
     display: grid;
@@ -282,10 +303,16 @@ export const styles = css`
       grid-column: 1 / -1;
     }
     .totals {
+      position: static;
       justify-content: stretch;
     }
     .totals div {
       grid-template-columns: minmax(0, 1fr) auto;
+    }
+  }
+  @media (max-height: 30rem) {
+    .totals {
+      position: static;
     }
   }
 `;

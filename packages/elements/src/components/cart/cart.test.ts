@@ -149,6 +149,93 @@ describe('<kontor-cart>', () => {
     expect(text(el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden'))).to.contain('entfernt');
   });
 
+  it('announces a removal once, and never the previous announcement again while the removal is on its way', async () => {
+    const cart = await freshCart('mueller');
+    const [a, b, c] = products.filter((p) => p.quantityRules.step === 1 && (p.quantityRules.max ?? 99) > lowestValidQuantity(p.quantityRules) + 1);
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [a!, b!, c!].map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+    const { el } = await mount();
+    const live = el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden')!;
+    // Something was said before: a quantity change.
+    const q = lowestValidQuantity(a!.quantityRules) + 1;
+    await typeQuantity(el, a!.sku, q);
+    await waitUntil(() => text(live) === `${a!.name.de}: Menge ${q}.`, `the change was not announced: ${text(live)}`);
+    const before = text(live);
+    // Inside an element whose aria-busy goes true and back to false with every change, the region is
+    // read again when it clears: still the previous text.
+    expect(live.closest('[aria-busy]')?.getAttribute('part') ?? 'none', 'the busy element the live region sits in').to.equal('none');
+    const heard: string[] = [];
+    const observer = new MutationObserver(() => heard.push(text(live)));
+    observer.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true, attributes: true });
+    row(el, b!.sku)!.querySelector<HTMLButtonElement>('[part=remove]')!.click();
+    await waitUntil(() => text(live) === `${b!.name.de} entfernt.`, `the removal was not announced: ${text(live)}`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=base][aria-busy=false]'), 'the cart stayed busy');
+    observer.disconnect();
+    expect(heard.filter((h) => h === before), 'the previous announcement was there again during the removal').to.deep.equal([]);
+    expect(text(live)).to.equal(`${b!.name.de} entfernt.`);
+  });
+
+  it('shows the cart it switched to as the current one in its switcher, not another cart', async () => {
+    const cart = await freshCart('mueller');
+    const client = await clientOf('mueller');
+    const other = await client.cart.create({ name: `Lager ${Date.now()}`, active: false });
+    const { el } = await mount();
+    const switcher = () => el.shadowRoot!.querySelector<HTMLSelectElement>('[part=switcher]')!;
+    await waitUntil(() => switcher() && [...switcher().options].some((o) => o.value === other.id), 'the saved cart is not offered');
+    switcher().value = other.id;
+    switcher().dispatchEvent(new Event('change'));
+    await waitUntil(() => el.value?.id === other.id, 'did not switch');
+    // Listed again for the new current cart: the one before is a saved cart now.
+    await waitUntil(() => [...switcher().options].some((o) => o.value === cart.id && o.textContent!.includes('·')), 'the previous cart is not offered');
+    await el.updateComplete;
+    expect(switcher().value).to.equal(other.id);
+    expect(text(switcher().selectedOptions[0])).to.equal(`${other.name} (aktuell)`);
+  });
+
+  describe('on a 360 px phone', () => {
+    /** The cart in a 360 × 640 scrolling viewport, below 600 px of page, with a saved cart of a long name. */
+    async function phone() {
+      const cart = await freshCart('mueller');
+      const client = await clientOf('mueller');
+      await client.cart.create({ name: 'Baustelle Hafencity Nord, 3. Bauabschnitt Westflügel, Elektro-Feininstallation', active: false });
+      await client.cart.change(cart.id, cart.version, products.slice(0, 4).map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
+      const viewport = await fixture<HTMLDivElement>(html`<div style="width: 360px; height: 640px; overflow: auto">
+        <div style="height: 600px">page above the cart</div>
+        <kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang="de"><kontor-cart></kontor-cart></kontor-shop>
+        <div style="height: 100px">page below the cart</div>
+      </div>`);
+      const el = viewport.querySelector('kontor-cart')!;
+      await settled(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part=switcher]'), 'no switcher');
+      await el.updateComplete;
+      return { viewport, el };
+    }
+
+    it('does not scroll sideways, not even with a long saved-cart name in its switcher', async () => {
+      const { viewport, el } = await phone();
+      expect(viewport.scrollWidth, `${viewport.scrollWidth} px of content in ${viewport.clientWidth} px`).to.be.at.most(viewport.clientWidth);
+      const right = el.getBoundingClientRect().right;
+      for (const part of ['switcher', 'header', 'actions', 'table', 'totals']) {
+        expect(el.shadowRoot!.querySelector(`[part=${part}]`)!.getBoundingClientRect().right, part).to.be.at.most(right + 0.5);
+      }
+    });
+
+    it('keeps its totals off its header and lines wherever the page is scrolled', async () => {
+      const { viewport, el } = await phone();
+      const rect = (node: Element) => node.getBoundingClientRect();
+      const overlap = (a: DOMRect, b: DOMRect) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      const totals = el.shadowRoot!.querySelector('[part=totals]')!;
+      const covered: string[] = [];
+      for (let top = 0; top <= viewport.scrollHeight - viewport.clientHeight; top += 20) {
+        viewport.scrollTop = top;
+        const shown = rect(totals);
+        // 1 px: the totals' top border lies on the last line's bottom border.
+        if (overlap(shown, rect(el.shadowRoot!.querySelector('[part=header]')!)) > 1) covered.push(`header at ${top}`);
+        for (const line of rows(el)) if (overlap(shown, rect(line)) > 1) covered.push(`${line.dataset.sku} at ${top}`);
+      }
+      expect(covered).to.deep.equal([]);
+    });
+  });
+
   it('a skip button above the lines, shown on focus, moves the focus to the totals; one below them back to the title', async () => {
     const cart = await freshCart('mueller');
     await (await clientOf('mueller')).cart.change(cart.id, cart.version, products.slice(0, 3).map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
