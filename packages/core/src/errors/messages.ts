@@ -3,7 +3,6 @@ import { availabilityIssues } from './issues/availability.js';
 import { importIssues } from './issues/import.js';
 import { ordersIssues } from './issues/orders.js';
 import { quantityIssues } from './issues/quantity.js';
-import { requestIssues } from './issues/request.js';
 import { validationIssues } from './issues/validation.js';
 
 /** Languages Kontor speaks. */
@@ -80,7 +79,8 @@ export function messageIn(tables: readonly IssueMessages[], code: string, params
 export const quantityIssueMessage = (code: string, params: MessageParams = {}, lang: Lang = 'en'): string =>
   messageIn([quantityIssues, validationIssues], code, params, lang);
 
-const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues, requestIssues];
+// Not the request's own issues (requestIssues): only the server's router reports them, with their message.
+const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues];
 
 /** The human message for an error code. */
 export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {

@@ -39,10 +39,12 @@ describe('singleLineText() and multiLineText()', () => {
 
   it('reports a field issue with a message in both languages', () => {
     assert.deepEqual(issuesOf(z.object({ po: singleLineText(35) }), { po: 'PO\u202E1' }), [
-      { path: ['po'], code: 'control_character', message: 'Contains an invisible control character (U+202E); please remove it.', params: { codePoint: 'U+202E' } },
+      { path: ['po'], code: 'control_character', message: 'Contains an invisible control character; please remove it.' },
     ]);
     assert.equal(issuesOf(singleLineText(35), 'a\nb', 'de')[0]!.message, 'Bitte in einer Zeile schreiben.');
     assert.equal(issuesOf(singleLineText(35), 'a\uD800', 'de')[0]!.message, 'Enthält ein beschädigtes Zeichen; bitte geben Sie es neu ein.');
+    // One issue per field, the first problem found, even with several.
+    assert.deepEqual(issuesOf(singleLineText(3), 'a\uD800\u0000\nbcd').map((i) => i.code), ['unpaired_surrogate']);
   });
 });
 

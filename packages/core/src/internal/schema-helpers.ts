@@ -40,11 +40,12 @@ export function textProblem(value: string, multiLine = false): { code: string; c
   return control ? { code: 'control_character', codePoint: codePointOf(control[0]) } : null;
 }
 
-const cleanText = (multiLine: boolean) =>
-  z.superRefine<string>((value, ctx) => {
-    const problem = textProblem(value, multiLine);
-    if (problem) ctx.issues.push({ code: 'custom', message: `Not clean text: ${problem.codePoint ?? problem.code}`, input: value, params: problem });
-  });
+/** One refinement per problem, the first that fails ends the checks: one issue per field (z.refine is in every bundle already). */
+const cleanText = (multiLine: boolean) => [
+  z.refine<string>((v) => !LONE_SURROGATE.test(v), { error: 'Unpaired surrogate', params: { code: 'unpaired_surrogate' }, abort: true }),
+  ...(multiLine ? [] : [z.refine<string>((v) => !LINE_BREAK.test(v), { error: 'Line break', params: { code: 'line_break' }, abort: true })]),
+  z.refine<string>((v) => !CONTROL.test(v), { error: 'Control character', params: { code: 'control_character' }, abort: true }),
+];
 
 /**
  * Free text on one line as it goes on to the ERP, mails and documents (a name, a PO number, a
@@ -53,7 +54,7 @@ const cleanText = (multiLine: boolean) =>
  * `min` 1 makes it required (an empty or blank value is `too_small`).
  */
 export const singleLineText = (max: number, min = 0) =>
-  z.string().check(z.trim(), z.normalize('NFC'), cleanText(false), ...(min ? [z.minLength(min)] : []), z.maxLength(max));
+  z.string().check(z.trim(), z.normalize('NFC'), ...cleanText(false), ...(min ? [z.minLength(min)] : []), z.maxLength(max));
 
 /** Free text that may span lines (a comment, a note): as {@link singleLineText}, with CR and LF allowed. */
-export const multiLineText = (max: number) => z.string().check(z.trim(), z.normalize('NFC'), cleanText(true), z.maxLength(max));
+export const multiLineText = (max: number) => z.string().check(z.trim(), z.normalize('NFC'), ...cleanText(true), z.maxLength(max));

@@ -126,8 +126,8 @@ describe('addresses and the checkout request', () => {
     // A comment may have line breaks, and only those.
     const comment = (value: string) => issuesOf(PlaceOrderRequestSchema, { ...base, deliveryAddress: { addressId: 'adr_1' }, comment: value }).map((i) => [i.path, i.code, i.params]);
     assert.deepEqual(comment('Bitte anrufen:\r\n0171 1234567\nDanke'), []);
-    assert.deepEqual(comment('Bitte\tanrufen'), [[['comment'], 'control_character', { codePoint: 'U+0009' }]]);
-    assert.deepEqual(comment('Tor 3\u202E'), [[['comment'], 'control_character', { codePoint: 'U+202E' }]]);
+    assert.deepEqual(comment('Bitte\tanrufen'), [[['comment'], 'control_character', undefined]]);
+    assert.deepEqual(comment('Tor 3\u202E'), [[['comment'], 'control_character', undefined]]);
     assert.deepEqual(comment('\uDC00'), [[['comment'], 'unpaired_surrogate', undefined]]);
     // Decomposed umlauts become composed ones; emoji (paired surrogates) stay.
     const parsed = z.parse(PlaceOrderRequestSchema, { ...base, deliveryAddress: { address: { ...address, name: 'Mu\u0308ller' } }, comment: '👍' });

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { KontorError, MAX_PATH_PARAM_LENGTH, ValidationError, errorMessage, isKontorError, issueMessage, resolveLang, type ErrorCode, type Lang } from '@kontor/core';
+import { KontorError, MAX_PATH_PARAM_LENGTH, ValidationError, errorMessage, isKontorError, messageIn, requestIssues, resolveLang, validationIssues, type ErrorCode, type Lang } from '@kontor/core';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The language of error messages for a request. */
@@ -12,7 +12,7 @@ export const httpError = (code: ErrorCode, lang: Lang, options: { status?: numbe
 
 /** A 400 for a request that never got to schema validation (bad URL, bad JSON, wrong content type). */
 const malformed = (issue: string, lang: Lang, options: { params?: Record<string, unknown>; status?: number } = {}) =>
-  new ValidationError(errorMessage('validation', lang), [{ path: [], code: issue, message: issueMessage(issue, options.params, lang), ...(options.params ? { params: options.params } : {}) }], { status: options.status ?? 400 });
+  new ValidationError(errorMessage('validation', lang), [{ path: [], code: issue, message: messageIn([requestIssues, validationIssues], issue, options.params, lang), ...(options.params ? { params: options.params } : {}) }], { status: options.status ?? 400 });
 
 /**
  * Maps anything thrown into a Kontor error: ours pass through, Fastify's own request errors

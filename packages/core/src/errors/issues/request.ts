@@ -1,7 +1,10 @@
 import type { IssueMessages } from '../messages.js';
 import { num } from './format.js';
 
-/** Issues of the request itself, found before any route (the server's router): its URL. */
+/**
+ * Issues of the request itself, found before any route (the server's router): its URL. Not in
+ * `issueMessage()`, so no page carries them; the server names them with `messageIn([requestIssues])`.
+ */
 export const requestIssues: IssueMessages = {
   en: {
     invalid_url: () => 'The address of the request is not valid: a “%” must be followed by two hexadecimal digits, and the bytes must be UTF-8.',

@@ -15,7 +15,7 @@ export const validationIssues: IssueMessages = {
     not_integer: () => 'Must be a whole number.',
     not_positive: () => 'Must be greater than zero.',
     // Free text (internal/schema-helpers.ts: singleLineText, multiLineText)
-    control_character: (p) => `Contains an invisible control character (${p.codePoint}); please remove it.`,
+    control_character: () => 'Contains an invisible control character; please remove it.',
     line_break: () => 'Please write this on one line.',
     unpaired_surrogate: () => 'Contains a broken character; please type it again.',
     invalid: () => 'This value is not valid.',
@@ -32,7 +32,7 @@ export const validationIssues: IssueMessages = {
     not_integer: () => 'Bitte eine ganze Zahl angeben.',
     not_positive: () => 'Muss größer als null sein.',
     // Freitext (internal/schema-helpers.ts: singleLineText, multiLineText)
-    control_character: (p) => `Enthält ein unsichtbares Steuerzeichen (${p.codePoint}); bitte entfernen Sie es.`,
+    control_character: () => 'Enthält ein unsichtbares Steuerzeichen; bitte entfernen Sie es.',
     line_break: () => 'Bitte in einer Zeile schreiben.',
     unpaired_surrogate: () => 'Enthält ein beschädigtes Zeichen; bitte geben Sie es neu ein.',
     invalid: () => 'Dieser Wert ist ungültig.',
