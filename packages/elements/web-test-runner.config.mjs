@@ -19,7 +19,9 @@ async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kontor-elements-test-'));
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, KONTOR_PORT: '0', KONTOR_DATA_DIR: dataDir, KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', KONTOR_LOGIN_RATE_LIMIT: '1000' },
+    // The test pages also play the seller's ERP and the partner's server with the demo keys: the
+    // server lets any origin call those routes here (KONTOR_SERVER_CORS_ORIGINS; closed by default).
+    env: { ...process.env, KONTOR_PORT: '0', KONTOR_DATA_DIR: dataDir, KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', KONTOR_LOGIN_RATE_LIMIT: '1000', KONTOR_SERVER_CORS_ORIGINS: '*' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stopped = false;
