@@ -5,7 +5,6 @@ import { formatMoney } from '@kontor/core/money';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { PromisesController, promiseOf } from '../availability/availability.controller.js';
@@ -193,6 +192,10 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
         this.renderLimit += CHUNK;
       });
     }
+    // The switcher shows the current cart: a select keeps the index the buyer chose, which after the
+    // switch is another cart's option.
+    const switcher = this.renderRoot.querySelector<HTMLSelectElement>('select[part=switcher]');
+    if (switcher && this.value && switcher.value !== this.value.id) switcher.value = this.value.id;
     if (this.focusAfterRemove !== null) {
       const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('button.remove');
       const target = buttons[Math.min(this.focusAfterRemove, buttons.length - 1)];
@@ -536,7 +539,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
               ? html`<label class="switch">
                   <span class="visually-hidden">${t.savedCarts}</span>
                   <select part="switcher" @change=${this.onSwitch}>
-                    <option value=${cart.id} .selected=${live(true)}>${cart.name} (${t.activeCart})</option>
+                    <option value=${cart.id} selected>${cart.name} (${t.activeCart})</option>
                     <optgroup label=${t.savedCarts}>
                       ${others.map((c) => html`<option value=${c.id}>${c.name} · ${t.lineCount(c.lineCount)}</option>`)}
                     </optgroup>
