@@ -7,7 +7,7 @@
 // (they do not today: lazy languages were measured at +0.3 to +0.6 KiB per element against both
 // languages inline, since tiny chunks compress badly, plus a round trip before the first render).
 // Chunks behind other dynamic imports load on demand and are listed apart. Plus the one-file
-// standalone bundle. `--json` prints the figures as JSON.
+// standalone bundle. `--json` prints the figures as JSON; `--why kontor-cart` lists what fills an element.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -95,6 +95,29 @@ async function withRollup(input) {
   const files = new Map([...chunks].map(([name, c]) => [name, c.code]));
   const entry = [...chunks.values()].find((c) => c.isEntry).fileName;
   return weigh(files, entry, (n) => chunks.get(n)?.imports ?? [], (n) => chunks.get(n)?.dynamicImports ?? [], (n) => isGermanSlice(chunks.get(n)?.facadeModuleId));
+}
+
+/** `--why kontor-cart`: which modules fill an element, by minified bytes (esbuild's metafile), largest first. */
+async function why(element) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [join(dist, `${element}.js`)], bundle: true, minify: true, format: 'esm', write: false, metafile: true,
+    logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  const groups = new Map();
+  for (const [file, { bytesInOutput }] of Object.entries(Object.values(result.metafile.outputs)[0].inputs)) {
+    const pkg = file.match(/node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/)?.[1];
+    const name = pkg ?? file.replace(/^.*packages\//, '');
+    groups.set(name, (groups.get(name) ?? 0) + bytesInOutput);
+  }
+  const total = [...groups.values()].reduce((a, b) => a + b, 0);
+  console.log(`${element}: ${kib(total)} KiB minified (before gzip), by module or package:`);
+  for (const [name, bytes] of [...groups].sort((a, b) => b[1] - a[1]).filter(([, b]) => b > 0)) console.log(`${String(bytes).padStart(8)}  ${name}`);
+}
+const whyIndex = process.argv.indexOf('--why');
+if (whyIndex >= 0) {
+  await why(process.argv[whyIndex + 1] ?? 'kontor-cart');
+  process.exit(0);
 }
 
 if (!existsSync(standalone.file)) {
