@@ -1,5 +1,5 @@
 import type { Day } from '../availability/availability.schema.js';
-import { createBusinessCalendar, isBusinessDay, nextBusinessDay, type BusinessCalendar, type Weekday } from '../availability/calendar.logic.js';
+import { isBusinessDay, nextBusinessDay, type BusinessCalendar, type Weekday } from '../availability/calendar.logic.js';
 import type { ErrorIssue } from '../errors/kontor-error.js';
 import { messageIn, type Lang } from '../errors/messages.js';
 import { ordersIssues } from '../errors/issues/orders.js';
@@ -80,7 +80,11 @@ export function deliveryCalendarData(calendar: BusinessCalendar, from: Day): Del
   return { weekend: [...calendar.weekend].sort(), holidays: [...calendar.holidays].filter((d) => d >= from).sort() };
 }
 
-/** The calendar of {@link deliveryCalendarData}'s answer (e.g. the checkout options' `deliveryCalendar`). */
+/**
+ * The calendar of {@link deliveryCalendarData}'s answer (e.g. the checkout options' `deliveryCalendar`,
+ * which `DeliveryCalendarSchema` checked: real days, weekdays 0–6, never all seven). Plain sets, not
+ * `createBusinessCalendar()`: the checkout does not carry its checks twice.
+ */
 export function deliveryCalendarOf(data: DeliveryCalendar): BusinessCalendar {
-  return createBusinessCalendar({ weekend: data.weekend as Weekday[], holidays: data.holidays });
+  return { weekend: new Set(data.weekend as Weekday[]), holidays: new Set(data.holidays) };
 }
