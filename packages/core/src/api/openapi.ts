@@ -65,7 +65,7 @@ export function buildOpenApi(
     }
     const responses: Record<string, unknown> = {};
     responses[String(r.status)] = r.response
-      ? { description: summary, content: { 'application/json': { schema: toSchema(r.response, 'output') } } }
+      ? { description: summary, content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.response, 'output') } } }
       : { description: 'No content' };
     const statuses = new Set<number>();
     for (const code of errors) statuses.add(defaultStatus(code));

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors/kontor-error.js';
 import type { RouteId } from './routes.js';
+import type { StandingOrderRouteId } from './standing-order.routes.js';
 
 /**
  * What the OpenAPI document says about each route. Kept apart from the route table, which every
@@ -12,8 +13,8 @@ export interface RouteDoc {
   errors: ErrorCode[];
 }
 
-/** One per route: the compiler refuses a route without its documentation. */
-export const routeDocs: Record<RouteId, RouteDoc> = {
+/** One per route (of both tables): the compiler refuses a route without its documentation. */
+export const routeDocs: Record<RouteId | StandingOrderRouteId, RouteDoc> = {
   login: {
     tag: 'identity',
     summary: 'Sign in with e-mail and password; returns a session token.',
@@ -158,5 +159,75 @@ export const routeDocs: Record<RouteId, RouteDoc> = {
     tag: 'outbox',
     summary: 'Send one delivery again from now on with a fresh set of attempts, e.g. a dead one after the receiver was fixed (ERP key).',
     errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  listStandingOrders: {
+    tag: 'standing-orders',
+    summary: "The caller's company's standing orders, newest first, cursor-paged; filter by status. Each with its next run as the server computes it now.",
+    errors: ['validation', 'unauthorized'],
+  },
+  createStandingOrder: {
+    tag: 'standing-orders',
+    summary: 'Set up a standing order: lines, delivery address, payment, PO-number pattern, schedule (RRULE text or the structured form), price mode, shortage and catch-up policy, reminder lead time; `from` a cart or a past order fills what is left out. Takes an Idempotency-Key.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  previewSchedule: {
+    tag: 'standing-orders',
+    summary: 'A schedule without saving it: its occurrences with the business-day moves and their reasons (holiday names), the summary in the request language, the structured form or null.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  getStandingOrder: {
+    tag: 'standing-orders',
+    summary: 'One standing order of the company.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  updateStandingOrder: {
+    tag: 'standing-orders',
+    summary: 'Change a standing order against the version seen: `from_next_run` (every run not yet run) or `one_run` (one occurrence). A stale version, a cancelled or ended standing order is a 409 with details.standingOrder.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  standingOrderAction: {
+    tag: 'standing-orders',
+    summary: 'Pause (until a day or until resumed), resume, skip or unskip an occurrence, order now (places the next run at once, which uses it up), cancel — each against the version seen. Takes an Idempotency-Key (order now places an order).',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  upcomingRuns: {
+    tag: 'standing-orders',
+    summary: 'The coming occurrences of a standing order: scheduled, skipped or in a pause, with their moves, one-run changes and reminder time.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  standingOrderRuns: {
+    tag: 'standing-orders',
+    summary: "A standing order's history of runs, newest occurrence first: the order each placed, or why it failed, was held, missed or skipped.",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  standingOrderFeed: {
+    tag: 'standing-orders',
+    summary: "The secret URL of the company's calendar feed (ICS) of coming standing-order deliveries.",
+    errors: ['unauthorized'],
+  },
+  rotateStandingOrderFeed: {
+    tag: 'standing-orders',
+    summary: "A new secret for the company's calendar feed; the old URL stops working. Company admins only.",
+    errors: ['unauthorized', 'forbidden'],
+  },
+  standingOrderFeedIcs: {
+    tag: 'standing-orders',
+    summary: "The company's coming standing-order deliveries as an iCalendar feed (text/calendar), by its secret URL; an unknown or rotated secret is a 404.",
+    errors: ['not_found'],
+  },
+  standingOrderLinkPage: {
+    tag: 'standing-orders',
+    summary: "A reminder mail's one-click link (skip this run, pause): an HTML page saying what it will do, with a button that POSTs. Looking at it changes nothing, so mail scanners do no harm.",
+    errors: [],
+  },
+  useStandingOrderLink: {
+    tag: 'standing-orders',
+    summary: 'Does what a one-click link says, once: an HTML page with the result. A used, expired or overtaken link (the run is over) answers a page saying so and changes nothing.',
+    errors: [],
+  },
+  erpDueRuns: {
+    tag: 'standing-orders',
+    summary: "Standing-order runs due from now up to a day (default 14 days on), across companies, with their lines, warehouse and destination, to plan stock (ERP key).",
+    errors: ['validation', 'unauthorized', 'forbidden'],
   },
 };

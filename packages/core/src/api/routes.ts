@@ -68,6 +68,8 @@ export interface RouteDef {
   idempotent?: boolean;
   /** The largest body in bytes, when above {@link DEFAULT_BODY_LIMIT}; a larger one is a 413 `payload_too_large`. */
   bodyLimit?: number;
+  /** The media type of the success body when it is not JSON (`text/calendar`, `text/html`); the body is then a string. */
+  contentType?: string;
 }
 
 const def = <R extends RouteDef>(r: R): R => r;

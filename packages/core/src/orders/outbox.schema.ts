@@ -20,7 +20,9 @@ export const OutboxDeliverySchema = z.object({
   lastError: z.nullable(z.string()),
   deliveredAt: z.nullable(InstantSchema),
   event: z.object({
-    type: z.enum(['order.placed', 'order.status_changed']),
+    /** Order events; the standing-order mails (a run's reminder, a failed run) go through the outbox too, to `mail` only. */
+    type: z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed']),
+    /** The order's id (a standing order's for its mails). */
     orderId: z.string(),
     orderNumber: z.nullable(OrderNumberSchema),
     /** The event's number among its order's events, from 1. */

@@ -3,6 +3,7 @@
 // occurrences do (schedule.logic.ts, standing-order.logic.ts: rrule-temporal + temporal-polyfill,
 // ≈ 70 KiB gz) — a browser page imports only what it uses and asks the server for previews.
 export * from './standing-order.schema.js';
+export * from './standing-order.api.schema.js';
 export {
   parseSchedule,
   scheduleIssues,
