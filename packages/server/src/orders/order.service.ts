@@ -185,7 +185,7 @@ export async function creditOf(db: Db, companyId: string, currency: string) {
 const deliveryCalendarTo = async (db: Db, country: string, now: Date): Promise<BusinessCalendar> => deliveryCalendar(await availabilityContext(db, now), country);
 
 /** The latest promise of the lines on a delivery day of `calendar`, `null` when any line has none (or there are none). */
-const earliestOf = (state: CartState, plans: ReadonlyMap<string, LineAvailability>, calendar: BusinessCalendar): string | null =>
+const earliestOf = (state: Pick<CartState, 'stored'>, plans: ReadonlyMap<string, LineAvailability>, calendar: BusinessCalendar): string | null =>
   earliestOrderDelivery(state.stored.map((line) => promiseOf(plans.get(line.sku))), calendar);
 
 // ── checkout options ─────────────────────────────────────────────────────────────────────────
@@ -281,6 +281,49 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   const gross = state.priced.totals.gross;
   if (changes.length || !sameMoney(gross, body.expectedGross)) throw conflict(state, changes, lang, { expectedGross: body.expectedGross, gross });
 
+  return placeLines(trx, deps, caller, {
+    state, plans, body, row, address, saveAddress,
+    // The cart is emptied (its version went up when it was taken above) and says why in its history.
+    beforeNumber: async ({ orderId, via, lineCount }) => {
+      await trx.deleteFrom('cart_lines').where('cart_id', '=', row.id).execute();
+      await insertCartEvent(db, {
+        cart_id: row.id, company_id: row.company_id, at: iso, kind: 'changed', version: Number(row.version) + 1, channel: via.channel, partner_id: via.partnerId,
+        actor_user_id: caller.kind === 'user' ? caller.user.id : null, data: { added: 0, updated: 0, removed: lineCount, orderId },
+      });
+    },
+  }, now, lang);
+}
+
+/**
+ * What placement takes once the lines are priced and planned: the checkout's cart, or a standing
+ * order's run (`row` then stands for the standing order: its id, currency and channel).
+ */
+export interface OrderPlacement {
+  /** Lines that can be ordered (no issues, each with a plan), with their products and totals. */
+  state: Pick<CartState, 'stored' | 'products' | 'priced'>;
+  plans: ReadonlyMap<string, LineAvailability>;
+  body: Pick<PlaceOrderBody, 'requestedDeliveryDate' | 'payment' | 'purchaseOrderNumber' | 'costCenter' | 'comment'>;
+  /** Where the order comes from: `orders.cart_id`, the currency, the channel of a company user. */
+  row: Pick<CartRow, 'id' | 'currency' | 'last_channel'>;
+  address: Address;
+  saveAddress: Database['company_addresses'] | null;
+  /** Runs after the order is written and before its number is taken (the checkout empties the cart here). */
+  beforeNumber?: (placed: { orderId: string; via: { channel: Order['via']['channel']; partnerId: string | null }; lineCount: number }) => Promise<void>;
+}
+
+/**
+ * Places priced and planned lines as an order inside `trx`, the one placement of the checkout and
+ * of standing-order runs: the requested day (422), payment (422 `payment_unavailable` /
+ * `credit_limit`), then reservations, the address saved, the order with its lines and timeline,
+ * the number, the SEPA mandate and the outbox event. Every refusal comes before the first write
+ * but a no-op lock of the company row.
+ */
+export async function placeLines(trx: Tx, deps: AppDeps, caller: BuyerCaller, placement: OrderPlacement, now: Date, lang: Lang): Promise<Order> {
+  const db = trx as unknown as Db;
+  const { state, plans, body, row, address, saveAddress } = placement;
+  const iso = now.toISOString();
+  const gross = state.priced.totals.gross;
+
   // One set of dates (core's delivery-date rules): the requested day is a delivery day of the
   // destination not before the latest line promise; the order and each of its lines are expected
   // on the later of the two — what the checkout, the confirmation, the status and the mail show.
@@ -354,12 +397,7 @@ export async function placeOrder(trx: Tx, deps: AppDeps, caller: BuyerCaller, bo
   const placed = { company_id: caller.company.id, order_id: orderId, status: 'placed' as const, at: iso, note: null, carrier: null, tracking_number: null };
   await insertOrderEvent(db, placed);
 
-  // The cart is emptied (its version went up when it was taken above) and says why in its history.
-  await trx.deleteFrom('cart_lines').where('cart_id', '=', row.id).execute();
-  await insertCartEvent(db, {
-    cart_id: row.id, company_id: row.company_id, at: iso, kind: 'changed', version: Number(row.version) + 1, channel: via.channel, partner_id: via.partnerId,
-    actor_user_id: caller.kind === 'user' ? caller.user.id : null, data: { added: 0, updated: 0, removed: lineRows.length, orderId },
-  });
+  await placement.beforeNumber?.({ orderId, via, lineCount: lineRows.length });
 
   // … and the number last: the year's row stays locked until the commit, so every placement waits
   // for the others only for these few statements.
