@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { DEFAULT_BODY_LIMIT, KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, resolveLang, routes } from '@kontor/core';
+import { DEFAULT_BODY_LIMIT, KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, resolveLang, routes, standingOrderRoutes } from '@kontor/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.js';
 import { availabilityRoutes } from './http/availability.routes.js';
@@ -18,6 +18,7 @@ import type { AppDeps } from './http/route.js';
 import type { OutboxDeps } from './outbox/outbox.js';
 import { setupOutbox, type MailOptions, type OutboxWorkerTuning } from './outbox/setup.js';
 import type { WebhookConfig } from './outbox/webhook.js';
+import { setupStandingOrders, type StandingOrderAppOptions } from './standing-orders/setup.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -45,6 +46,10 @@ export interface AppOptions {
   mail?: MailOptions;
   /** Tuning of the outbox worker, or `false` to deliver from another process only. */
   outboxWorker?: OutboxWorkerTuning | false;
+  /** Where the server is reached from outside (links in mails, the calendar feed); KONTOR_PUBLIC_URL, default http://127.0.0.1:8787. */
+  publicUrl?: string;
+  /** Standing orders: the scheduler's tuning or `false` (not started with the app), the seller's address for failed runs. */
+  standingOrders?: StandingOrderAppOptions;
 }
 
 /**
@@ -104,11 +109,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   cartRoutes(app, deps);
   availabilityRoutes(app, deps);
   orderRoutes(app, deps);
+  // Standing orders: their routes, and the scheduler (started when the app is ready; app.standingOrders).
+  setupStandingOrders(app, deps, options);
 
   // Order changes record their events through deps.outbox (read per request; outbox/outbox.ts:
   // enqueueOrderEvent); the worker starts when the app is ready and stops when it closes.
   deps.outbox = setupOutbox(app, deps, options).outbox;
-  const openapi = buildOpenApi(routes, { title: 'Kontor API', version });
+  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes }, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true }));
   return app;

@@ -458,6 +458,91 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('outbox_events').dropColumn('sequence').execute();
     },
   },
+  '0008_standing_orders': {
+    async up(db: Kysely<unknown>) {
+      // A standing order: core's StandingOrder as JSON (`data`), with the columns the queries need.
+      await db.schema
+        .createTable('standing_orders')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        // In whose name the runs are placed: a user, or (no user) a partner's portal for the company.
+        .addColumn('created_by_user_id', 'text', (c) => c.references('users.id'))
+        .addColumn('created_by_partner_id', 'text', (c) => c.references('partners.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        // JSON { "*": IBAN, "<occurrence>": IBAN of a one-run change }: the full IBANs of a direct debit, never answered.
+        .addColumn('sepa_ibans', 'text')
+        .addColumn('reminder_days', 'integer', (c) => c.notNull())
+        // When the scheduler has something to do for it next (a run, a reminder); null: nothing.
+        .addColumn('next_at', 'text')
+        // The scheduler's last complete pass over it: occurrences due after it are still to decide.
+        .addColumn('checked_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('standing_orders_company_created').on('standing_orders').columns(['company_id', 'created_at desc', 'id desc']).execute();
+      await db.schema.createIndex('standing_orders_next').on('standing_orders').columns(['next_at', 'id']).execute();
+      // One row per occurrence that came: placed, held, failed, missed or skipped.
+      await db.schema
+        .createTable('standing_order_runs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('standing_order_id', 'text', (c) => c.notNull().references('standing_orders.id'))
+        // The occurrence's key: its day in the schedule, before any move.
+        .addColumn('occurrence', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer')
+        .addColumn('order_id', 'text', (c) => c.references('orders.id'))
+        .addColumn('order_number', 'text')
+        .addColumn('po_number', 'text')
+        // JSON: an ErrorIssue or null; notices a JSON array of them.
+        .addColumn('reason', 'text')
+        .addColumn('notices', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // Exactly once: one run per standing order and occurrence, ever, written in the transaction of its order.
+      await db.schema.createIndex('standing_order_runs_once').on('standing_order_runs').columns(['standing_order_id', 'occurrence']).unique().execute();
+      await db.schema.createIndex('standing_order_runs_company').on('standing_order_runs').columns(['company_id', 'standing_order_id', 'occurrence desc']).execute();
+      // The reminder of an occurrence, sent once (its mail goes through the outbox, in the same transaction).
+      await db.schema
+        .createTable('standing_order_reminders')
+        .addColumn('standing_order_id', 'text', (c) => c.notNull().references('standing_orders.id'))
+        .addColumn('occurrence', 'text', (c) => c.notNull())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('event_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('standing_order_reminders_pk', ['standing_order_id', 'occurrence'])
+        .execute();
+      // One-click links of a reminder (skip this run, pause): single use, expiring, tied to the occurrence.
+      await db.schema
+        .createTable('standing_order_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('standing_order_id', 'text', (c) => c.notNull().references('standing_orders.id'))
+        .addColumn('occurrence', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('standing_order_links_company').on('standing_order_links').columns(['company_id', 'standing_order_id', 'occurrence']).execute();
+      // A company's calendar feed: the secret is derived (HMAC of company and generation) and only its hash is kept.
+      await db.schema
+        .createTable('standing_order_feeds')
+        .addColumn('company_id', 'text', (c) => c.primaryKey().references('companies.id'))
+        .addColumn('generation', 'integer', (c) => c.notNull())
+        .addColumn('secret_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('rotated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['standing_order_feeds', 'standing_order_links', 'standing_order_reminders', 'standing_order_runs', 'standing_orders']) await db.schema.dropTable(t).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

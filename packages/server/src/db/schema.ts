@@ -217,6 +217,62 @@ export interface Database {
   };
   /** Mails kept by the dev mailbox transport (KONTOR_DEV_MAILBOX=1). */
   dev_mailbox: { id: string; from: string; to: string; subject: string; text: string; html: string; created_at: string };
+  /** Standing orders (migration 0008): core's StandingOrder as JSON in `data`; see standing-orders/. */
+  standing_orders: {
+    id: string;
+    company_id: string;
+    /** The user the runs are placed as; `null` for a partner portal's (then `created_by_partner_id`). */
+    created_by_user_id: string | null;
+    created_by_partner_id: string | null;
+    status: 'active' | 'paused' | 'ended' | 'cancelled';
+    version: number;
+    /** JSON: core's StandingOrder (without `nextRun`, which is computed when answering). */
+    data: string;
+    /** JSON `{ "*": iban, "<occurrence>": iban }`: the full IBANs of direct debits; never answered. */
+    sepa_ibans: string | null;
+    reminder_days: number;
+    /** When the scheduler has something to do for it next; `null`: nothing (cancelled, ended, paused until further notice). */
+    next_at: string | null;
+    /** The scheduler's last complete pass: occurrences due after it are still to decide. */
+    checked_at: string;
+    created_at: string;
+    updated_at: string;
+  };
+  /** What each occurrence that came did; unique per (standing_order_id, occurrence). */
+  standing_order_runs: {
+    id: string;
+    company_id: string;
+    standing_order_id: string;
+    occurrence: string;
+    day: string;
+    kind: 'scheduled' | 'catch_up' | 'order_now';
+    status: 'placed' | 'held' | 'failed' | 'missed' | 'skipped';
+    at: string;
+    n: number | null;
+    order_id: string | null;
+    order_number: string | null;
+    po_number: string | null;
+    /** JSON ErrorIssue or `null`. */
+    reason: string | null;
+    /** JSON ErrorIssue[]. */
+    notices: string;
+    created_at: string;
+  };
+  /** Reminders sent, one per occurrence. */
+  standing_order_reminders: { standing_order_id: string; occurrence: string; company_id: string; event_id: string | null; created_at: string };
+  /** One-click links of reminders; the token is the id signed (see standing-orders/links.ts). */
+  standing_order_links: {
+    id: string;
+    company_id: string;
+    standing_order_id: string;
+    occurrence: string;
+    action: 'skip' | 'pause';
+    expires_at: string;
+    used_at: string | null;
+    created_at: string;
+  };
+  /** A company's calendar feed: generation of its secret and the secret's SHA-256. */
+  standing_order_feeds: { company_id: string; generation: number; secret_hash: string; rotated_at: string };
 }
 
 /** Id of the base price list (the list of companies without their own prices). */

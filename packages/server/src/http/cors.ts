@@ -1,4 +1,4 @@
-import { ValidationError, errorMessage, issueMessage, routes, type Lang, type RouteAuth, type RouteDef } from '@kontor/core';
+import { ValidationError, errorMessage, issueMessage, routes, standingOrderRoutes, type Lang, type RouteAuth, type RouteDef } from '@kontor/core';
 import type { FastifyCorsOptions, FastifyCorsOptionsDelegateCallback } from '@fastify/cors';
 import type { FastifyRequest } from 'fastify';
 import { langOf } from './errors.js';
@@ -6,7 +6,7 @@ import { langOf } from './errors.js';
 /** Callers that are servers: their keys never belong in a browser, so their routes answer no CORS. */
 const SERVER_TO_SERVER: ReadonlySet<RouteAuth> = new Set(['partner', 'erp']);
 
-const matchers = Object.values(routes as Record<string, RouteDef>)
+const matchers = Object.values({ ...routes, ...standingOrderRoutes } as Record<string, RouteDef>)
   .map((r) => ({
     method: r.method,
     auth: r.auth,

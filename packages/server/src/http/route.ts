@@ -39,6 +39,17 @@ export interface RouteContext<R extends RouteDef> {
 
 const fastifyPath = (path: string) => path.replace(/\{(\w+)\}/g, ':$1');
 
+/**
+ * Parses a route's body instead of the default schema check, e.g. standing-order bodies through
+ * core's `parseStandingOrderRequest`, whose issues have their own de/en messages. Throws a
+ * ValidationError (400) on failure.
+ */
+export type BodyParser = (schema: z.core.$ZodType, value: unknown, what: string, lang: Lang) => unknown;
+
+export interface AddRouteOptions extends RouteShorthandOptions {
+  parseBody?: BodyParser;
+}
+
 async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | null> {
   if (route.auth === 'none') return null;
   const token = bearerToken(req.headers.authorization);
@@ -62,8 +73,9 @@ export function addRoute<R extends RouteDef>(
   deps: AppDeps,
   route: R,
   handler: (ctx: RouteContext<R>) => Promise<Result<R>>,
-  options: RouteShorthandOptions = {},
+  options: AddRouteOptions = {},
 ): void {
+  const { parseBody, ...routeOptions } = options;
   const what = `${route.method} ${route.path}`;
   const parse = (schema: z.core.$ZodType | undefined, value: unknown, part: string, lang: Lang): unknown => {
     if (!schema) return undefined;
@@ -81,7 +93,7 @@ export function addRoute<R extends RouteDef>(
   app.route({
     // The route's own body limit, from the contract (the OpenAPI document says it too).
     ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
-    ...options,
+    ...routeOptions,
     method: route.method,
     url: fastifyPath(route.path),
     handler: async (req, reply) => {
@@ -90,7 +102,7 @@ export function addRoute<R extends RouteDef>(
       const ctx = {
         params: parse(route.params, req.params ?? {}, 'path', lang),
         query: parse(route.query, req.query ?? {}, 'query', lang),
-        body: parse(route.body, req.body, 'body', lang),
+        body: parseBody && route.body ? parseBody(route.body, req.body, `${what} body`, lang) : parse(route.body, req.body, 'body', lang),
         caller,
         lang,
         deps,
@@ -99,6 +111,7 @@ export function addRoute<R extends RouteDef>(
       } as RouteContext<R>;
       const result = await handler(ctx);
       if (route.response === null) return reply.status(204).send();
+      if (route.contentType) void reply.type(`${route.contentType}; charset=utf-8`);
       return reply.status(route.status).send(result);
     },
   });

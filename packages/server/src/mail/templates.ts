@@ -122,7 +122,7 @@ const T = {
 
 /** Intl's no-break spaces as plain ones, so the text part lines up and reads the same everywhere. */
 const plainSpaces = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
-const money = (m: Money, lang: MailLocale) => plainSpaces(formatMoney(m, lang));
+export const money = (m: Money, lang: MailLocale) => plainSpaces(formatMoney(m, lang));
 
 const LOCALE: Record<MailLocale, string> = { de: 'de-DE', en: 'en-GB' };
 const percentFormat = {
@@ -147,7 +147,7 @@ const instantFormat = {
   en: new Intl.DateTimeFormat(LOCALE.en, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }),
 };
 /** `2026-12-09` → `Mi, 09.12.2026` / `Wed 9 Dec 2026` (a `YYYY-MM-DD` day as midnight UTC, so no time zone moves it). */
-const day = (d: string, lang: MailLocale) => {
+export const day = (d: string, lang: MailLocale) => {
   const at = new Date(`${d}T00:00:00Z`);
   const weekday = weekdayFormat[lang].format(at).replace(/\.$/, '');
   return plainSpaces(`${weekday}${lang === 'de' ? ',' : ''} ${dateFormat[lang].format(at)}`);
@@ -171,9 +171,9 @@ const quantity = (line: Order['lines'][number], lang: MailLocale) => `${line.qua
 const unitPrice = (line: Order['lines'][number], lang: MailLocale) =>
   money(line.unitPrice, lang) + (line.priceUnit > 1 ? T[lang].per(line.priceUnit, unitLabel(line.unit, line.priceUnit, lang)) : '');
 
-const isHttpUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
+export const isHttpUrl = (url: string | null | undefined): url is string => !!url && /^https?:\/\//i.test(url);
 
-const addressLines = (a: Order['deliveryAddress'], lang: MailLocale) =>
+export const addressLines = (a: Order['deliveryAddress'], lang: MailLocale) =>
   [a.name, a.addition, a.street, `${a.postcode} ${a.city}`, countryName(a.country, lang)].filter((x): x is string => !!x);
 
 /** The facts of an order as label/value pairs (only those that are set). */
@@ -229,7 +229,7 @@ function paymentParts(order: Order, lang: MailLocale, creditor: Creditor | null)
 
 // ---------------------------------------------------------------- HTML building blocks
 
-const STYLE = {
+export const STYLE = {
   body: 'margin:0;padding:24px;background:#f4f5f7;font-family:Arial,Helvetica,sans-serif;color:#1d2329;font-size:14px;line-height:1.45',
   card: 'max-width:680px;margin:0 auto;background:#ffffff;border:1px solid #dde1e6;border-radius:6px;padding:24px',
   h1: 'font-size:20px;margin:0 0 16px',
@@ -241,25 +241,25 @@ const STYLE = {
   muted: 'color:#5a6570;font-size:12px',
 };
 
-const factTable = (rows: [string, string][]) =>
+export const factTable = (rows: [string, string][]) =>
   `<table style="${STYLE.table}" role="presentation">${rows
     .map(([k, v]) => `<tr><td style="${STYLE.td};width:40%;color:#5a6570">${esc(k)}</td><td style="${STYLE.td}">${esc(v)}</td></tr>`)
     .join('')}</table>`;
 
-const page = (lang: MailLocale, title: string, inner: string, sender: string) =>
+export const page = (lang: MailLocale, title: string, inner: string, sender: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${esc(title)}</title></head>` +
   `<body style="${STYLE.body}"><div style="${STYLE.card}">${inner}` +
   `<p style="margin-top:24px">${esc(T[lang].closing)}<br>${esc(sender)}</p>` +
   `<p style="${STYLE.muted}">${esc(T[lang].footer)}</p></div></body></html>`;
 
-const addressHtml = (a: Order['deliveryAddress'], lang: MailLocale) => `<p style="margin:0">${addressLines(a, lang).map(esc).join('<br>')}</p>`;
+export const addressHtml = (a: Order['deliveryAddress'], lang: MailLocale) => `<p style="margin:0">${addressLines(a, lang).map(esc).join('<br>')}</p>`;
 
 // ---------------------------------------------------------------- text building blocks
 
 /** The text part's ending, as `page()` ends the HTML: the closing, the sender, the footer. */
-const textSignOff = (lang: MailLocale, sender: string) => ['', T[lang].closing, sender, '', T[lang].footer];
+export const textSignOff = (lang: MailLocale, sender: string) => ['', T[lang].closing, sender, '', T[lang].footer];
 
-const textFacts = (rows: [string, string][]) => {
+export const textFacts = (rows: [string, string][]) => {
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   return rows.map(([k, v]) => `${`${k}:`.padEnd(width)}${v}`).join('\n');
 };

@@ -3,6 +3,8 @@ import type { AppDeps } from '../http/route.js';
 import { devMailboxRoutes } from '../mail/dev-mailbox.routes.js';
 import { createOrderMailer } from '../mail/mailer.js';
 import { devMailboxTransport, smtpTransport, type MailTransport } from '../mail/transports.js';
+import { DEFAULT_PUBLIC_URL, linkUrl } from '../standing-orders/links.js';
+import { withStandingOrderMails } from '../standing-orders/mails.js';
 import type { Outbox, OutboxTarget } from './outbox.js';
 import { outboxRoutes } from './outbox.routes.js';
 import { validateWebhook, type WebhookConfig } from './webhook.js';
@@ -35,6 +37,8 @@ export interface OutboxSetupOptions {
   mail?: MailOptions | undefined;
   /** `false`: record and never deliver here (another process runs the worker). */
   outboxWorker?: OutboxWorkerTuning | false | undefined;
+  /** Where the server is reached from outside: the one-click links in standing-order reminders. */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -57,7 +61,11 @@ export function setupOutbox(app: FastifyInstance, deps: AppDeps, options: Outbox
     transports.push(devMailboxTransport(deps.db, deps.now));
     devMailboxRoutes(app, deps.db);
   }
-  const mailer = transports.length ? createOrderMailer({ db: deps.db, transports, from: mail.from, logger: app.log }) : null;
+  const orderMailer = transports.length ? createOrderMailer({ db: deps.db, transports, from: mail.from, logger: app.log }) : null;
+  // Standing-order mails (reminders with their signed one-click links, failed runs) through the same outbox.
+  const mailer = orderMailer && withStandingOrderMails(orderMailer, {
+    db: deps.db, transports, from: mail.from, logger: app.log, linkUrl: (id) => linkUrl(options.publicUrl ?? DEFAULT_PUBLIC_URL, deps.jwtSecret, id),
+  });
 
   const worker =
     options.outboxWorker !== false && (webhooks.length || mailer)
