@@ -4,7 +4,7 @@ export { ValidationError } from './validation-error.js';
 export { HttpError, type RequestInfo } from './http-error.js';
 export { NetworkError } from './network-error.js';
 export { TimeoutError } from './timeout-error.js';
-export { errorMessage, issueMessage, messageIn, quantityIssueMessage, resolveLang, type IssueMessages, type Lang, type MessageParams } from './messages.js';
+export { errorMessage, issueMessage, messageIn, quantityIssueMessage, resolveLang, type IssueMessage, type IssueMessages, type Lang, type MessageParams } from './messages.js';
 export { availabilityIssues } from './issues/availability.js';
 export { importIssues } from './issues/import.js';
 export { ordersIssues } from './issues/orders.js';

@@ -21,7 +21,8 @@ export function resolveLang(tag: string | null | undefined): Lang {
 
 /** Values a message is built from. */
 export type MessageParams = Record<string, unknown>;
-type Message = (p: MessageParams) => string;
+/** One issue's message, built from its params. */
+export type IssueMessage = (p: MessageParams) => string;
 
 /** Messages for error codes (the error as a whole). */
 const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
@@ -60,7 +61,7 @@ const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
 };
 
 /** Messages for issue codes (one field), per language. */
-export type IssueMessages = Readonly<Record<Lang, Readonly<Record<string, Message>>>>;
+export type IssueMessages = Readonly<Record<Lang, Readonly<Record<string, IssueMessage>>>>;
 
 /**
  * The message for an issue code from the given tables (the first that knows it), else the generic
