@@ -7,13 +7,13 @@
 // Run after `pnpm build`: node --test scripts/test-frameworks.mjs
 /* global document, customElements */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { startKontorServer } from './kontor-server-process.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -41,46 +41,6 @@ let browser;
 /** The demo buyer's bearer token and an SKU that can be ordered in threes. */
 let token;
 let sku;
-
-/** Starts the Kontor server as the element tests do (packages/elements/web-test-runner.config.mjs). */
-async function startKontorServer() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kontor-frameworks-test-'));
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/server/src/main.ts'], {
-    cwd: root,
-    env: { ...process.env, KONTOR_PORT: '0', KONTOR_DATA_DIR: dataDir, KONTOR_SEED: 'demo', KONTOR_LOGIN_RATE_LIMIT: '1000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stopped = false;
-  const stop = () => {
-    if (stopped) return;
-    stopped = true;
-    child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  process.once('exit', stop);
-  const url = await new Promise((ok, fail) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`The Kontor server did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /Kontor API listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        ok(match[1]);
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`The Kontor server exited with ${code} before listening:\n${output}`));
-    });
-  });
-  // Keep draining output so the child never blocks on a full pipe.
-  child.stdout.resume();
-  child.stderr.resume();
-  return { url, stop };
-}
 
 /** Calls the Kontor API as the demo buyer; answers the parsed JSON (throws on an error status). */
 async function call(method, path, body) {
@@ -156,7 +116,7 @@ before(async () => {
       await buildApps({ outdir: dir });
       return dir;
     })(),
-    startKontorServer(),
+    startKontorServer({ name: 'kontor-frameworks-test' }),
     puppeteer.launch({
       executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       headless: true,
