@@ -1,6 +1,6 @@
 import type { KontorClient } from '@kontor/core';
 import { newIdempotencyKey, type Cart, cartChangeRules } from '@kontor/core/cart';
-import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
+import { isKontorError, type ErrorIssue, type KontorError, type Lang } from '@kontor/core/errors';
 import { formatMoney, type Money } from '@kontor/core/money';
 import {
   deliveryCalendarOf,
@@ -23,20 +23,16 @@ import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { ordersStoreOf } from '../../internal/orders-store.js';
-import {
-  deliveryDateIssue,
-  deliveryIssues,
-  emptyForm,
-  formatIban,
-  ibanIssues,
-  localizeIssue,
-  pathKey,
-  paymentIssues,
-  placeOrderRequest,
-  stepOf,
-  type CheckoutForm,
-  type CheckoutStep,
-} from './checkout.form.js';
+import { emptyForm, formatIban, pathKey, placeOrderRequest, stepOf, type CheckoutForm, type CheckoutStep } from './checkout.form.js';
+import type * as RulesModule from './checkout.rules.js';
+
+/** The field checks and issue messages, loaded on demand (checkout.rules.ts). */
+type Rules = typeof RulesModule;
+let rulesLoading: Promise<Rules> | undefined;
+const loadRules = (): Promise<Rules> => (rulesLoading ??= import('./checkout.rules.js').catch((error: unknown) => {
+  rulesLoading = undefined; // a failed fetch is tried again on the next use
+  throw error;
+}));
 import { styles } from './checkout.styles.js';
 import { checkout, common, orderInfo, totals } from '../../translations/slices.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
@@ -127,6 +123,15 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   /** Level of the step titles for the page's outline (1–6); the review's cart title is one below. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Fetched while the buyer reads the first step, so checking a field never waits for it.
+    void loadRules().then(
+      (rules) => (this.rules = rules),
+      () => undefined, // tried again, and reported, when a check needs them
+    );
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -245,7 +250,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
   private showIssues(issues: ErrorIssue[], scope: CheckoutStep | 'all'): boolean {
     const kept = Object.fromEntries(Object.entries(this.fieldErrors).filter(([path]) => scope !== 'all' && stepOf(path.split('.')) !== scope));
     const lang = this.currentLang;
-    for (const issue of issues) kept[pathKey(issue.path)] ??= localizeIssue(issue, lang, this.day);
+    for (const issue of issues) kept[pathKey(issue.path)] ??= this.localize(issue, lang);
     this.fieldErrors = kept;
     const next = issues.find((i) => pathKey(i.path) === 'requestedDeliveryDate')?.params?.next;
     this.dateOffer = typeof next === 'string' ? next : undefined;
@@ -253,6 +258,42 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
     if (first) this.focusNext = this.fieldPath(pathKey(first.path));
     return !first;
   }
+
+  /**
+   * Runs `task` with the field checks, loading them first if they are not here yet; the pending
+   * work is part of `updateComplete`, so a caller that awaits it sees the result.
+   */
+  private withRules(task: (rules: Rules) => void): Promise<void> {
+    const run = loadRules().then((rules) => {
+      this.rules = rules;
+      task(rules);
+    }, (error: unknown) => {
+      this.reportError(error);
+    });
+    this.pendingRules = run;
+    void run.finally(() => {
+      if (this.pendingRules === run) this.pendingRules = undefined;
+    });
+    return run;
+  }
+
+  private pendingRules?: Promise<void>;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pendingRules) {
+      await this.pendingRules;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** An issue's message in `lang` (core's text with days formatted), once the rules are here; else as sent. */
+  private localize(issue: ErrorIssue, lang: Lang): string {
+    return this.rules ? this.rules.localizeIssue(issue, lang, this.day) : issue.message;
+  }
+
+  private rules?: Rules;
 
   /** The rendered field for an issue's path (a union issue lands on the field that exists). */
   private fieldPath(path: string): string {
@@ -288,14 +329,20 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   private onDeliverySubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const issues = deliveryIssues(this.form, this.deliveryDays, this.currentLang, this.day);
-    if (this.showIssues(issues, 'delivery')) this.goTo('payment');
+    void this.withRules((rules) => {
+      const issues = rules.deliveryIssues(this.form, this.deliveryDays, this.currentLang, this.day);
+      if (this.showIssues(issues, 'delivery')) this.goTo('payment');
+    });
   }
 
   /** A requested day is checked as soon as it is chosen: a weekend day, a holiday or one too early is said at the field, with the day to take instead. */
   private onDateChange(event: Event): void {
     const form = { ...this.form, date: (event.target as HTMLInputElement).value };
-    const issue = deliveryDateIssue(form, this.deliveryDays, this.currentLang, this.day);
+    void this.withRules((rules) => this.showDateIssue(rules, form));
+  }
+
+  private showDateIssue(rules: Rules, form: CheckoutForm): void {
+    const issue = rules.deliveryDateIssue(form, this.deliveryDays, this.currentLang, this.day);
     const path = 'requestedDeliveryDate';
     const { [path]: _, ...rest } = this.fieldErrors;
     this.fieldErrors = issue ? { ...rest, [path]: issue.message } : rest;
@@ -312,7 +359,11 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   private onPaymentSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    const issues = paymentIssues(this.form, this.currentLang);
+    void this.withRules((rules) => this.checkPayment(rules));
+  }
+
+  private checkPayment(rules: Rules): void {
+    const issues = rules.paymentIssues(this.form, this.currentLang);
     if (this.form.method && !this.methodAvailable(this.form.method)) {
       issues.unshift({ path: ['payment', 'method'], code: 'payment_unavailable', message: this.t.paymentUnavailable(this.creditRefused ? 'credit_limit' : null, this.options?.credit ? this.money(this.options.credit.remaining) : undefined) });
     }
@@ -325,12 +376,17 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
   private onIbanBlur(event: FocusEvent): void {
     const input = event.target as HTMLInputElement;
     if (!input.value.trim()) return;
-    const issues = ibanIssues({ ...this.form, iban: input.value }, this.currentLang);
+    const iban = input.value;
+    void this.withRules((rules) => this.checkIban(rules, input, iban));
+  }
+
+  private checkIban(rules: Rules, input: HTMLInputElement, iban: string): void {
+    const issues = rules.ibanIssues({ ...this.form, iban }, this.currentLang);
     // Formatted only when valid: an invalid IBAN stays as typed, so the buyer finds the typo.
-    if (!issues.length) this.set('iban', formatIban(input.value));
+    if (!issues.length && input.value === iban) this.set('iban', formatIban(iban));
     const path = 'payment.iban';
     const { [path]: _, ...rest } = this.fieldErrors;
-    this.fieldErrors = issues[0] ? { ...rest, [path]: localizeIssue(issues[0], this.currentLang, this.day) } : rest;
+    this.fieldErrors = issues[0] ? { ...rest, [path]: rules.localizeIssue(issues[0], this.currentLang, this.day) } : rest;
   }
 
   /** The promised day of each line as the review showed it (the page's availability answers, one request for any not at hand). */
@@ -363,6 +419,8 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
     this.placeError = undefined;
     this.drift = undefined;
     try {
+      // Loaded long before (the checkout asked for them on connect); a refusal is then explained at once.
+      await this.withRules(() => undefined);
       let attempt = this.attempt;
       if (!attempt?.uncertain) {
         const request = placeOrderRequest(this.form, cart, await this.promisedDays(client, cart));
@@ -426,7 +484,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
       return;
     }
     const issue = error.issues[0];
-    this.placeError = { kind: 'failed', message: `${t.placeFailed} ${issue ? localizeIssue(issue, this.currentLang, this.day) : this.errorText(error)}` };
+    this.placeError = { kind: 'failed', message: `${t.placeFailed} ${issue ? this.localize(issue, this.currentLang) : this.errorText(error)}` };
     this.focusNext = 'place-error';
   }
 
