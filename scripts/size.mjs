@@ -24,7 +24,7 @@ const KiB = 1024;
 // are held at what they weighed when the budgets came in. Lower a budget when an element gets
 // lighter; raise one only with a reason in the commit.
 const elementBudgets = {
-  price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 31, checkout: 59,
+  price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 31, checkout: 60,
   shop: 34, 'product-list': 29, 'quick-order': 35, 'order-history': 32, 'order-status': 14,
 };
 const targets = { cart: 28, checkout: 34 };
