@@ -66,3 +66,4 @@ export {
   type ShortagePlan,
 } from './standing-order.logic.js';
 export { parseStandingOrderRequest, localizeStandingOrderIssues } from './standing-order.parse.js';
+export { createStandingOrdersClient, type StandingOrdersClient, type StandingOrderAction, type StandingOrderRunPage } from './standing-orders.client.js';
