@@ -26,12 +26,16 @@ const KiB = 1024;
 const elementBudgets = {
   price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 31, checkout: 60,
   shop: 34, 'product-list': 29, 'quick-order': 35, 'order-history': 32, 'order-status': 14,
+  // Issue 10, at what they weighed when they came in: each carries the standing-order route table
+  // with its schemas (RRULE checks, PO patterns, their de/en messages: +8 KiB gz on a page that has
+  // the other elements) and core's summarizeSchedule; no recurrence library (the server previews).
+  'standing-orders': 39, 'standing-order': 48,
 };
 const targets = { cart: 28, checkout: 34 };
 // esbuild's code splitting puts every module that the entry's graph reaches — also through a
 // barrel's `export *` it then shakes off — into a chunk the entry loads, so the checkout's form
 // rules (zod, loaded on demand) still count in esbuild's first load; Rollup keeps them apart.
-const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 90 };
+const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 107 };
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 const kib = (bytes) => (bytes / KiB).toFixed(1);

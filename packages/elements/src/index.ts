@@ -18,6 +18,9 @@ export { KontorAvailability } from './components/availability/availability.compo
 export { KontorCheckout } from './components/checkout/checkout.component.js';
 export { KontorOrderHistory } from './components/order-history/order-history.component.js';
 export { KontorOrderStatus } from './components/order-status/order-status.component.js';
+export { KontorStandingOrders } from './components/standing-orders/standing-orders.component.js';
+export { KontorStandingOrder } from './components/standing-order/standing-order.component.js';
+export { standingOrdersOf } from './internal/standing-orders-client.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';
 export { availabilityBatcherOf, AvailabilityBatcher, type AvailabilityAsk, type AvailabilityAskOptions } from './internal/availability-batcher.js';
 export { configure, onConfigure, configuredClient, type KontorConfig } from './configure.js';

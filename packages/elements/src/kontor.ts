@@ -14,5 +14,7 @@ import './components/quick-order/kontor-quick-order.js';
 import './components/checkout/kontor-checkout.js';
 import './components/order-status/kontor-order-status.js';
 import './components/order-history/kontor-order-history.js';
+import './components/standing-orders/kontor-standing-orders.js';
+import './components/standing-order/kontor-standing-order.js';
 
 export * from './index.js';

@@ -5,12 +5,20 @@ export type { KontorCartChangeDetail, KontorCartChangeEvent } from './kontor-car
 export type { KontorCartHandoffDetail, KontorCartHandoffEvent } from './kontor-cart-handoff.js';
 export type { KontorCartClaimDetail, KontorCartClaimEvent } from './kontor-cart-claim.js';
 export type { KontorOrderPlacedDetail, KontorOrderPlacedEvent } from './kontor-order-placed.js';
+export type { KontorOrderSelectDetail, KontorOrderSelectEvent } from './kontor-order-select.js';
+export type { KontorStandingOrderSelectDetail, KontorStandingOrderSelectEvent } from './kontor-standing-order-select.js';
+export type { KontorStandingOrderRequestDetail, KontorStandingOrderRequestEvent } from './kontor-standing-order-request.js';
+export type { KontorStandingOrderChangeDetail, KontorStandingOrderChangeEvent, StandingOrderChangeKind } from './kontor-standing-order-change.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
 import type { KontorCartClaimDetail } from './kontor-cart-claim.js';
 import type { KontorCartHandoffDetail } from './kontor-cart-handoff.js';
 import type { KontorErrorDetail } from './kontor-error.js';
 import type { KontorOrderPlacedDetail } from './kontor-order-placed.js';
+import type { KontorOrderSelectDetail } from './kontor-order-select.js';
+import type { KontorStandingOrderChangeDetail } from './kontor-standing-order-change.js';
+import type { KontorStandingOrderRequestDetail } from './kontor-standing-order-request.js';
+import type { KontorStandingOrderSelectDetail } from './kontor-standing-order-select.js';
 import type { KontorQuantityChangeDetail } from './kontor-quantity-change.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
 
@@ -23,5 +31,9 @@ export interface KontorEventDetails {
   'kontor-cart-handoff': KontorCartHandoffDetail;
   'kontor-cart-claim': KontorCartClaimDetail;
   'kontor-order-placed': KontorOrderPlacedDetail;
+  'kontor-order-select': KontorOrderSelectDetail;
+  'kontor-standing-order-select': KontorStandingOrderSelectDetail;
+  'kontor-standing-order-request': KontorStandingOrderRequestDetail;
+  'kontor-standing-order-change': KontorStandingOrderChangeDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

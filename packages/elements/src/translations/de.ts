@@ -13,6 +13,9 @@ import { checkout } from './de/checkout.js';
 import { orderInfo } from './de/orderInfo.js';
 import { orderHistory } from './de/orderHistory.js';
 import { orderStatus } from './de/orderStatus.js';
+import { standingOrderInfo } from './de/standingOrderInfo.js';
+import { standingOrders } from './de/standingOrders.js';
+import { standingOrder } from './de/standingOrder.js';
 
 /** German: every element's strings (each element imports only its own slices). */
 export const de: Translation = {
@@ -30,4 +33,7 @@ export const de: Translation = {
   ...orderInfo,
   ...orderHistory,
   ...orderStatus,
+  ...standingOrderInfo,
+  ...standingOrders,
+  ...standingOrder,
 };

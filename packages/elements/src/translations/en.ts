@@ -13,6 +13,9 @@ import { checkout } from './en/checkout.js';
 import { orderInfo } from './en/orderInfo.js';
 import { orderHistory } from './en/orderHistory.js';
 import { orderStatus } from './en/orderStatus.js';
+import { standingOrderInfo } from './en/standingOrderInfo.js';
+import { standingOrders } from './en/standingOrders.js';
+import { standingOrder } from './en/standingOrder.js';
 
 /** English: every element's strings (each element imports only its own slices). */
 export const en: Translation = {
@@ -30,4 +33,7 @@ export const en: Translation = {
   ...orderInfo,
   ...orderHistory,
   ...orderStatus,
+  ...standingOrderInfo,
+  ...standingOrders,
+  ...standingOrder,
 };

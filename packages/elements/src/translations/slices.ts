@@ -14,6 +14,9 @@ import type {
   ProductListStrings,
   QuantityStrings,
   QuickOrderStrings,
+  StandingOrderInfoStrings,
+  StandingOrderStrings,
+  StandingOrdersStrings,
   TotalsStrings,
 } from './translation.js';
 import type { Slice } from './strings.js';
@@ -43,6 +46,12 @@ import { quantity as deQuantity } from './de/quantity.js';
 import { quantity as enQuantity } from './en/quantity.js';
 import { quickOrder as deQuickOrder } from './de/quickOrder.js';
 import { quickOrder as enQuickOrder } from './en/quickOrder.js';
+import { standingOrder as deStandingOrder } from './de/standingOrder.js';
+import { standingOrder as enStandingOrder } from './en/standingOrder.js';
+import { standingOrderInfo as deStandingOrderInfo } from './de/standingOrderInfo.js';
+import { standingOrderInfo as enStandingOrderInfo } from './en/standingOrderInfo.js';
+import { standingOrders as deStandingOrders } from './de/standingOrders.js';
+import { standingOrders as enStandingOrders } from './en/standingOrders.js';
 import { totals as deTotals } from './de/totals.js';
 import { totals as enTotals } from './en/totals.js';
 
@@ -59,4 +68,7 @@ export const price: Slice<PriceStrings> = { de: dePrice, en: enPrice };
 export const productList: Slice<ProductListStrings> = { de: deProductList, en: enProductList };
 export const quantity: Slice<QuantityStrings> = { de: deQuantity, en: enQuantity };
 export const quickOrder: Slice<QuickOrderStrings> = { de: deQuickOrder, en: enQuickOrder };
+export const standingOrder: Slice<StandingOrderStrings> = { de: deStandingOrder, en: enStandingOrder };
+export const standingOrderInfo: Slice<StandingOrderInfoStrings> = { de: deStandingOrderInfo, en: enStandingOrderInfo };
+export const standingOrders: Slice<StandingOrdersStrings> = { de: deStandingOrders, en: enStandingOrders };
 export const totals: Slice<TotalsStrings> = { de: deTotals, en: enTotals };

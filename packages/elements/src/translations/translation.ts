@@ -72,6 +72,8 @@ export interface ProductListStrings {
 /** The strings of <kontor-cart>. */
 export interface CartStrings {
   cart: string;
+  /** The button that asks the page for a standing order of the cart ("Regelmäßig bestellen"). */
+  orderRegularly: string;
   cartEmpty: string;
   remove: string;
   /** Accessible name of a line's remove button. */
@@ -287,6 +289,8 @@ export interface OrderHistoryStrings {
   orderDate: string;
   gross: string;
   orderDetails(number: string): string;
+  /** The button in an expanded order that asks the page for a standing order of it ("Regelmäßig bestellen"). */
+  orderThisRegularly: string;
   noOrders: string;
   ordersShown(count: number): string;
   /** Announced when an order placed on the page joins the list: "Neue Bestellung K-2026-000123 oben in der Liste." */
@@ -309,6 +313,146 @@ export interface OrderStatusStrings {
   updated: string;
 }
 
+/** Standing-order facts shared by the list and the detail of standing orders. */
+export interface StandingOrderInfoStrings {
+  /** The standing order's name, or "Dauerauftrag" for one without. */
+  standingOrderName(name: string | null): string;
+  /** "Aktiv", "Pausiert bis 01.03.2027", "Pausiert bis auf Weiteres", "Beendet", "Storniert". */
+  standingOrderStatus(status: 'active' | 'paused' | 'ended' | 'cancelled', pausedUntil: string | null): string;
+  /** A run's day with its weekday and year: "Mo, 01.02.2027". */
+  runDay(day: string): string;
+  /** A plain day with its year: "01.03.2027". */
+  fullDay(day: string): string;
+  /** Why a run is not on the rule's day: "verschoben von Mo, 25.05. (Pfingstmontag)"; `requested`: moved for this run by the buyer. */
+  movedFrom(day: string, reasons: readonly string[], requested: boolean): string;
+  closedReason(reason: 'weekend' | 'holiday'): string;
+  /** "NYM-J-3x1.5 × 100, KL-1001 × 10 und 2 weitere". */
+  linesSummary(lines: readonly { sku: string; quantity: number }[]): string;
+  runStatus(status: 'placed' | 'held' | 'failed' | 'missed' | 'skipped'): string;
+  /** Link text of an order a run placed: "Bestellung K-2026-000123". */
+  runOrder(number: string): string;
+  nextRun: string;
+  noNextRun: string;
+  scheduleLabel: string;
+  linesLabel: string;
+  statusLabel: string;
+}
+
+/** The strings of <kontor-standing-orders>. */
+export interface StandingOrdersStrings {
+  standingOrders: string;
+  nameLabel: string;
+  lastResult: string;
+  noRunYet: string;
+  noStandingOrders: string;
+  loadMoreStandingOrders: string;
+  /** Announced after a load: "3 Daueraufträge angezeigt." */
+  standingOrdersShown(count: number): string;
+}
+
+/** The strings of <kontor-standing-order>. */
+export interface StandingOrderStrings {
+  newStandingOrder: string;
+  /** Where a new standing order's lines come from. */
+  sourceHint(kind: 'cart' | 'order'): string;
+  /** Without `standing-order-id`, `from-cart` or `source-order-id`. */
+  nothingChosen: string;
+  nameField: string;
+  nameOptional: string;
+  /** The group of schedule fields. */
+  scheduleBuilder: string;
+  /** Label of the interval field ("Alle"). */
+  every: string;
+  /** Label of the unit select. */
+  unitLabel: string;
+  unitName(unit: 'day' | 'week' | 'month'): string;
+  onWeekdays: string;
+  weekdayName(code: 'MO' | 'TU' | 'WE' | 'TH' | 'FR' | 'SA' | 'SU'): string;
+  onMonthDay: string;
+  monthDayOption: string;
+  lastDayOption: string;
+  nthWeekdayOption: string;
+  /** Label of the day-of-month field. */
+  dayOfMonth: string;
+  /** "1.", "2.", … "letzten". */
+  nthName(nth: -1 | 1 | 2 | 3 | 4): string;
+  nthLabel: string;
+  weekdayLabel: string;
+  startLabel: string;
+  endLabel: string;
+  endNone: string;
+  endUntil: string;
+  endCount: string;
+  untilLabel: string;
+  countLabel: string;
+  rruleLabel: string;
+  /** Under the RRULE field. */
+  rruleHint: string;
+  editAsRrule: string;
+  editWithForm: string;
+  /** Said when the loaded schedule is one the form cannot show. */
+  rruleOnly: string;
+  summaryLabel: string;
+  previewTitle: string;
+  upcomingTitle: string;
+  /** Announced when the next runs are shown: "12 nächste Ausführungen angezeigt." */
+  runsShown(count: number): string;
+  noRuns: string;
+  upcomingStatus(status: 'scheduled' | 'skipped' | 'paused'): string;
+  skipRun: string;
+  unskipRun: string;
+  /** Accessible names: "Ausführung am Mo, 01.02.2027 auslassen". */
+  skipRunOf(day: string): string;
+  unskipRunOf(day: string): string;
+  changedForRun: string;
+  actions: string;
+  pause: string;
+  pauseOpen: string;
+  pauseUntil: string;
+  pauseUntilDate: string;
+  resume: string;
+  orderNow: string;
+  /** The confirmation of order now, with the next run's day (or `null`). */
+  orderNowConfirm(day: string | null): string;
+  confirmOrderNow: string;
+  cancelStandingOrder: string;
+  cancelConfirm: string;
+  confirmCancel: string;
+  keepStandingOrder: string;
+  back: string;
+  edit: string;
+  save: string;
+  saving: string;
+  create: string;
+  creating: string;
+  scopeLabel: string;
+  scopeFromNext: string;
+  scopeOneRun: string;
+  runLabel: string;
+  deliveryAddress: string;
+  paymentLabel: string;
+  paymentName(method: 'invoice' | 'prepayment' | 'sepa_debit'): string;
+  /** A direct debit kept as it is: "Lastschrift von DE89 **** 3000". */
+  keepDirectDebit(iban: string | null): string;
+  removeLine(sku: string): string;
+  addLine: string;
+  newLineSku: string;
+  history: string;
+  noHistory: string;
+  /** Field errors before anything was sent or as the server named them. */
+  checkFields: string;
+  /** A stale version (409): the current state is shown instead of the change. */
+  staleShown: string;
+  created(name: string): string;
+  saved: string;
+  paused(until: string | null): string;
+  resumed: string;
+  skipped(day: string): string;
+  unskipped(day: string): string;
+  ordered(number: string): string;
+  cancelled: string;
+}
+
 /**
  * Every string of every element, in one language: what `de` and `en` export. Elements carry only
  * the slices they show (see `strings()` in `translations/strings.ts`).
@@ -327,4 +471,7 @@ export interface Translation
     CheckoutStrings,
     OrderInfoStrings,
     OrderHistoryStrings,
-    OrderStatusStrings {}
+    OrderStatusStrings,
+    StandingOrderInfoStrings,
+    StandingOrdersStrings,
+    StandingOrderStrings {}

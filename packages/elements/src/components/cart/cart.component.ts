@@ -32,6 +32,7 @@ const cartStrings = strings(common, totals, cart, availability);
  * @event kontor-cart-change - The server accepted a change made here. detail: `{ cart, effects }`.
  * @event kontor-cart-handoff - The cart was handed to a colleague or a hand-off code was created. detail: `{ handOff }`.
  * @event kontor-cart-claim - A handed-off cart was claimed here (`handoff-code` or the claim form); it is the current cart now. detail: `{ cart, code }`.
+ * @event kontor-standing-order-request - With `standing-orders`: the buyer pressed "Regelmäßig bestellen" (the page opens `<kontor-standing-order from-cart>`). detail: `{ cartId }`.
  * @event kontor-error - Loading or changing the cart failed. detail: `{ error }`.
  * @csspart base - The wrapper.
  * @csspart header - Title, saved-cart switcher and actions.
@@ -128,6 +129,9 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
 
   /** Level of the cart's title for the page's outline (1–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Offers "Regelmäßig bestellen", which fires `kontor-standing-order-request` (for pages that embed `<kontor-standing-order>`). */
+  @property({ type: Boolean, attribute: 'standing-orders', reflect: true }) standingOrders = false;
 
   @state() private renderLimit = FIRST_CHUNK;
   @state() private announcement = '';
@@ -550,6 +554,9 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
             <button type="button" class="rename" @click=${() => this.openNameDialog('rename')}>${t.rename}</button>
             <button type="button" class="hand-off" @click=${this.openHandOff}>${t.handOff}</button>
             <button type="button" class="export" ?disabled=${!cart.lines.length} @click=${this.exportCsv}>${t.exportCsv}</button>
+            ${this.standingOrders && cart.lines.length
+              ? html`<button type="button" class="order-regularly" @click=${() => this.emit('kontor-standing-order-request', { cartId: cart.id })}>${t.orderRegularly}</button>`
+              : nothing}
           </div>`}
     </div>`;
   }

@@ -20,6 +20,7 @@ const orderHistoryStrings = strings(common, orderInfo, orderHistory);
 /**
  * @summary The company's orders, newest first: filters by status, date and PO number, a search, paged by "load more"; a row opens the order's status and tracking. An order placed on the page (by `<kontor-checkout>`) appears at the top when the filters take it.
  * @tag kontor-order-history
+ * @event kontor-standing-order-request - With `standing-orders`: the buyer pressed "Regelmäßig bestellen" in an expanded order (the page opens `<kontor-standing-order source-order-id>`). detail: `{ orderId }`.
  * @event kontor-error - Loading orders failed. detail: `{ error }`.
  * @csspart base - The wrapper.
  * @csspart filters - The filter form.
@@ -90,6 +91,9 @@ export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHist
 
   /** Level of the history's rows' order titles when expanded (1–6). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Offers "Regelmäßig bestellen" in an expanded order, which fires `kontor-standing-order-request` (for pages that embed `<kontor-standing-order>`). */
+  @property({ type: Boolean, attribute: 'standing-orders', reflect: true }) standingOrders = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -302,7 +306,12 @@ export class KontorOrderHistory extends KontorElement<StringsOf<typeof orderHist
       ${href
         ? nothing
         : html`<tr class="details" id=${detailsId} ?hidden=${!open}>
-            <td colspan="6">${open ? html`<kontor-order-status part="details" order-id=${order.id} heading-level=${this.headingLevel}></kontor-order-status>` : nothing}</td>
+            <td colspan="6">
+              ${open && this.standingOrders
+                ? html`<button type="button" class="order-regularly" @click=${() => this.emit('kontor-standing-order-request', { orderId: order.id })}>${this.t.orderThisRegularly}</button>`
+                : nothing}
+              ${open ? html`<kontor-order-status part="details" order-id=${order.id} heading-level=${this.headingLevel}></kontor-order-status>` : nothing}
+            </td>
           </tr>`}`;
   }
 

@@ -3,6 +3,7 @@ import type { CartStrings } from '../translation.js';
 /** German: cart. */
 export const cart: CartStrings = {
   cart: 'Warenkorb',
+  orderRegularly: 'Regelmäßig bestellen',
   cartEmpty: 'Ihr Warenkorb ist leer.',
   remove: 'Entfernen',
   removeItem: (name) => `${name} entfernen`,

@@ -13,6 +13,7 @@ export const orderHistory: OrderHistoryStrings = {
   orderDate: 'Datum',
   gross: 'Brutto',
   orderDetails: (number) => `Details zu ${number}`,
+  orderThisRegularly: 'Regelmäßig bestellen',
   noOrders: 'Keine Bestellungen gefunden.',
   ordersShown: (count) => (count === 1 ? '1 Bestellung angezeigt.' : `${count.toLocaleString('de-DE')} Bestellungen angezeigt.`),
   orderAdded: (number) => `Neue Bestellung ${number} oben in der Liste.`,

@@ -3,6 +3,7 @@ import type { CartStrings } from '../translation.js';
 /** English: cart. */
 export const cart: CartStrings = {
   cart: 'Cart',
+  orderRegularly: 'Order regularly',
   cartEmpty: 'Your cart is empty.',
   remove: 'Remove',
   removeItem: (name) => `Remove ${name}`,

@@ -13,6 +13,7 @@ export const orderHistory: OrderHistoryStrings = {
   orderDate: 'Date',
   gross: 'Gross',
   orderDetails: (number) => `Details of ${number}`,
+  orderThisRegularly: 'Order regularly',
   noOrders: 'No orders found.',
   ordersShown: (count) => (count === 1 ? '1 order shown.' : `${count.toLocaleString('en-GB')} orders shown.`),
   orderAdded: (number) => `New order ${number} added at the top.`,

@@ -1,0 +1,15 @@
+import type { KontorClient } from '@kontor/core';
+import { createStandingOrdersClient, type StandingOrdersClient } from '@kontor/core/standing-orders';
+
+const clients = new WeakMap<KontorClient, StandingOrdersClient>();
+
+/**
+ * The standing-order client over a resolved client's HTTP client: one per client, so the shared
+ * `KontorClient` (which every element carries) need not grow by the standing-order routes and
+ * their schemas; only the standing-order elements import them.
+ */
+export function standingOrdersOf(client: KontorClient): StandingOrdersClient {
+  let so = clients.get(client);
+  if (!so) clients.set(client, (so = createStandingOrdersClient(client.http)));
+  return so;
+}
