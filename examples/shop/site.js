@@ -44,6 +44,7 @@ const english = {
   Warenkorb: 'Cart',
   'Zur Kasse': 'Checkout',
   'Meine Bestellungen': 'My orders',
+  Daueraufträge: 'Standing orders',
   Sprache: 'Language',
   'E-Mail': 'Email',
   Passwort: 'Password',
@@ -111,18 +112,36 @@ function mount() {
   cart.setAttribute('heading-level', '3');
   cart.setAttribute('handoff-url', `${portal}/?handoff={code}`);
   cart.setAttribute('availability-refresh-seconds', refresh);
+  cart.setAttribute('standing-orders', '');
   // Checkout and order history: the same cart store, so the checkout sees what the cart shows.
   const checkout = document.createElement('kontor-checkout');
   checkout.setAttribute('heading-level', '3');
   // A new order shows up at the top of the history by itself (the two share the page's orders store).
   const orders = document.createElement('kontor-order-history');
   orders.setAttribute('page-size', '10');
+  orders.setAttribute('standing-orders', '');
+  // Standing orders: the list, and one of them (or a new one from the cart or an order) below it.
+  const standing = document.createElement('div');
+  const standingList = document.createElement('kontor-standing-orders');
+  standing.append(standingList);
+  const open = (attribute, value) => {
+    const detail = document.createElement('kontor-standing-order');
+    detail.setAttribute('heading-level', '3');
+    detail.setAttribute(attribute, value);
+    standing.querySelector('kontor-standing-order')?.remove();
+    standing.append(detail);
+    detail.scrollIntoView({ block: 'start' });
+  };
+  standingList.addEventListener('kontor-standing-order-select', (e) => open('standing-order-id', e.detail.standingOrder.id));
+  catalogue.addEventListener('kontor-standing-order-request', (e) => ('cartId' in e.detail ? open('from-cart', e.detail.cartId) : open('source-order-id', e.detail.orderId)));
+  standing.addEventListener('kontor-standing-order-change', () => standingList.reload());
   catalogue.append(
     section('katalog', 'Katalog', list),
     section('schnellerfassung', 'Schnellerfassung', quick),
     section('warenkorb', 'Warenkorb', cart),
     section('kasse', 'Zur Kasse', checkout),
     section('bestellungen', 'Meine Bestellungen', orders),
+    section('dauerauftraege', 'Daueraufträge', standing),
   );
   const count = document.createElement('kontor-cart-count');
   count.setAttribute('href', '#warenkorb');
