@@ -52,6 +52,11 @@ async function main(): Promise<void> {
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error('KONTOR_DELIVERY_HORIZON_DAYS must be a whole number ≥ 1');
   // Pages that may call partner-key and ERP routes: none unless set (`*` or origins, comma-separated), for test setups.
   const serverCors = process.env.KONTOR_SERVER_CORS_ORIGINS?.trim();
+  // Standing orders: where mails' one-click links and the calendar feed point, who hears of failed
+  // runs besides the buyer, and `KONTOR_STANDING_ORDER_SCHEDULER=off` for API-only processes.
+  const publicUrl = process.env.KONTOR_PUBLIC_URL?.trim() || `http://${host.includes(':') ? `[${host}]` : host}:${port || 8787}`;
+  const sellerEmail = process.env.KONTOR_STANDING_ORDER_SELLER_MAIL?.trim() || undefined;
+  const scheduler = process.env.KONTOR_STANDING_ORDER_SCHEDULER === 'off' ? (false as const) : undefined;
   const app = await createApp({
     db,
     now,
@@ -61,6 +66,8 @@ async function main(): Promise<void> {
     mail,
     loginRateLimit: { max: loginLimit, timeWindowMs: 60_000 },
     deliveryHorizonDays: horizon,
+    publicUrl,
+    standingOrders: { sellerEmail, scheduler },
     ...(serverCors ? { serverCorsOrigins: serverCors === '*' ? '*' : serverCors.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
   });
   await app.listen({ port, host });

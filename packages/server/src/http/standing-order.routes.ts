@@ -1,5 +1,5 @@
 import { ValidationError, errorMessage, issueMessage, parseStandingOrderRequest, standingOrderRoutes as routes, type Lang } from '@kontor/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/database.js';
 import { findFeedBySecretHash, listRuns, listStandingOrders } from '../db/standing-order.queries.js';
 import { hashToken } from '../auth/tokens.js';
@@ -44,6 +44,14 @@ function decodeCursor<T>(cursor: string, ok: (v: unknown) => v is T, lang: Lang)
 }
 const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 const isString = (v: unknown): v is string => typeof v === 'string';
+
+/** The link pages: never cached, no referrer (the URL is the secret), nothing loaded, forms only to themselves, never framed. */
+const pageHeaders = (reply: FastifyReply) =>
+  void reply
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+    .header('x-frame-options', 'DENY');
 
 export interface StandingOrderRouteOptions {
   /** Where the server is reached from outside: the calendar feed's URL. */
@@ -147,11 +155,11 @@ export function standingOrderRoutes(app: FastifyInstance, deps: AppDeps, options
     pages.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, {}));
     const langOf = (asked: Lang | undefined, lang: Lang): Lang => asked ?? lang;
     addRoute(pages, deps, r.standingOrderLinkPage, async ({ params, query, lang, reply, deps: { db, now, jwtSecret } }) => {
-      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      pageHeaders(reply);
       return linkPage(await linkPageState(db as Db, jwtSecret, params.token, now()), langOf(query.lang, lang));
     });
     addRoute(pages, deps, r.useStandingOrderLink, async ({ params, query, lang, reply, deps: { db, now, jwtSecret } }) => {
-      void reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      pageHeaders(reply);
       const state = await useLinkToken(db as Db, jwtSecret, params.token, now(), langOf(query.lang, lang));
       if (state.kind === 'done') options.wake();
       return linkPage(state, langOf(query.lang, lang));

@@ -8,6 +8,7 @@ import {
   type StandingOrder,
   type StandingOrderView,
   type Warehouse,
+  zonedInstant,
 } from '@kontor/core';
 import { warehouseCalendar } from '../availability/calendars.js';
 import { listWarehouses } from '../db/availability.queries.js';
@@ -76,8 +77,9 @@ export async function loadWarehouses(db: Db): Promise<Warehouses> {
 /** The day from which runs of the standing order are looked up ("done" keys): a little before `now`. */
 export const lookBackKey = (order: Pick<StandingOrder, 'schedule'>, now: Date): string => addDays(dayAt(now.toISOString(), order.schedule.timeZone), -LOOK_BACK_DAYS);
 
-/** When the buyer is mailed about an occurrence: `days` days before its run, at the run's time of day. */
-export const reminderAt = (occurrence: Pick<Occurrence, 'at'>, days: number): string => new Date(Date.parse(occurrence.at) - days * 86_400_000).toISOString();
+/** When the buyer is mailed about an occurrence: `days` days before its run day, at the run's local time (DST-safe, as runs are). */
+export const reminderAt = (occurrence: Pick<Occurrence, 'day'>, days: number, schedule: Pick<StandingOrder['schedule'], 'time' | 'timeZone'>): string =>
+  zonedInstant(addDays(occurrence.day, -days), schedule.time, schedule.timeZone);
 
 /** The standing order as the API answers it at `now`: its effective status (a pause with an end is over from that day) and its next run. */
 export function viewOf(row: Pick<StandingOrderRow, 'reminder_days'>, order: StandingOrder, ctx: { now: Date; calendar: BusinessCalendar | undefined; done: Iterable<string> }): StandingOrderView {
@@ -107,9 +109,9 @@ export function nextDue(order: StandingOrder, ctx: { now: Date; calendar: Busine
     // The first coming run not reminded yet: its reminder, if it comes before the next run.
     const passed = new Set(ctx.done);
     for (let o: Occurrence | null = next, i = 0; o && i < 20; i++, o = nextRun(order, { now, ...calendar, done: passed })) {
-      if (Date.parse(reminderAt(o, ctx.reminderDays)) > Date.parse(due)) break;
+      if (Date.parse(reminderAt(o, ctx.reminderDays, order.schedule)) > Date.parse(due)) break;
       if (!ctx.reminded.has(o.key)) {
-        const at = reminderAt(o, ctx.reminderDays);
+        const at = reminderAt(o, ctx.reminderDays, order.schedule);
         return Date.parse(at) < Date.parse(now) ? now : at;
       }
       passed.add(o.key);

@@ -188,6 +188,59 @@ describe('the scheduler after downtime', () => {
   });
 });
 
+describe('a run under its policies', () => {
+  const clock = testClock('2026-03-02T08:00:00.000Z');
+  const transport = memoryTransport();
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ now: clock.now, mail: { transports: [transport] }, outboxWorker: false, standingOrders: { scheduler: false } });
+  });
+  after(() => t.close());
+
+  it('backorders, leaves out or holds a short line by the shortage policy, and fails a run past its fixed prices', async () => {
+    const api = standingOrderApi(t);
+    const token = await t.login('einkauf@elektro-mueller.de');
+    const [a, b] = stockedProducts(t, 2);
+    // A is short: one unit in each warehouse, nothing coming, procurable in 5 business days.
+    await t.db.updateTable('stock_positions').set({ on_hand: 1, reserved: 0 }).where('sku', '=', a!.sku).execute();
+    await t.db.deleteFrom('stock_receipts').where('sku', '=', a!.sku).execute();
+    await t.db.updateTable('products').set({ lead_time_days: 5 }).where('sku', '=', a!.sku).execute();
+    const once = { form: { every: 'day' as const, interval: 1, start: '2026-03-04', end: { kind: 'count' as const, count: 1 } }, time: '06:00' };
+    const body = { lines: [{ sku: a!.sku, quantity: 10 }, { sku: b!.sku, quantity: 1 }], deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'prepayment' as const }, schedule: once, reminderDays: 0 };
+    const backorder = await api.create(token, { ...body, shortage: 'backorder' });
+    const omit = await api.create(token, { ...body, shortage: 'omit_line' });
+    const hold = await api.create(token, { ...body, shortage: 'hold_run' });
+    const fixed = await api.create(token, {
+      ...body, lines: [{ sku: b!.sku, quantity: 1 }],
+      priceMode: { kind: 'fixed', validUntil: '2026-03-03', offerId: 'ofr_1', prices: [{ sku: b!.sku, unitPrice: { amount: 1234, currency: 'EUR' } }] },
+    });
+    clock.set('2026-03-04T05:00:00.000Z');
+    const result = await t.app.standingOrders.runOnce();
+    assert.deepEqual([result.placed, result.held, result.failed], [2, 1, 1]);
+    const run = async (id: string) => (await runsOf(t, id))[0]!;
+    const linesOf = async (orderId: string) => (await t.db.selectFrom('order_lines').select(['sku', 'quantity']).where('order_id', '=', orderId).orderBy('position').execute()).map((l) => [l.sku, Number(l.quantity)]);
+
+    const back = await run(backorder.id);
+    assert.equal(back.status, 'placed');
+    assert.deepEqual(await linesOf(back.order_id!), [[a!.sku, 10], [b!.sku, 1]]);
+    assert.deepEqual(JSON.parse(back.notices).map((n: { code: string; path: unknown[] }) => [n.code, n.path]), [['line_backordered', ['lines', 0]]]);
+    const left = await run(omit.id);
+    assert.equal(left.status, 'placed');
+    assert.deepEqual(await linesOf(left.order_id!), [[b!.sku, 1]]);
+    assert.deepEqual(JSON.parse(left.notices).map((n: { code: string }) => n.code), ['line_omitted']);
+    const held = await run(hold.id);
+    assert.deepEqual([held.status, held.order_id, JSON.parse(held.reason!).code], ['held', null, 'run_held']);
+    const expired = await run(fixed.id);
+    assert.deepEqual([expired.status, JSON.parse(expired.reason!).code], ['failed', 'fixed_price_expired']);
+
+    // The history words reasons in the caller's language; the buyer hears of both by mail.
+    const history = await t.app.inject({ method: 'GET', url: `/v1/standing-orders/${fixed.id}/runs`, headers: { authorization: `Bearer ${await t.login('einkauf@elektro-mueller.de')}`, 'accept-language': 'en' } });
+    assert.match(history.json().items[0].reason.message, /^The fixed prices were valid until 2026-03-03/);
+    await outboxOf(t, transport, clock.now).runOnce();
+    assert.equal(transport.mails.filter((m) => /zurückgehalten|keine Bestellung/.test(m.subject)).length, 2);
+  });
+});
+
 describe('two schedulers at once', () => {
   const clock = testClock('2026-03-01T08:00:00.000Z');
   let t: TestApp;

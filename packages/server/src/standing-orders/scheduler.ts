@@ -84,6 +84,13 @@ export interface StandingOrderScheduler {
 }
 
 const ISSUE_FREE: ErrorIssue[] = [];
+/**
+ * Lets the event loop turn: on SQLite every query resolves at once, so a pass over many standing
+ * orders would otherwise hold the loop (and every HTTP request) until it is done.
+ */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** After a pass with a failure, the next one waits this long (what failed is still due). */
+const RETRY_MS = 30_000;
 
 /**
  * The standing-order scheduler. A pass looks up the standing orders with something due
@@ -146,13 +153,13 @@ export function createStandingOrderScheduler(options: StandingOrderSchedulerOpti
   /** Sends the reminders due at `now` (each once); returns the keys reminded so far. */
   async function remind(trx: Tx, row: StandingOrderRow, order: StandingOrder, ctx: { now: Date; calendar: BusinessCalendar | undefined; done: ReadonlySet<string> }, result: SchedulerRunResult): Promise<Set<string>> {
     const days = Number(row.reminder_days);
+    if (days <= 0) return new Set();
     const reminded = await reminderKeys(trx, row.company_id, row.id, lookBackKey(order, ctx.now));
-    if (days <= 0) return reminded;
     const iso = ctx.now.toISOString();
     const passed = new Set(ctx.done);
     for (let i = 0; i < 20; i++) {
       const o = nextRun(order, { now: iso, ...(ctx.calendar ? { calendar: ctx.calendar } : {}), done: passed });
-      if (!o || Date.parse(reminderAt(o, days)) > ctx.now.getTime()) break;
+      if (!o || Date.parse(reminderAt(o, days, order.schedule)) > ctx.now.getTime()) break;
       passed.add(o.key);
       if (reminded.has(o.key)) continue;
       if (!(await insertReminder(trx, { standing_order_id: row.id, occurrence: o.key, company_id: row.company_id, event_id: null, created_at: iso }))) continue;
@@ -247,6 +254,7 @@ export function createStandingOrderScheduler(options: StandingOrderSchedulerOpti
     const now = deps.now();
     const iso = now.toISOString();
     const warehouses = await loadWarehouses(db);
+    const errors: unknown[] = [];
     let after: { nextAt: string; id: string } | undefined;
     for (;;) {
       if (stopped) break;
@@ -257,12 +265,20 @@ export function createStandingOrderScheduler(options: StandingOrderSchedulerOpti
       const worker = async () => {
         while (next < batch.length && !stopped) {
           const { id } = batch[next++]!;
-          // Step until nothing more is due now (several runs: catch-up).
-          for (let guard = 0; guard < 10_000 && (await step(id, warehouses, now, result)); guard++);
+          try {
+            // Step until nothing more is due now (several runs: catch-up).
+            for (let guard = 0; guard < 10_000 && (await step(id, warehouses, now, result)); guard++) await turn();
+            await turn();
+          } catch (error) {
+            // Its transaction rolled back: nothing of it is recorded, the next pass tries again. The others go on.
+            errors.push(error);
+            logger?.error({ standingOrderId: id, error: (error as Error).message }, 'standing orders: a run failed and was rolled back; it is tried again');
+          }
         }
       };
       await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, worker));
     }
+    if (errors.length) throw errors[0] instanceof Error ? errors[0] : new Error(String(errors[0]));
     return result;
   }
 
@@ -285,11 +301,15 @@ export function createStandingOrderScheduler(options: StandingOrderSchedulerOpti
       return;
     }
     running = runOnce()
-      .catch((error: unknown) => logger?.error({ error: (error as Error).message }, 'standing orders: pass failed'))
       .then(async () => {
         // Sleep until the next due instant on the app's clock.
         const next = await nextDueAt(db).catch(() => null);
         return next === null ? maxSleepMs : Date.parse(next) - deps.now().getTime();
+      })
+      .catch((error: unknown) => {
+        // What failed is still due: try again after a while, not at once.
+        logger?.error({ error: (error as Error).message }, 'standing orders: pass failed');
+        return RETRY_MS;
       })
       .then((ms) => {
         running = null;

@@ -425,7 +425,7 @@ export async function upcomingRuns(db: Db, caller: BuyerCaller, id: string, limi
         occurrence: o,
         status: o.skipped ? 'skipped' : paused ? 'paused' : 'scheduled',
         override: order.overrides.find((x) => x.occurrence === o.key) ?? null,
-        reminderAt: days > 0 && !o.skipped && !paused ? reminderAt(o, days) : null,
+        reminderAt: days > 0 && !o.skipped && !paused ? reminderAt(o, days, order.schedule) : null,
       });
       if (out.length >= limit) break;
     }
