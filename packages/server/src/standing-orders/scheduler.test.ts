@@ -241,6 +241,34 @@ describe('a run under its policies', () => {
   });
 });
 
+describe('the scheduler started with the app', () => {
+  // The app's clock runs in real time, 1.5 s before a run is due.
+  const due = Date.parse('2026-03-02T05:00:00.000Z');
+  let offset = due - 60_000 - Date.now();
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp({ now: () => new Date(Date.now() + offset) });
+  });
+  after(() => t.close());
+
+  it('wakes by itself at the next due instant and places the run', async () => {
+    const api = standingOrderApi(t);
+    const [a] = stockedProducts(t, 1);
+    const token = await t.login('einkauf@elektro-mueller.de');
+    offset = due - 1500 - Date.now();
+    const so = await api.create(token, {
+      lines: [{ sku: a!.sku, quantity: 1 }], deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'prepayment' }, reminderDays: 0,
+      schedule: { form: { every: 'day', interval: 1, start: '2026-03-02', end: { kind: 'count', count: 1 } }, time: '06:00' },
+    });
+    assert.deepEqual(await runsOf(t, so.id), []);
+    const deadline = Date.now() + 6000;
+    while (!(await runsOf(t, so.id)).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [run] = await runsOf(t, so.id);
+    assert.equal(run?.status, 'placed');
+    assert.ok(Date.parse(run!.at) >= due, `ran at ${run!.at}, not before it was due`);
+  });
+});
+
 describe('two schedulers at once', () => {
   const clock = testClock('2026-03-01T08:00:00.000Z');
   let t: TestApp;

@@ -304,7 +304,10 @@ export function createStandingOrderScheduler(options: StandingOrderSchedulerOpti
       .then(async () => {
         // Sleep until the next due instant on the app's clock.
         const next = await nextDueAt(db).catch(() => null);
-        return next === null ? maxSleepMs : Date.parse(next) - deps.now().getTime();
+        if (next === null) return maxSleepMs;
+        // Still due after a pass: another process holds it (skip locked); look again in a second, not at once.
+        const ms = Date.parse(next) - deps.now().getTime();
+        return ms > 0 ? ms : 1000;
       })
       .catch((error: unknown) => {
         // What failed is still due: try again after a while, not at once.
