@@ -321,7 +321,9 @@ export async function updateStandingOrderIn(trx: Tx, caller: BuyerCaller, id: st
       const p = resolvePayment(payment, ['set', 'payment'], lang);
       await checkPaymentAllowed(trx, caller, p.payment, ['set', 'payment'], lang);
       set.payment = p.payment;
+      // A full IBAN is kept only while it is paid by direct debit.
       if (p.iban) ibans['*'] = p.iban;
+      else delete ibans['*'];
     }
     if (schedule) set.schedule = scheduleOf(schedule as ScheduleInput, { timeZone: c.order.schedule.timeZone });
     if (set.lines || set.priceMode) await checkLines(trx, caller, set.lines ?? c.order.lines, set.priceMode ?? c.order.priceMode, set.lines ? ['set', 'lines'] : ['lines'], lang);
@@ -335,6 +337,7 @@ export async function updateStandingOrderIn(trx: Tx, caller: BuyerCaller, id: st
       await checkPaymentAllowed(trx, caller, p.payment, ['set', 'payment'], lang);
       set.payment = p.payment;
       if (p.iban) ibans[body.occurrence] = p.iban;
+      else delete ibans[body.occurrence];
     }
     if (set.lines) await checkLines(trx, caller, set.lines, c.order.priceMode, ['set', 'lines'], lang);
     change = { version: body.version, scope: 'one_run', occurrence: body.occurrence, set };
