@@ -70,6 +70,10 @@ function elementsConfig() {
     // Standalone: everything in one minified file, for <script type="module" src=".../kontor.bundle.js">.
     {
       input: join(dir, 'src/kontor.ts'),
+      // rrule-temporal declares no `sideEffects`, so Rollup keeps all of it (65 KB minified) once
+      // core's standing-orders barrel is in the graph, though no element calls it (the server
+      // expands schedules). It is a side-effect-free library of classes.
+      treeshake: { moduleSideEffects: (id) => !/[\\/]rrule-temporal[\\/]/.test(id) },
       plugins: [
         nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
         nodeEnv(),
