@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../errors/kontor-error.js';
 import type { RouteId } from './routes.js';
+import type { ReorderRouteId } from './reorder.routes.js';
 import type { StandingOrderRouteId } from './standing-order.routes.js';
 
 /**
@@ -14,7 +15,7 @@ export interface RouteDoc {
 }
 
 /** One per route (of both tables): the compiler refuses a route without its documentation. */
-export const routeDocs: Record<RouteId | StandingOrderRouteId, RouteDoc> = {
+export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId, RouteDoc> = {
   login: {
     tag: 'identity',
     summary: 'Sign in with e-mail and password; returns a session token.',
@@ -229,5 +230,35 @@ export const routeDocs: Record<RouteId | StandingOrderRouteId, RouteDoc> = {
     tag: 'standing-orders',
     summary: "Standing-order runs due from now up to a day (default 14 days on), across companies, with their lines, warehouse and destination, to plan stock (ERP key).",
     errors: ['validation', 'unauthorized', 'forbidden'],
+  },
+  reorderCandidates: {
+    tag: 'reorder',
+    summary: "The company's recent orders and most-ordered products with the last quantity and date, today's price and its change, today's delivery promise, and each product's purchase cadence (overdue, due soon, on track, not predictable).",
+    errors: ['validation', 'unauthorized'],
+  },
+  reorder: {
+    tag: 'reorder',
+    summary: 'Reorder a past order (whole or picked lines) or products into the current cart (merging, at its version), a new saved cart, or straight to an order with the last order\'s delivery and payment; answers line by line what happened (added, merged, re-priced, replaced, later, refused). Takes an Idempotency-Key.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  reorderSettings: {
+    tag: 'reorder',
+    summary: "Whether the company gets reorder reminders (a mail when products become due).",
+    errors: ['unauthorized'],
+  },
+  updateReorderSettings: {
+    tag: 'reorder',
+    summary: 'Turn reorder reminders on or off, against the version seen (409 when stale). Company admins only.',
+    errors: ['validation', 'unauthorized', 'forbidden', 'conflict'],
+  },
+  reorderLinkPage: {
+    tag: 'reorder',
+    summary: "A reorder reminder's one-click link: an HTML page listing the due products, with a button that POSTs. Looking at it changes nothing.",
+    errors: [],
+  },
+  useReorderLink: {
+    tag: 'reorder',
+    summary: 'Prepares a new saved cart with the due products of a reminder, once: an HTML page with the result. A used or expired link answers a page saying so and changes nothing.',
+    errors: [],
   },
 };
