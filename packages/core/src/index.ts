@@ -13,5 +13,6 @@ export * from './cart/index.js';
 export * from './orders/index.js';
 export * from './availability/index.js';
 export * from './standing-orders/index.js';
+export * from './offers/index.js';
 export * from './reorder/index.js';
 export { createKontorClient, type KontorClient } from './client.js';

@@ -2,6 +2,7 @@ import type { ErrorCode } from '../errors/kontor-error.js';
 import type { RouteId } from './routes.js';
 import type { ReorderRouteId } from './reorder.routes.js';
 import type { StandingOrderRouteId } from './standing-order.routes.js';
+import type { OfferRouteId, SellerOfferRouteId } from './offer.routes.js';
 
 /**
  * What the OpenAPI document says about each route. Kept apart from the route table, which every
@@ -15,7 +16,7 @@ export interface RouteDoc {
 }
 
 /** One per route (of both tables): the compiler refuses a route without its documentation. */
-export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId, RouteDoc> = {
+export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId | OfferRouteId | SellerOfferRouteId, RouteDoc> = {
   login: {
     tag: 'identity',
     summary: 'Sign in with e-mail and password; returns a session token.',
@@ -260,5 +261,120 @@ export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId, 
     tag: 'reorder',
     summary: 'Prepares a new saved cart with the due products of a reminder, once: an HTML page with the result. A used or expired link answers a page saying so and changes nothing.',
     errors: [],
+  },
+  createOfferRequest: {
+    tag: 'offers',
+    summary: 'Ask for an offer: from a cart of the caller (its lines) or from scratch, with a message and a desired delivery day. Takes an Idempotency-Key: a double submit makes one request.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  listOfferRequests: {
+    tag: 'offers',
+    summary: "The company's offer requests, newest first, cursor-paged; filter by status (open, offered).",
+    errors: ['validation', 'unauthorized'],
+  },
+  getOfferRequest: {
+    tag: 'offers',
+    summary: 'One offer request of the company.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  listOffers: {
+    tag: 'offers',
+    summary: "The company's offers that were sent, newest first, cursor-paged; filter by status. Each with every sent version.",
+    errors: ['validation', 'unauthorized'],
+  },
+  getOffer: {
+    tag: 'offers',
+    summary: 'One offer of the company with every sent version and its history; another company\'s id is a 404.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  compareOffer: {
+    tag: 'offers',
+    summary: 'Two versions of an offer line by line (price, quantity, added, removed), their extra lines, gross and validity; version 0 is the request it answers.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  acceptOffer: {
+    tag: 'offers',
+    summary: "Accept the current version, exactly once per Idempotency-Key: validity and availability are checked again, then an order is placed at the offer's prices (the checkout's placement) or a standing order set up with them fixed until the offer's price end. Expired: 409 offer_expired; withdrawn, rejected, superseded or unavailable: 409 offer_not_acceptable; stale version: 409 conflict.",
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_expired', 'offer_not_acceptable'],
+  },
+  rejectOffer: {
+    tag: 'offers',
+    summary: 'Reject the current version with a reason (the rep is told).',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_expired', 'offer_invalid_transition'],
+  },
+  requestOfferChanges: {
+    tag: 'offers',
+    summary: 'Ask for changes to the current version with a comment (and the lines wished for); the rep drafts the next version.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_expired', 'offer_invalid_transition'],
+  },
+  offerDocument: {
+    tag: 'offers',
+    summary: "A printable offer (HTML with a print stylesheet) with the seller's letterhead, version and validity.",
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  sellerLogin: {
+    tag: 'seller',
+    summary: "Sign in as a member of the seller's staff (a sales rep); returns a seller session token, good for /v1/seller routes only.",
+    errors: ['validation', 'unauthorized', 'rate_limited'],
+  },
+  sellerLogout: {
+    tag: 'seller',
+    summary: 'End the seller session.',
+    errors: ['unauthorized'],
+  },
+  sellerMe: {
+    tag: 'seller',
+    summary: 'The signed-in sales rep, with their approval limit.',
+    errors: ['unauthorized'],
+  },
+  sellerCompanies: {
+    tag: 'seller',
+    summary: 'The customer companies a rep can draft an offer for.',
+    errors: ['unauthorized'],
+  },
+  sellerListOfferRequests: {
+    tag: 'seller',
+    summary: 'Offer requests of every company, newest first; filter by status.',
+    errors: ['validation', 'unauthorized'],
+  },
+  sellerCreateOffer: {
+    tag: 'seller',
+    summary: 'Draft an offer from a request (its lines at list price unless content is given) or from scratch for a company. Takes an Idempotency-Key. A request that already has an offer is a 409.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict'],
+  },
+  sellerListOffers: {
+    tag: 'seller',
+    summary: 'Offers of every company, newest first; filter by status and company.',
+    errors: ['validation', 'unauthorized'],
+  },
+  sellerGetOffer: {
+    tag: 'seller',
+    summary: 'One offer with its draft, its approval and every version.',
+    errors: ['validation', 'unauthorized', 'not_found'],
+  },
+  sellerUpdateDraft: {
+    tag: 'seller',
+    summary: 'Write the draft of the next version (lines with list price, unit price or discount, whole-offer discount, extras, validity, terms, comment) against the version seen; drops an approval. Negative prices and discounts over 100 % are 422.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_invalid_transition'],
+  },
+  sellerApproveOffer: {
+    tag: 'seller',
+    summary: "Approve a colleague's draft that is below their approval limit (not one's own).",
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_invalid_transition'],
+  },
+  sellerSendOffer: {
+    tag: 'seller',
+    summary: 'Send the draft as the next version and mail the buyer. Below the author\'s limit without a second rep\'s approval: 409 offer_approval_required. Takes an Idempotency-Key.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_approval_required', 'offer_invalid_transition'],
+  },
+  sellerWithdrawOffer: {
+    tag: 'seller',
+    summary: 'Withdraw an offer that is not accepted, rejected or expired; the buyer is mailed.',
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'offer_invalid_transition'],
+  },
+  sellerOfferDocument: {
+    tag: 'seller',
+    summary: 'The printable offer document of any version, the draft included.',
+    errors: ['validation', 'unauthorized', 'not_found'],
   },
 };

@@ -45,9 +45,10 @@ import {
 
 /**
  * Who may call a route: `buyer` is a company user or a partner's end-customer token, `partner` a
- * partner's API key, `erp` the seller's ERP key (server to server), `any` any of them.
+ * partner's API key, `erp` the seller's ERP key (server to server), `seller` a session of the
+ * seller's staff (a sales rep; good for `seller` routes only), `any` any of them but `seller`.
  */
-export type RouteAuth = 'none' | 'buyer' | 'partner' | 'erp' | 'any';
+export type RouteAuth = 'none' | 'buyer' | 'partner' | 'erp' | 'seller' | 'any';
 
 /**
  * One route of the Kontor HTTP API: the contract the server implements, the client calls and

@@ -8,6 +8,7 @@ export { errorMessage, issueMessage, messageIn, quantityIssueMessage, resolveLan
 export { availabilityIssues } from './issues/availability.js';
 export { importIssues } from './issues/import.js';
 export { ordersIssues } from './issues/orders.js';
+export { offersIssues } from './issues/offers.js';
 export { quantityIssues } from './issues/quantity.js';
 export { requestIssues } from './issues/request.js';
 export { standingOrdersIssues } from './issues/standing-orders.js';

@@ -31,6 +31,14 @@ export const ErrorCode = {
   not_configured: 'not_configured',
   /** A bug on the server. */
   internal: 'internal',
+  /** The offer is past its validity (or the expiry job marked it expired): it can no longer be accepted or answered. */
+  offer_expired: 'offer_expired',
+  /** The offer (or this version of it) cannot be accepted: withdrawn, rejected, already accepted, not sent yet, superseded by a newer version, or a line is no longer orderable. */
+  offer_not_acceptable: 'offer_not_acceptable',
+  /** The offer's draft is below the sales rep's approval threshold: a second rep must approve it before it can be sent. */
+  offer_approval_required: 'offer_approval_required',
+  /** The offer's status does not allow this step (e.g. withdrawing an accepted offer, sending without a draft). */
+  offer_invalid_transition: 'offer_invalid_transition',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -121,6 +129,10 @@ export function defaultStatus(code: ErrorCode): number {
     case 'not_found':
       return 404;
     case 'conflict':
+    case 'offer_expired':
+    case 'offer_not_acceptable':
+    case 'offer_approval_required':
+    case 'offer_invalid_transition':
       return 409;
     case 'payload_too_large':
       return 413;

@@ -41,6 +41,10 @@ const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     invalid_response: 'The server sent an unexpected answer.',
     not_configured: 'Kontor is not configured: no endpoint.',
     internal: 'Something went wrong on our side.',
+    offer_expired: 'This offer has expired.',
+    offer_not_acceptable: 'This offer cannot be accepted.',
+    offer_approval_required: 'This offer needs the approval of a second sales rep before it can be sent.',
+    offer_invalid_transition: 'This is not possible in the offer’s current status.',
   },
   de: {
     validation: 'Die Eingabe ist ungültig.',
@@ -57,6 +61,10 @@ const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     invalid_response: 'Der Server hat eine unerwartete Antwort gesendet.',
     not_configured: 'Kontor ist nicht konfiguriert: kein Endpunkt.',
     internal: 'Bei uns ist etwas schiefgelaufen.',
+    offer_expired: 'Dieses Angebot ist abgelaufen.',
+    offer_not_acceptable: 'Dieses Angebot kann nicht angenommen werden.',
+    offer_approval_required: 'Dieses Angebot muss von einem zweiten Vertriebsmitarbeiter freigegeben werden, bevor es versendet werden kann.',
+    offer_invalid_transition: 'Im aktuellen Status des Angebots ist das nicht möglich.',
   },
 };
 
