@@ -44,7 +44,7 @@ export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId |
   },
   listProducts: {
     tag: 'catalogue',
-    summary: "List and search products with the caller's prices.",
+    summary: "List and search products with the caller's prices: ranked search (exact SKU/EAN first, word forms, compounds, prefixes, typos), filters by category, brand and unit with counts (facets=true).",
     errors: ['validation', 'unauthorized'],
   },
   getProduct: {

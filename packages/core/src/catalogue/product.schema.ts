@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CurrencySchema, MoneySchema } from '../money/money.schema.js';
-import { idSchema, pageOf } from '../internal/schema-helpers.js';
+import { idSchema } from '../internal/schema-helpers.js';
 import { SKU_MAX_LENGTH, SKU_PATTERN } from './sku.js';
 
 /** Article number: letters, digits and `.-_/`, 1–64 characters, case-sensitive. */
@@ -99,21 +99,63 @@ export const ProductSchema = z.object({
 });
 export type Product = z.infer<typeof ProductSchema>;
 
-export const ProductSortSchema = z.enum(['sku', 'name', 'category']);
+/**
+ * Order of the product list. `relevance` (the default when `q` is given): exact SKU or EAN
+ * matches first, then the search engine's ranking. `catalogue` (the default without `q`): the
+ * seller's order of the categories, within each by name in the caller's language.
+ */
+export const ProductSortSchema = z.enum(['sku', 'name', 'category', 'relevance', 'catalogue']);
 
 /** Query of the product list. */
 export const ProductListQuerySchema = z.object({
-  /** Full-text search over sku, name, brand, EAN. */
+  /**
+   * Search: SKU, EAN, names, brand, category and description, German and English word forms and
+   * compounds (`Kabel` finds `Erdkabel`), the last word as typed so far, small typos forgiven.
+   * Every word must match.
+   */
   q: z.optional(z.string().check(z.maxLength(200))),
   category: z.optional(z.string().check(z.maxLength(100))),
+  /** Brands, comma-separated: products of any of them. */
+  brand: z.optional(z.string().check(z.maxLength(500))),
+  /** Sales units, comma-separated (`meter,roll`): products sold in any of them. */
+  unit: z.optional(z.string().check(z.maxLength(100))),
   status: z.optional(ProductStatusSchema),
   sort: z.optional(ProductSortSchema),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(z.string().check(z.maxLength(400))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100))),
+  /** `true`: the answer carries `facets` (counts per category, brand and unit). Ask on the first page. */
+  facets: z.optional(z.enum(['true', 'false'])),
 });
 export type ProductListQuery = z.infer<typeof ProductListQuerySchema>;
 
-export const ProductPageSchema = pageOf(ProductSchema);
+/** One value of a facet and how many products the search and the other filters leave with it. */
+export const FacetValueSchema = z.object({
+  value: z.string(),
+  count: z.int(),
+  /** The category's name (category facet only). */
+  name: z.optional(LocalizedTextSchema),
+});
+export type FacetValue = z.infer<typeof FacetValueSchema>;
+
+/**
+ * Counts of what the query and filters match, per category, brand and unit, most first. Each
+ * dimension is counted without its own filter, so a buyer who chose one brand still sees the others.
+ */
+export const ProductFacetsSchema = z.object({
+  /** Products matching the query and all filters. */
+  total: z.int(),
+  category: z.array(FacetValueSchema),
+  brand: z.array(FacetValueSchema),
+  unit: z.array(FacetValueSchema),
+});
+export type ProductFacets = z.infer<typeof ProductFacetsSchema>;
+
+export const ProductPageSchema = z.object({
+  items: z.array(ProductSchema),
+  nextCursor: z.nullable(z.string()),
+  /** Only when asked with `facets=true`. */
+  facets: z.optional(ProductFacetsSchema),
+});
 export type ProductPage = z.infer<typeof ProductPageSchema>;
 
 export const CategorySchema = z.object({ slug: z.string(), name: LocalizedTextSchema, productCount: z.int() });

@@ -1,4 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { SEARCH_FIELDS } from './search-analysis.js';
+import { indexProducts, isPostgres } from './search-index.js';
 import { productSearchFields, searchText } from './search-key.js';
 
 /**
@@ -541,6 +543,45 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       for (const t of ['standing_order_feeds', 'standing_order_links', 'standing_order_reminders', 'standing_order_runs', 'standing_orders']) await db.schema.dropTable(t).execute();
+    },
+  },
+  '0011_catalogue_search': {
+    // Ranked search on each engine's own full-text index; documents are built in JavaScript
+    // (db/search-analysis.ts) so both index the same tokens. See db/search-index.ts.
+    async up(db: Kysely<any>) {
+      if (isPostgres(db)) {
+        await sql`create table product_search (product_id text primary key references products(id), document tsvector not null)`.execute(db);
+        await sql`create index product_search_document on product_search using gin (document)`.execute(db);
+        await sql`create table search_vocab (term text collate "C" primary key, df integer not null)`.execute(db);
+        // pg_trgm (a contrib module) finds typos' neighbours by index; without it the look-up scans the vocabulary.
+        const [available] = (await sql<{ n: number }>`select count(*)::int as n from pg_available_extensions where name = 'pg_trgm'`.execute(db)).rows;
+        if (available?.n) {
+          await sql`savepoint kontor_trgm`.execute(db);
+          try {
+            await sql`create extension if not exists pg_trgm`.execute(db);
+            await sql`create index search_vocab_trgm on search_vocab using gin (term gin_trgm_ops)`.execute(db);
+            await sql`release savepoint kontor_trgm`.execute(db);
+          } catch {
+            await sql`rollback to savepoint kontor_trgm`.execute(db);
+          }
+        }
+      } else {
+        await sql`create virtual table product_search using fts5(product_id unindexed, ${sql.raw(SEARCH_FIELDS.join(', '))}, tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')`.execute(db);
+        await sql`create virtual table product_search_terms using fts5vocab(product_search, row)`.execute(db);
+        await sql`create table search_vocab (term text primary key, df integer not null)`.execute(db);
+        await sql`create virtual table search_vocab_trigrams using fts5(term, tokenize = 'trigram')`.execute(db);
+      }
+      // EAN look-ups (exact matches first) and the catalogue order (category, then name) by index.
+      await db.schema.createIndex('products_ean').on('products').columns(['ean']).execute();
+      await db.schema.createIndex('products_category_name_de').on('products').columns(['category', 'name_de', 'sku']).execute();
+      await db.schema.createIndex('products_category_name_en').on('products').columns(['category', 'name_en', 'sku']).execute();
+      await indexProducts(db);
+    },
+    async down(db: Kysely<any>) {
+      for (const i of ['products_category_name_en', 'products_category_name_de', 'products_ean']) await db.schema.dropIndex(i).execute();
+      for (const t of isPostgres(db) ? ['search_vocab', 'product_search'] : ['search_vocab_trigrams', 'search_vocab', 'product_search_terms', 'product_search']) {
+        await sql`drop table ${sql.raw(t)}`.execute(db);
+      }
     },
   },
 };

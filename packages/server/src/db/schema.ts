@@ -46,7 +46,7 @@ export interface Database {
     qty_min: number;
     qty_step: number;
     qty_max: number | null;
-    /** Folded sku, names, brand and EAN for search; see db/search-key.ts. */
+    /** Folded sku, names, brand and EAN (db/search-key.ts); search reads product_search since migration 0011. */
     search_text: string;
     visibility: 'public' | 'restricted';
     /** Business days to procure it when nothing is in stock or incoming; `null`: cannot be procured. */
@@ -273,6 +273,17 @@ export interface Database {
   };
   /** A company's calendar feed: generation of its secret and the secret's SHA-256. */
   standing_order_feeds: { company_id: string; generation: number; secret_hash: string; rotated_at: string };
+  /**
+   * The catalogue's search index (migration 0011, see db/search-index.ts). SQLite: an FTS5 table with
+   * one column per field of the search document; PostgreSQL: a weighted tsvector per product.
+   */
+  product_search: {
+    product_id: string;
+    document?: unknown;
+    ident?: string; name?: string; head?: string; brand?: string; syn?: string; category?: string; part?: string; description?: string;
+  };
+  /** Every indexed term and in how many products it occurs (prefix and typo look-ups). */
+  search_vocab: { term: string; df: number };
 }
 
 /** Id of the base price list (the list of companies without their own prices). */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ProductPageSchema, ProductSchema, type Product } from '@kontor/core';
 import * as z from 'zod/mini';
-import { searchTerms, searchText } from '../db/search-key.js';
+import { queryWords, searchDocument } from '../db/search-analysis.js';
 import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 
 describe('catalogue routes', () => {
@@ -34,20 +34,40 @@ describe('catalogue routes', () => {
   };
 
   describe('GET /v1/products', () => {
-    it('answers the first 20 products by SKU with a cursor', async () => {
+    it('opens in catalogue order without a query: categories as the seller placed them, each by name, not the books by SKU', async () => {
       const page = await list(mueller, '');
       assert.equal(page.items.length, 20);
       assert.ok(page.nextCursor);
-      const skus = page.items.map((p) => p.sku);
+      assert.ok(page.items.every((p) => p.category === 'leuchtmittel'), 'the first category first');
+    });
+
+    it('answers by SKU when asked', async () => {
+      const skus = (await list(mueller, '?sort=sku')).items.map((p) => p.sku);
+      assert.equal(skus.length, 20);
       assert.deepEqual(skus, [...skus].sort());
     });
 
-    it('pages through every visible product without duplicates or gaps', async () => {
+    it('pages through every visible product without duplicates or gaps, in catalogue order and by SKU', async () => {
+      const visible = t.world.products.filter((p) => p.visibility === 'public');
+      const position = new Map(t.world.categories.map((c, i) => [c.slug, i]));
       const items = await allPages(mueller, '');
       const skus = items.map((p) => p.sku);
       assert.equal(new Set(skus).size, skus.length);
-      const visible = t.world.products.filter((p) => p.visibility === 'public').map((p) => p.sku).sort();
-      assert.deepEqual(skus, visible);
+      assert.deepEqual([...skus].sort(), visible.map((p) => p.sku).sort());
+      // Categories in the seller's order; within one, the database's order of names.
+      const positions = items.map((p) => position.get(p.category)!);
+      assert.deepEqual(positions, [...positions].sort((a, b) => a - b));
+      assert.deepEqual((await allPages(mueller, '?sort=sku')).map((p) => p.sku), visible.map((p) => p.sku).sort());
+    });
+
+    it('pages through a relevance-ranked search without duplicates or gaps, best first', async () => {
+      const all = (await list(mueller, '?q=schalter&limit=100')).items.map((p) => p.sku);
+      assert.ok(all.length > 40);
+      assert.deepEqual((await allPages(mueller, '?q=schalter')).map((p) => p.sku), all);
+      // An exact SKU opens the first page and is not repeated on a later one.
+      const paged = await allPages(mueller, '?q=SS-1002');
+      assert.equal(paged[0]?.sku, 'SS-1002');
+      assert.equal(paged.filter((p) => p.sku === 'SS-1002').length, 1);
     });
 
     it('pages through a name-sorted list without duplicates', async () => {
@@ -91,35 +111,64 @@ describe('catalogue routes', () => {
 
     it('matches each word in any field, the category name included: "Kabel NYM" finds the NYM cables', async () => {
       // The NYM cables are named "Mantelleitung NYM-J …" / "Sheathed cable NYM-J …": "Kabel" is only their category's name.
-      const kabelNym = await allPages(mueller, '?q=Kabel NYM');
-      const nymCables = (await allPages(mueller, '?q=NYM&category=kabel-leitungen')).map((p) => p.sku);
+      const sorted = async (query: string) => (await allPages(mueller, query)).map((p) => p.sku).sort();
+      const nymCables = await sorted('?q=NYM&category=kabel-leitungen');
       assert.ok(nymCables.length >= 8);
-      assert.deepEqual(kabelNym.map((p) => p.sku), nymCables);
+      assert.deepEqual(await sorted('?q=Kabel NYM'), nymCables);
       // Either language, word order, case and umlaut spelling do not matter.
-      assert.deepEqual((await allPages(mueller, '?q=nym LEITUNGEN')).map((p) => p.sku), nymCables);
-      assert.deepEqual((await allPages(mueller, '?q=NYM cables')).map((p) => p.sku), nymCables);
+      assert.deepEqual(await sorted('?q=nym LEITUNGEN'), nymCables);
+      assert.deepEqual(await sorted('?q=NYM cables'), nymCables);
       // Still every word: a category word and a word found in no product of it find nothing.
       assert.equal((await list(mueller, '?q=Kabel Osram')).items.length, 0);
       // A word only a category name has finds that category's products (and products naming it).
-      const books = (await allPages(mueller, '?q=Fachliteratur')).map((p) => p.sku);
-      assert.deepEqual(books, (await allPages(mueller, '?category=fachliteratur')).map((p) => p.sku));
+      assert.deepEqual(await sorted('?q=Fachliteratur'), await sorted('?category=fachliteratur'));
     });
 
-    it('answers exactly the visible products where every word is in SKU, names, brand, EAN or category name', async () => {
-      const categoryKey = new Map(t.world.categories.map((c) => [c.slug, searchText([c.name.de, c.name.en])]));
+    it('answers exactly the visible products whose search document has every word', async () => {
+      const categories = new Map(t.world.categories.map((c) => [c.slug, c.name]));
       const visible = t.world.products.filter((p) => p.visibility === 'public');
-      for (const q of ['Kabel NYM', 'leitung lapp', 'schalter weiß', 'Werkzeug knipex', 'cable 3x1,5', 'steckdosen 2', 'lamps osram 2700']) {
-        const terms = searchTerms(q);
+      for (const q of ['Kabel NYM', 'leitung lapp', 'schalter reinweiß', 'Werkzeug knipex', 'cable grey', 'steckdosen usb', 'lamps osram 2700']) {
+        const words = queryWords(q).map((w) => w.tokens[0]!);
         const expected = visible
           .filter((p) => {
-            const text = searchText([p.sku, p.name.de, p.name.en, p.brand, p.ean]);
-            return terms.every((term) => text.includes(term) || categoryKey.get(p.category)!.includes(term));
+            const doc = searchDocument({ ...p, category: categories.get(p.category)! });
+            const tokens = new Set(Object.values(doc).flat());
+            return words.every((w) => tokens.has(w));
           })
           .map((p) => p.sku)
           .sort();
         assert.ok(expected.length > 0, q);
-        assert.deepEqual((await allPages(mueller, `?q=${encodeURIComponent(q)}`)).map((p) => p.sku), expected, q);
+        const got = (await allPages(mueller, `?q=${encodeURIComponent(q)}`)).map((p) => p.sku).sort();
+        assert.deepEqual(got, expected, `${q}: ${got.filter((s) => !expected.includes(s))} / ${expected.filter((s) => !got.includes(s))}`);
       }
+    });
+
+    it('counts what a search matches per category, brand and unit, each without its own filter', async () => {
+      const page = await list(mueller, '?q=schalter&brand=Gira,Jung&facets=true&limit=5');
+      const facets = page.facets!;
+      assert.ok(page.items.every((p) => p.brand === 'Gira' || p.brand === 'Jung'));
+      const all = await allPages(mueller, '?q=schalter&brand=Gira,Jung');
+      assert.equal(facets.total, all.length);
+      // The brand facet ignores the brand filter: other brands keep their counts.
+      const everyBrand = await allPages(mueller, '?q=schalter');
+      const byBrand = new Map<string, number>();
+      for (const p of everyBrand) if (p.brand) byBrand.set(p.brand, (byBrand.get(p.brand) ?? 0) + 1);
+      assert.deepEqual(new Map(facets.brand.map((b) => [b.value, b.count])), byBrand);
+      assert.ok(facets.brand.some((b) => b.value === 'ABB'));
+      // Categories count within the chosen brands, with their names.
+      const inSwitches = all.filter((p) => p.category === 'schalter-steckdosen').length;
+      assert.deepEqual(facets.category.find((c) => c.value === 'schalter-steckdosen'), { value: 'schalter-steckdosen', count: inSwitches, name: { de: 'Schalter & Steckdosen', en: 'Switches & sockets' } });
+      assert.equal(facets.unit.reduce((n, u) => n + u.count, 0), all.length);
+      // Without facets=true the answer has none.
+      assert.equal((await list(mueller, '?q=schalter')).facets, undefined);
+    });
+
+    it('filters by brand and unit, comma-separated', async () => {
+      const metres = await allPages(mueller, '?unit=meter,roll&brand=Lapp');
+      assert.ok(metres.length > 5);
+      assert.ok(metres.every((p) => (p.unit === 'meter' || p.unit === 'roll') && p.brand === 'Lapp'));
+      const expected = t.world.products.filter((p) => p.visibility === 'public' && p.brand === 'Lapp' && (p.unit === 'meter' || p.unit === 'roll')).length;
+      assert.equal(metres.length, expected);
     });
 
     it('treats % and _ in the search as plain characters', async () => {

@@ -2,6 +2,7 @@ import { hashPassword } from '../auth/password.js';
 import { hashToken } from '../auth/tokens.js';
 import type { Db } from '../db/database.js';
 import type { World } from './world.js';
+import { indexProducts } from '../db/search-index.js';
 import { searchText } from '../db/search-key.js';
 
 const chunks = <T>(rows: T[], size = 200): T[][] => {
@@ -91,5 +92,6 @@ export async function seed(db: Db, world: World, now: Date): Promise<void> {
     if (world.erpKeys.length) {
       await trx.insertInto('erp_api_keys').values(world.erpKeys.map((k) => ({ key_hash: hashToken(k.apiKey), name: k.name, created_at: at, revoked_at: null }))).execute();
     }
+    await indexProducts(trx);
   });
 }

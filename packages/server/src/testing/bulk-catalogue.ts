@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.js';
 import { BASE_PRICE_LIST } from '../db/schema.js';
+import { indexProducts } from '../db/search-index.js';
 
 /**
  * Adds `count` plain public products (`BK-00001` …: piece, min 1, step 1, no maximum, one base
@@ -24,5 +25,6 @@ export async function addBulkProducts(db: Db, count: number, prefix = 'BK'): Pro
       .values(batch.map((sku, j) => ({ price_list_id: BASE_PRICE_LIST, sku, min_quantity: 1, amount: 100 + ((i + j) % 900) })))
       .execute();
   }
+  await indexProducts(db, skus.map((sku) => `prd_${sku.replace('-', '')}`));
   return skus;
 }
