@@ -12,7 +12,9 @@ import { corsDelegator } from './http/cors.js';
 import { clientErrorHandler, frameworkErrors, registerErrorHandling } from './http/errors.js';
 import { identityRoutes } from './http/identity.routes.js';
 import { orderRoutes } from './http/order.routes.js';
+import { partnerRoutesOf } from './http/partner.routes.js';
 import { pricingRoutes } from './http/pricing.routes.js';
+import { partnerRoutes } from '@kontor/core/partner';
 import { clockedRateLimitStore } from './http/rate-limit-store.js';
 import type { AppDeps } from './http/route.js';
 import type { OutboxDeps } from './outbox/outbox.js';
@@ -34,6 +36,12 @@ export interface AppOptions {
    * in a browser. For test setups whose pages play the partner or the ERP with the demo keys.
    */
   serverCorsOrigins?: string[] | '*';
+  /**
+   * Browser origins per partner id, besides those registered in the database (`partner_origins`):
+   * the partner's customer tokens work from these only (a request from any other origin is a 403
+   * `origin_not_allowed`). `'*'`: any origin, for test setups. KONTOR_PARTNER_ORIGINS.
+   */
+  partnerOrigins?: Record<string, string[] | '*'>;
   /** Login attempts per IP and e-mail per window; default 10 per minute. */
   loginRateLimit?: { max: number; timeWindowMs: number };
   /** Clock, for tests. */
@@ -69,7 +77,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const deliveryHorizonDays = options.deliveryHorizonDays ?? 365;
   if (!Number.isInteger(deliveryHorizonDays) || deliveryHorizonDays < 1) throw new Error('deliveryHorizonDays must be a whole number ≥ 1');
-  const deps: AppDeps & OutboxDeps = { db: options.db, jwtSecret: options.jwtSecret, now: options.now ?? (() => new Date()), deliveryHorizonDays };
+  const deps: AppDeps & OutboxDeps = {
+    db: options.db,
+    jwtSecret: options.jwtSecret,
+    now: options.now ?? (() => new Date()),
+    deliveryHorizonDays,
+    partnerAccess: { partnerOrigins: options.partnerOrigins ?? {}, serverOrigins: options.serverCorsOrigins ?? [] },
+  };
 
   registerErrorHandling(app);
   // Big answers (a 1,000-line cart is ~740 KB of JSON, a 10,000-item availability ~1.9 MB) shrink
@@ -80,7 +94,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     encodings: ['gzip', 'deflate'],
     zlibOptions: { level: 4 },
   });
-  // Per route: buyer routes allow the configured origins, partner-key and ERP routes none.
+  // Per route: buyer routes allow the configured origins (a customer token: its partner's origins only),
+  // partner-key and ERP routes none.
   await app.register(cors, {
     delegator: corsDelegator({
       origin: options.corsOrigins ?? '*',
@@ -88,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       allowedHeaders: ['authorization', 'content-type', 'accept', 'accept-language', 'idempotency-key'],
       exposedHeaders: ['retry-after', 'idempotent-replayed', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'],
       maxAge: 600,
-    }, options.serverCorsOrigins),
+    }, options.serverCorsOrigins, { db: options.db, access: deps.partnerAccess ?? {} }),
   });
   await app.register(rateLimit, {
     global: false,
@@ -109,13 +124,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   cartRoutes(app, deps);
   availabilityRoutes(app, deps);
   orderRoutes(app, deps);
+  // A partner's server: its customers' orders and the revocation of their tokens (partner API key).
+  partnerRoutesOf(app, deps);
   // Standing orders: their routes, and the scheduler (started when the app is ready; app.standingOrders).
   setupStandingOrders(app, deps, options);
 
   // Order changes record their events through deps.outbox (read per request; outbox/outbox.ts:
   // enqueueOrderEvent); the worker starts when the app is ready and stops when it closes.
   deps.outbox = setupOutbox(app, deps, options).outbox;
-  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes }, { title: 'Kontor API', version });
+  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...partnerRoutes }, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true }));
   return app;

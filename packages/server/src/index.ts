@@ -14,3 +14,5 @@ export { parseWebhooks, signWebhook, verifyWebhookSignature, type WebhookConfig 
 export type { MailOptions, OutboxWorkerTuning } from './outbox/setup.js';
 export { createOrderMailer, DEFAULT_MAIL_FROM } from './mail/mailer.js';
 export { smtpTransport, devMailboxTransport, type MailTransport, type MailMessage } from './mail/transports.js';
+export { createPartnerKey, revokePartnerKey, revokeCustomerTokens, linkPartnerCustomer, unlinkPartnerCustomer, registerPartnerOrigin, removePartnerOrigin } from './partners/partner.service.js';
+export { parsePartnerOrigins, type PartnerAccessOptions } from './partners/partner-access.js';

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from './app.js';
 import { openDatabase } from './db/database.js';
 import { describeMail, mailOptionsFromEnv } from './mail/env.js';
+import { parsePartnerOrigins } from './partners/partner-access.js';
 import { migrate } from './db/migrations.js';
 import { parseWebhooks } from './outbox/webhook.js';
 import { isEmpty, seed } from './seed/seed.js';
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(horizon) || horizon < 1) throw new Error('KONTOR_DELIVERY_HORIZON_DAYS must be a whole number ≥ 1');
   // Pages that may call partner-key and ERP routes: none unless set (`*` or origins, comma-separated), for test setups.
   const serverCors = process.env.KONTOR_SERVER_CORS_ORIGINS?.trim();
+  // Browser origins of partners' portals besides those in the database: `ptn_nord=https://portal.example.com,…;ptn_sued=…`.
+  const partnerOrigins = parsePartnerOrigins(process.env.KONTOR_PARTNER_ORIGINS);
   // Standing orders: where mails' one-click links and the calendar feed point, who hears of failed
   // runs besides the buyer, and `KONTOR_STANDING_ORDER_SCHEDULER=off` for API-only processes.
   const publicUrl = process.env.KONTOR_PUBLIC_URL?.trim() || `http://${host.includes(':') ? `[${host}]` : host}:${port || 8787}`;
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
     deliveryHorizonDays: horizon,
     publicUrl,
     standingOrders: { sellerEmail, scheduler },
+    partnerOrigins,
     ...(serverCors ? { serverCorsOrigins: serverCors === '*' ? '*' : serverCors.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
   });
   await app.listen({ port, host });

@@ -3,6 +3,7 @@ import type { RouteId } from './routes.js';
 import type { ReorderRouteId } from './reorder.routes.js';
 import type { StandingOrderRouteId } from './standing-order.routes.js';
 import type { OfferRouteId, SellerOfferRouteId } from './offer.routes.js';
+import type { PartnerRouteId } from './partner.routes.js';
 
 /**
  * What the OpenAPI document says about each route. Kept apart from the route table, which every
@@ -16,7 +17,7 @@ export interface RouteDoc {
 }
 
 /** One per route (of both tables): the compiler refuses a route without its documentation. */
-export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId | OfferRouteId | SellerOfferRouteId, RouteDoc> = {
+export const routeDocs: Record<RouteId | StandingOrderRouteId | PartnerRouteId | ReorderRouteId | OfferRouteId | SellerOfferRouteId, RouteDoc> = {
   login: {
     tag: 'identity',
     summary: 'Sign in with e-mail and password; returns a session token.',
@@ -41,6 +42,21 @@ export const routeDocs: Record<RouteId | StandingOrderRouteId | ReorderRouteId |
     tag: 'partners',
     summary: 'The companies a partner serves.',
     errors: ['unauthorized', 'forbidden'],
+  },
+  partnerCustomerOrders: {
+    tag: 'partners',
+    summary: "A customer company's orders, newest first, cursor-paged, with the same filters as the buyer's history (partner API key; server to server only). A company the partner does not serve is a 404.",
+    errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  partnerCustomerOrder: {
+    tag: 'partners',
+    summary: "One order of a customer company with its lines and timeline, channel and partner (partner API key). Another company's order is a 404.",
+    errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  revokeCustomerTokens: {
+    tag: 'partners',
+    summary: 'Revoke every customer token the partner minted for the company so far: each is refused (401 token_revoked) from its next request; tokens minted afterwards work (partner API key).',
+    errors: ['validation', 'unauthorized', 'forbidden', 'not_found'],
   },
   listProducts: {
     tag: 'catalogue',

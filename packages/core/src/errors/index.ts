@@ -5,6 +5,7 @@ export { HttpError, type RequestInfo } from './http-error.js';
 export { NetworkError } from './network-error.js';
 export { TimeoutError } from './timeout-error.js';
 export { errorMessage, issueMessage, messageIn, quantityIssueMessage, resolveLang, type IssueMessage, type IssueMessages, type Lang, type MessageParams } from './messages.js';
+export { accessIssues } from './issues/access.js';
 export { availabilityIssues } from './issues/availability.js';
 export { importIssues } from './issues/import.js';
 export { ordersIssues } from './issues/orders.js';

@@ -27,8 +27,23 @@ export interface HttpClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Extra headers on every request. */
   headers?: Record<string, string>;
-  /** Called when the server answers 401, e.g. to fetch a fresh token. */
+  /** Called when the server answers 401 (after {@link HttpClientOptions.refreshToken}, if that gave no fresh token). */
   onUnauthorized?: (error: HttpError) => void;
+  /**
+   * Asked for a fresh token when a request that carried one answers 401 (expired, revoked, forged).
+   * Resolve with the new token and the request is sent again with it (once), and every later
+   * request uses it; resolve with nothing and the request fails with the 401. Requests failing
+   * together with the same token share one call.
+   */
+  refreshToken?: (context: TokenRefreshContext) => Promise<string | null | undefined> | string | null | undefined;
+}
+
+/** What {@link HttpClientOptions.refreshToken} is told. */
+export interface TokenRefreshContext {
+  /** The 401, with the server's reason in `error.issues[0].code` (`token_expired`, `token_revoked`, `token_invalid`). */
+  error: HttpError;
+  /** The token that was refused. */
+  token: string;
 }
 
 export interface CallOptions {
@@ -95,13 +110,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     hooks: {
       beforeRequest: [
         (request) => {
-          const token = read(options.token);
+          const token = currentToken();
           if (token) request.headers.set('authorization', `Bearer ${token}`);
           request.headers.set('accept-language', read(options.lang) ?? 'en');
         },
       ],
     },
   });
+
+  // A token the refresh gave overrides `options.token` until `options.token` itself changes.
+  let refreshed: { from: string | undefined; token: string } | null = null;
+  function currentToken(): string | undefined {
+    const configured = read(options.token) ?? undefined;
+    if (refreshed && refreshed.from === configured) return refreshed.token;
+    refreshed = null;
+    return configured;
+  }
+  // One refresh per refused token, however many requests failed with it.
+  let pending: { stale: string; fresh: Promise<string | undefined> } | null = null;
+  async function freshToken(error: HttpError, stale: string): Promise<string | undefined> {
+    const now = currentToken();
+    if (now && now !== stale) return now;
+    if (!pending || pending.stale !== stale) {
+      const from = read(options.token) ?? undefined;
+      const fresh = (async () => {
+        try {
+          const token = (await options.refreshToken?.({ error, token: stale })) ?? undefined;
+          if (token && token !== stale) refreshed = { from, token };
+          return token && token !== stale ? token : undefined;
+        } catch {
+          return undefined;
+        }
+      })();
+      pending = { stale, fresh };
+    }
+    return pending.fresh;
+  }
 
   async function call<R extends RouteDef>(route: R, input: RouteInput<R>, callOptions: CallOptions = {}): Promise<RouteOutput<R>> {
     const lang = read(options.lang) ?? 'en';
@@ -115,8 +159,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const path = expandPath(route.path, params).replace(/^\//, '');
     const info: RequestInfo = { method: route.method, url: base + path };
     const retryable = IDEMPOTENT.has(route.method) || Boolean(callOptions.idempotencyKey);
-    try {
-      const response = await instance(path, {
+    const send = () =>
+      instance(path, {
         method: route.method,
         searchParams: toSearchParams(query),
         ...(body !== undefined ? { json: body } : {}),
@@ -126,6 +170,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           ? { limit: options.retries ?? 2, methods: [route.method.toLowerCase()], statusCodes: [408, 429, 502, 503, 504] }
           : { limit: 0 },
       });
+    try {
+      let response: Response;
+      const used = currentToken();
+      try {
+        response = await send();
+      } catch (error) {
+        // A refused token: ask for a fresh one and send the same request again, once.
+        if (!(error instanceof KyHttpError) || error.response.status !== 401 || !used || !options.refreshToken) throw error;
+        const refused = await toHttpError(error, info);
+        const fresh = await freshToken(refused, used);
+        if (!fresh) throw refused;
+        response = await send();
+      }
       if (!route.response || response.status === 204) return undefined as RouteOutput<R>;
       const json: unknown = await response.json();
       const parsed = z.safeParse(route.response, json);
@@ -144,27 +201,35 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return { call, options };
 }
 
+/** The server's error answer as an {@link HttpError} (its code, message and issues when it sent a Kontor error body). */
+async function toHttpError(error: KyHttpError, info: RequestInfo): Promise<HttpError> {
+  const status = error.response.status;
+  let body: unknown;
+  try {
+    body = await error.response.json();
+  } catch {
+    body = undefined;
+  }
+  const parsed = z.safeParse(ErrorBodySchema, body);
+  return parsed.success
+    ? new HttpError(parsed.data.code, parsed.data.message, {
+        status,
+        request: info,
+        issues: parsed.data.issues ?? [],
+        details: parsed.data.details,
+        cause: error,
+      })
+    : new HttpError('http', `${info.method} ${info.url} failed with HTTP ${status}`, { status, request: info, cause: error });
+}
+
 async function toKontorError(error: unknown, info: RequestInfo, timeout: number, options: HttpClientOptions): Promise<KontorError> {
-  if (isKontorError(error)) return error;
+  if (isKontorError(error)) {
+    if (error instanceof HttpError && error.status === 401) options.onUnauthorized?.(error);
+    return error;
+  }
   if (error instanceof KyHttpError) {
-    const status = error.response.status;
-    let body: unknown;
-    try {
-      body = await error.response.json();
-    } catch {
-      body = undefined;
-    }
-    const parsed = z.safeParse(ErrorBodySchema, body);
-    const result = parsed.success
-      ? new HttpError(parsed.data.code, parsed.data.message, {
-          status,
-          request: info,
-          issues: parsed.data.issues ?? [],
-          details: parsed.data.details,
-          cause: error,
-        })
-      : new HttpError('http', `${info.method} ${info.url} failed with HTTP ${status}`, { status, request: info, cause: error });
-    if (status === 401) options.onUnauthorized?.(result);
+    const result = await toHttpError(error, info);
+    if (result.status === 401) options.onUnauthorized?.(result);
     return result;
   }
   if (error instanceof KyTimeoutError) return new TimeoutError(info, timeout, error);

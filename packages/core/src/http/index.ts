@@ -1,1 +1,1 @@
-export { createHttpClient, type HttpClient, type HttpClientOptions, type CallOptions, type Getter, type RouteInput, type RouteOutput, type SchemaInput, type SchemaOutput } from './http-client.js';
+export { createHttpClient, type HttpClient, type HttpClientOptions, type CallOptions, type TokenRefreshContext, type Getter, type RouteInput, type RouteOutput, type SchemaInput, type SchemaOutput } from './http-client.js';

@@ -56,6 +56,8 @@ export const CallerSchema = z.object({
   partner: z.nullable(PartnerSchema),
   /** When the token stops working, if it expires. */
   expiresAt: z.nullable(InstantSchema),
+  /** A customer token's reference to the partner's own user (`externalUserRef` when minted); absent otherwise. */
+  externalUserRef: z.optional(z.nullable(z.string())),
 });
 export type Caller = z.infer<typeof CallerSchema>;
 

@@ -195,7 +195,8 @@ const orderHead = {
   number: OrderNumberSchema,
   status: OrderStatusSchema,
   placedAt: InstantSchema,
-  placedBy: z.object({ userId: z.nullable(UserIdSchema), name: z.string() }),
+  /** `externalUserRef`: for an order through a partner's portal, the partner's own id of the person (from the customer token), else absent or `null`. */
+  placedBy: z.object({ userId: z.nullable(UserIdSchema), name: z.string(), externalUserRef: z.optional(z.nullable(z.string())) }),
   via: ChannelRefSchema,
   currency: CurrencySchema,
   totals: TotalsSchema,

@@ -20,3 +20,10 @@ export const newPartnerKey = (): string => PARTNER_KEY_PREFIX + randomBytes(24).
 
 /** A new ERP API key. */
 export const newErpKey = (): string => ERP_KEY_PREFIX + randomBytes(24).toString('base64url');
+
+/**
+ * The public id of a partner key (the `kid` of the customer tokens it mints): derived from its
+ * hash as migration 0012 does for keys that existed before, so an id names one key and reveals
+ * nothing usable about it.
+ */
+export const partnerKeyIdOf = (keyHash: string): string => `pk_${keyHash.slice(0, 16)}`;

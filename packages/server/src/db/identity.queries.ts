@@ -42,7 +42,7 @@ export async function findPartnerByKeyHash(db: Db, keyHash: string) {
     (await db
       .selectFrom('partner_api_keys')
       .innerJoin('partners', 'partners.id', 'partner_api_keys.partner_id')
-      .select(['partners.id', 'partners.name'])
+      .select(['partners.id', 'partners.name', 'partner_api_keys.key_id'])
       .where('partner_api_keys.key_hash', '=', keyHash)
       .where('partner_api_keys.revoked_at', 'is', null)
       .executeTakeFirst()) ?? null
@@ -79,6 +79,25 @@ export async function findPartnerCompany(db: Db, partnerId: string, companyId: s
 
 export async function listPartnerCompanies(db: Db, partnerId: string) {
   return db.selectFrom('companies').select([...companyColumns]).where('companies.partner_id', '=', partnerId).orderBy('companies.id').execute();
+}
+
+/**
+ * What a customer token needs to still hold: the company the partner serves (with the instant its
+ * tokens are valid from), the partner, and the state of the key that minted it (`key_revoked_at`
+ * `undefined` when there is no such key of this partner). `null` when the partner does not serve
+ * the company (any more).
+ */
+export async function findCustomerAccess(db: Db, partnerId: string, companyId: string, keyId: string) {
+  return (
+    (await db
+      .selectFrom('companies')
+      .innerJoin('partners', 'partners.id', 'companies.partner_id')
+      .leftJoin('partner_api_keys', (j) => j.onRef('partner_api_keys.partner_id', '=', 'partners.id').on('partner_api_keys.key_id', '=', keyId))
+      .select([...companyColumns, 'companies.partner_tokens_valid_from', 'partners.name as partner_name', 'partner_api_keys.key_id as key_id', 'partner_api_keys.revoked_at as key_revoked_at'])
+      .where('companies.partner_id', '=', partnerId)
+      .where('companies.id', '=', companyId)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export type CompanyRow = NonNullable<Awaited<ReturnType<typeof findPartnerCompany>>>;

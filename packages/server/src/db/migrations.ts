@@ -584,6 +584,35 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0012_partner_access': {
+    async up(db: Kysely<unknown>) {
+      // Which key minted a customer token (its `kid`), so revoking the key ends its tokens at once.
+      // Existing keys get an id from their hash; new keys get one of their own (partner.service.ts).
+      await db.schema.alterTable('partner_api_keys').addColumn('key_id', 'text').execute();
+      await sql`update partner_api_keys set key_id = 'pk_' || substr(key_hash, 1, 16)`.execute(db);
+      await db.schema.createIndex('partner_api_keys_key_id').unique().on('partner_api_keys').columns(['key_id']).execute();
+      // Customer tokens of the company issued before this instant are refused: a revoked customer
+      // link (the partner no longer serves it) or a revocation of its tokens by the partner.
+      await db.schema.alterTable('companies').addColumn('partner_tokens_valid_from', 'text').execute();
+      // The browser origins a partner's portal runs on: its customer tokens work from these only.
+      await db.schema
+        .createTable('partner_origins')
+        .addColumn('partner_id', 'text', (c) => c.notNull().references('partners.id'))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('partner_origins_pk', ['partner_id', 'origin'])
+        .execute();
+      // The partner's own id of the person who placed an order through its portal (the token's `ext`).
+      await db.schema.alterTable('orders').addColumn('partner_user_ref', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('orders').dropColumn('partner_user_ref').execute();
+      await db.schema.dropTable('partner_origins').execute();
+      await db.schema.alterTable('companies').dropColumn('partner_tokens_valid_from').execute();
+      await db.schema.dropIndex('partner_api_keys_key_id').execute();
+      await db.schema.alterTable('partner_api_keys').dropColumn('key_id').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

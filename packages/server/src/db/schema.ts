@@ -6,7 +6,10 @@ import type { Channel } from '@kontor/core';
  */
 export interface Database {
   partners: { id: string; name: string };
-  partner_api_keys: { key_hash: string; partner_id: string; created_at: string; revoked_at: string | null };
+  /** `key_id` (migration 0012): the key's public id, the `kid` of the customer tokens it mints. */
+  partner_api_keys: { key_hash: string; partner_id: string; created_at: string; revoked_at: string | null; key_id: string | null };
+  /** The browser origins a partner's portal runs on (migration 0012): its customer tokens work from these only. */
+  partner_origins: { partner_id: string; origin: string; created_at: string };
   companies: {
     id: string;
     name: string;
@@ -15,6 +18,8 @@ export interface Database {
     partner_id: string | null;
     /** Minor units in the currency of the company's prices; `null`: no buying on account (migration 0005). */
     credit_limit: number | null;
+    /** Customer tokens for the company issued before this instant are refused (migration 0012). */
+    partner_tokens_valid_from: string | null;
   };
   users: {
     id: string;
@@ -137,6 +142,8 @@ export interface Database {
     placed_at: string;
     placed_by_user_id: string | null;
     placed_by_name: string;
+    /** The partner's own id of the person, for an order through its portal (migration 0012). */
+    partner_user_ref: string | null;
     channel: Channel;
     partner_id: string | null;
     cart_id: string;

@@ -65,7 +65,7 @@ export function identityRoutes(app: FastifyInstance, deps: AppDeps, options: Ide
     if (!row) throw httpError('not_found', lang);
     const { token, expiresAt } = await signCustomerToken(
       jwtSecret,
-      { companyId: row.company_id, partnerId: caller.partner.id, externalUserRef: body.externalUserRef },
+      { companyId: row.company_id, partnerId: caller.partner.id, keyId: caller.keyId, externalUserRef: body.externalUserRef },
       body.ttlSeconds ?? 900,
       now(),
     );

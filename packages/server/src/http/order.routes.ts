@@ -1,4 +1,5 @@
-import { ValidationError, errorMessage, isValidIbanStrict, issueMessage, routes, type Lang, type OrderPage } from '@kontor/core';
+import { ValidationError, errorMessage, isValidIbanStrict, issueMessage, routes, type Lang, type Order, type OrderListQuery, type OrderPage } from '@kontor/core';
+import type { Db } from '../db/database.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { companyAddresses, findOrder, listOrders, orderEvents, orderLines } from '../db/order.queries.js';
 import { updateOrderStatuses } from '../orders/order-status.service.js';
@@ -58,29 +59,9 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps): void {
     );
   });
 
-  addRoute(app, deps, routes.listOrders, async ({ query, caller, lang, deps: { db } }) => {
-    const limit = query.limit ?? DEFAULT_PAGE;
-    const rows = await listOrders(db, caller.company.id, {
-      status: query.status,
-      fromInstant: query.from ? `${query.from}T00:00:00.000Z` : undefined,
-      beforeInstant: query.to ? dayAfter(query.to) : undefined,
-      po: query.po?.trim() || undefined,
-      q: query.q?.trim() || undefined,
-      after: query.cursor ? decodeCursor(query.cursor, lang) : undefined,
-      limit: limit + 1,
-    });
-    const items = rows.slice(0, limit).map(summaryOf);
-    const last = rows.length > limit ? rows[limit - 1]! : null;
-    const page: OrderPage = { items, nextCursor: last ? encodeCursor(last.placed_at, last.id) : null };
-    return page;
-  });
+  addRoute(app, deps, routes.listOrders, async ({ query, caller, lang, deps: { db } }) => companyOrderPage(db, caller.company.id, query, lang));
 
-  addRoute(app, deps, routes.getOrder, async ({ params, caller, lang, deps: { db } }) => {
-    const row = await findOrder(db, caller.company.id, params.orderId);
-    if (!row) throw httpError('not_found', lang);
-    const [lines, events] = await Promise.all([orderLines(db, row.company_id, row.id), orderEvents(db, row.company_id, row.id)]);
-    return orderOf(row, lines, events);
-  });
+  addRoute(app, deps, routes.getOrder, async ({ params, caller, lang, deps: { db } }) => companyOrder(db, caller.company.id, params.orderId, lang));
 
   addRoute(app, deps, routes.updateOrderStatuses, async ({ body, lang, req, reply, deps: { db, now } }) => {
     const at = now();
@@ -92,4 +73,29 @@ export function orderRoutes(app: FastifyInstance, deps: AppDeps): void {
       }),
     );
   });
+}
+
+/** A page of a company's order history (the buyer's own, or a partner's look at its customer's). */
+export async function companyOrderPage(db: Db, companyId: string, query: OrderListQuery, lang: Lang): Promise<OrderPage> {
+  const limit = query.limit ?? DEFAULT_PAGE;
+  const rows = await listOrders(db, companyId, {
+    status: query.status,
+    fromInstant: query.from ? `${query.from}T00:00:00.000Z` : undefined,
+    beforeInstant: query.to ? dayAfter(query.to) : undefined,
+    po: query.po?.trim() || undefined,
+    q: query.q?.trim() || undefined,
+    after: query.cursor ? decodeCursor(query.cursor, lang) : undefined,
+    limit: limit + 1,
+  });
+  const items = rows.slice(0, limit).map(summaryOf);
+  const last = rows.length > limit ? rows[limit - 1]! : null;
+  return { items, nextCursor: last ? encodeCursor(last.placed_at, last.id) : null };
+}
+
+/** One order of a company with lines and timeline; 404 for an order of any other company. */
+export async function companyOrder(db: Db, companyId: string, orderId: string, lang: Lang): Promise<Order> {
+  const row = await findOrder(db, companyId, orderId);
+  if (!row) throw httpError('not_found', lang);
+  const [lines, events] = await Promise.all([orderLines(db, row.company_id, row.id), orderEvents(db, row.company_id, row.id)]);
+  return orderOf(row, lines, events);
 }

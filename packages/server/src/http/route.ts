@@ -1,8 +1,9 @@
 import { ValidationError, errorMessage, validationErrorFromZod, type Lang, type RouteDef } from '@kontor/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import * as z from 'zod/mini';
-import { bearerToken, resolveCaller, type AuthCaller, type BuyerCaller } from '../auth/caller.js';
+import { bearerToken, identifyCaller, type AuthCaller, type BuyerCaller } from '../auth/caller.js';
 import type { Db } from '../db/database.js';
+import { accessError, partnerOriginAllowed, serverOriginAllowed, type PartnerAccessOptions } from '../partners/partner-access.js';
 import { httpError, langOf } from './errors.js';
 
 /** What every handler may use. */
@@ -12,6 +13,8 @@ export interface AppDeps {
   now: () => Date;
   /** How many days after the app's clock a delivery date may be requested. */
   deliveryHorizonDays: number;
+  /** Which browser origins may use partner keys and customer tokens; none configured: registered origins only. */
+  partnerAccess?: PartnerAccessOptions;
 }
 
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
@@ -53,8 +56,19 @@ export interface AddRouteOptions extends RouteShorthandOptions {
 async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | null> {
   if (route.auth === 'none') return null;
   const token = bearerToken(req.headers.authorization);
-  const caller = token ? await resolveCaller(deps.db, deps.jwtSecret, token, deps.now()) : null;
-  if (!caller) throw httpError('unauthorized', lang);
+  if (!token) throw accessError('unauthorized', 'token_missing', lang);
+  const identified = await identifyCaller(deps.db, deps.jwtSecret, token, deps.now());
+  // Why, in the message and the issue: an expired token is renewed, a revoked or forged one is not.
+  if ('refused' in identified) throw accessError('unauthorized', identified.refused, lang);
+  const { caller } = identified;
+  // Browsers send Origin on every cross-origin request (and on same-origin writes): a partner key
+  // there has leaked into a page; a customer token works only from its partner's registered origins.
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    const access = deps.partnerAccess ?? {};
+    if (caller.kind === 'partner' && !serverOriginAllowed(access, origin)) throw accessError('forbidden', 'partner_key_in_browser', lang, { origin });
+    if (caller.kind === 'customer' && !(await partnerOriginAllowed(deps.db, access, caller.partner.id, origin))) throw accessError('forbidden', 'origin_not_allowed', lang, { origin });
+  }
   // Partner and ERP keys are server-to-server credentials: never good for buyer routes; each of them
   // only for its own routes (buyers never for partner or ERP routes).
   if (route.auth === 'buyer' && (caller.kind === 'partner' || caller.kind === 'erp')) throw httpError('forbidden', lang);

@@ -387,6 +387,7 @@ export async function placeLines(trx: Tx, deps: AppDeps, caller: BuyerCaller, pl
   const orderRow: OrderRow = {
     id: orderId, company_id: caller.company.id, number: provisional, status: 'placed', placed_at: iso,
     placed_by_user_id: caller.kind === 'user' ? caller.user.id : null, placed_by_name: caller.kind === 'user' ? caller.user.name : caller.partner.name,
+    partner_user_ref: caller.kind === 'customer' ? (caller.externalUserRef ?? null) : null,
     channel: via.channel, partner_id: via.partnerId, cart_id: row.id, currency: row.currency,
     net_amount: state.priced.totals.net.amount, gross_amount: gross.amount, totals: JSON.stringify(state.priced.totals), line_count: lineRows.length,
     delivery_address: JSON.stringify(address), requested_delivery_date: body.requestedDeliveryDate ?? null, promised_delivery: expected,

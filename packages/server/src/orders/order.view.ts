@@ -8,7 +8,7 @@ export function summaryOf(row: OrderRow): OrderSummary {
     number: row.number,
     status: row.status,
     placedAt: row.placed_at,
-    placedBy: { userId: row.placed_by_user_id, name: row.placed_by_name },
+    placedBy: { userId: row.placed_by_user_id, name: row.placed_by_name, ...(row.partner_user_ref ? { externalUserRef: row.partner_user_ref } : {}) },
     via: { channel: row.channel, partnerId: row.partner_id },
     currency: row.currency,
     totals: JSON.parse(row.totals) as OrderSummary['totals'],

@@ -1,5 +1,5 @@
 import { hashPassword } from '../auth/password.js';
-import { hashToken } from '../auth/tokens.js';
+import { hashToken, partnerKeyIdOf } from '../auth/tokens.js';
 import type { Db } from '../db/database.js';
 import type { World } from './world.js';
 import { indexProducts } from '../db/search-index.js';
@@ -24,8 +24,10 @@ export async function seed(db: Db, world: World, now: Date): Promise<void> {
     await trx.insertInto('partners').values(world.partners.map((p) => ({ id: p.id, name: p.name }))).execute();
     await trx
       .insertInto('partner_api_keys')
-      .values(world.partners.map((p) => ({ key_hash: hashToken(p.apiKey), partner_id: p.id, created_at: now.toISOString(), revoked_at: null })))
+      .values(world.partners.map((p) => ({ key_hash: hashToken(p.apiKey), key_id: partnerKeyIdOf(hashToken(p.apiKey)), partner_id: p.id, created_at: now.toISOString(), revoked_at: null })))
       .execute();
+    const origins = world.partners.flatMap((p) => (p.origins ?? []).map((origin) => ({ partner_id: p.id, origin, created_at: now.toISOString() })));
+    if (origins.length) await trx.insertInto('partner_origins').values(origins).execute();
     await trx.insertInto('price_lists').values(world.priceLists.map((l) => ({ id: l.id, company_id: l.companyId, currency: l.currency }))).execute();
     await trx
       .insertInto('companies')

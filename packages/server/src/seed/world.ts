@@ -3,7 +3,8 @@ import { createPrng, type Prng } from './prng.js';
 
 /** The demo and test world as plain data; {@link seed} writes it. */
 export interface World {
-  partners: { id: string; name: string; apiKey: string }[];
+  /** `origins`: the browser origins the partner's portal runs on (its customer tokens work from these only). */
+  partners: { id: string; name: string; apiKey: string; origins?: string[] }[];
   companies: {
     id: string;
     name: string;
@@ -391,7 +392,8 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
 
   return {
     partners: [
-      { id: 'ptn_nord', name: 'ElektroPartner Nord GmbH', apiKey: 'kpk_demo_nord_2026' },
+      // The demo's partner portal (examples/partner-portal) on its default port.
+      { id: 'ptn_nord', name: 'ElektroPartner Nord GmbH', apiKey: 'kpk_demo_nord_2026', origins: ['http://127.0.0.1:8081', 'http://localhost:8081'] },
       { id: 'ptn_sued', name: 'ElektroPartner Süd GmbH', apiKey: 'kpk_demo_sued_2026' },
     ],
     companies: [
