@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import { DEFAULT_BODY_LIMIT, KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, resolveLang, routes, standingOrderRoutes } from '@kontor/core';
+import { DEFAULT_BODY_LIMIT, KontorError, MAX_PATH_PARAM_LENGTH, buildOpenApi, errorMessage, reorderRoutes, resolveLang, routes, standingOrderRoutes } from '@kontor/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Db } from './db/database.js';
 import { availabilityRoutes } from './http/availability.routes.js';
@@ -20,6 +20,7 @@ import type { AppDeps } from './http/route.js';
 import type { OutboxDeps } from './outbox/outbox.js';
 import { setupOutbox, type MailOptions, type OutboxWorkerTuning } from './outbox/setup.js';
 import type { WebhookConfig } from './outbox/webhook.js';
+import { setupReorder, type ReorderAppOptions } from './reorder/setup.js';
 import { setupStandingOrders, type StandingOrderAppOptions } from './standing-orders/setup.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -58,6 +59,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Standing orders: the scheduler's tuning or `false` (not started with the app), the seller's address for failed runs. */
   standingOrders?: StandingOrderAppOptions;
+  /** Reordering: the reminder job's interval or `false` (not started with the app; `app.reorderReminders.runOnce()`). */
+  reorder?: ReorderAppOptions;
 }
 
 /**
@@ -128,11 +131,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   partnerRoutesOf(app, deps);
   // Standing orders: their routes, and the scheduler (started when the app is ready; app.standingOrders).
   setupStandingOrders(app, deps, options);
+  // Reordering: its routes, and the reminder job (app.reorderReminders).
+  setupReorder(app, deps, options);
 
   // Order changes record their events through deps.outbox (read per request; outbox/outbox.ts:
   // enqueueOrderEvent); the worker starts when the app is ready and stops when it closes.
   deps.outbox = setupOutbox(app, deps, options).outbox;
-  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...partnerRoutes }, { title: 'Kontor API', version });
+  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...reorderRoutes, ...partnerRoutes }, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true }));
   return app;

@@ -15,6 +15,7 @@ export const reorderIssues: IssueMessages = {
     replacement_unavailable: (p) => `Discontinued; its successor ${String(p.replacementSku)} cannot be ordered either.`,
     not_in_order: (p) => `The order has no line at position ${String(p.position)}.`,
     nothing_to_order: () => 'None of the lines can be ordered now; nothing was ordered.',
+    no_previous_order: () => 'There is no earlier order to take the delivery address and payment from; reorder into a cart instead.',
   },
   de: {
     not_deliverable: (p) => `${String(p.sku)} ist derzeit nicht lieferbar.`,
@@ -22,6 +23,7 @@ export const reorderIssues: IssueMessages = {
     replacement_unavailable: (p) => `Nicht mehr lieferbar; auch der Nachfolger ${String(p.replacementSku)} ist nicht bestellbar.`,
     not_in_order: (p) => `Die Bestellung hat keine Position ${String(p.position)}.`,
     nothing_to_order: () => 'Keine der Positionen ist jetzt bestellbar; es wurde nichts bestellt.',
+    no_previous_order: () => 'Es gibt keine frühere Bestellung, deren Lieferadresse und Zahlung übernommen werden könnte; legen Sie die Artikel stattdessen in einen Warenkorb.',
   },
 };
 

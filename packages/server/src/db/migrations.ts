@@ -545,6 +545,45 @@ const migrations: Record<string, Migration> = {
       for (const t of ['standing_order_feeds', 'standing_order_links', 'standing_order_reminders', 'standing_order_runs', 'standing_orders']) await db.schema.dropTable(t).execute();
     },
   },
+  '0010_reorder': {
+    async up(db: Kysely<unknown>) {
+      // Reorder reminders are an opt-in per company (no row: off); `version` guards the switch.
+      await db.schema
+        .createTable('reorder_settings')
+        .addColumn('company_id', 'text', (c) => c.primaryKey().references('companies.id'))
+        .addColumn('reminders', 'integer', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      // Exactly once per due cycle: a product's cycle is the company's last order of it, so a new
+      // order starts a new one. Written with the mail's outbox event, in one transaction.
+      await db.schema
+        .createTable('reorder_reminders')
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('sku', 'text', (c) => c.notNull())
+        .addColumn('cycle', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reorder_reminders_pk', ['company_id', 'sku', 'cycle'])
+        .execute();
+      // A reminder's one-click link into a prepared cart: for one user, single use, expiring.
+      await db.schema
+        .createTable('reorder_links')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        // JSON [{ sku, quantity }]: the due products at their last quantities.
+        .addColumn('lines', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('cart_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['reorder_links', 'reorder_reminders', 'reorder_settings']) await db.schema.dropTable(t).execute();
+    },
+  },
   '0011_catalogue_search': {
     // Ranked search on each engine's own full-text index; documents are built in JavaScript
     // (db/search-analysis.ts) so both index the same tokens. See db/search-index.ts.

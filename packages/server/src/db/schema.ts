@@ -280,6 +280,12 @@ export interface Database {
   };
   /** A company's calendar feed: generation of its secret and the secret's SHA-256. */
   standing_order_feeds: { company_id: string; generation: number; secret_hash: string; rotated_at: string };
+  /** Reorder reminders of a company (opt-in; no row: off). */
+  reorder_settings: { company_id: string; reminders: number; version: number; updated_at: string };
+  /** A reminder sent for a product's due cycle (`cycle`: the id of the company's last order of it). */
+  reorder_reminders: { company_id: string; sku: string; cycle: string; event_id: string | null; created_at: string };
+  /** A reminder's one-click link into a prepared cart; `lines` is JSON `[{ sku, quantity }]`. */
+  reorder_links: { id: string; company_id: string; user_id: string; lines: string; expires_at: string; used_at: string | null; cart_id: string | null; created_at: string };
   /**
    * The catalogue's search index (migration 0011, see db/search-index.ts). SQLite: an FTS5 table with
    * one column per field of the search document; PostgreSQL: a weighted tsvector per product.

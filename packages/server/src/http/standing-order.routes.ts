@@ -45,8 +45,8 @@ function decodeCursor<T>(cursor: string, ok: (v: unknown) => v is T, lang: Lang)
 const isPair = (v: unknown): v is [string, string] => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string');
 const isString = (v: unknown): v is string => typeof v === 'string';
 
-/** The link pages: never cached, no referrer (the URL is the secret), nothing loaded, forms only to themselves, never framed. */
-const pageHeaders = (reply: FastifyReply) =>
+/** The link pages: never cached, no referrer (the URL is the secret), nothing loaded, forms only to themselves, never framed (also the reorder links'). */
+export const pageHeaders = (reply: FastifyReply) =>
   void reply
     .header('cache-control', 'no-store')
     .header('referrer-policy', 'no-referrer')

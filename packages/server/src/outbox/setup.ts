@@ -5,6 +5,8 @@ import { createOrderMailer } from '../mail/mailer.js';
 import { devMailboxTransport, smtpTransport, type MailTransport } from '../mail/transports.js';
 import { DEFAULT_PUBLIC_URL, linkUrl } from '../standing-orders/links.js';
 import { withStandingOrderMails } from '../standing-orders/mails.js';
+import { reorderLinkUrl } from '../reorder/links.js';
+import { withReorderMails } from '../reorder/mails.js';
 import type { Outbox, OutboxTarget } from './outbox.js';
 import { outboxRoutes } from './outbox.routes.js';
 import { validateWebhook, type WebhookConfig } from './webhook.js';
@@ -63,8 +65,12 @@ export function setupOutbox(app: FastifyInstance, deps: AppDeps, options: Outbox
   }
   const orderMailer = transports.length ? createOrderMailer({ db: deps.db, transports, from: mail.from, logger: app.log }) : null;
   // Standing-order mails (reminders with their signed one-click links, failed runs) through the same outbox.
-  const mailer = orderMailer && withStandingOrderMails(orderMailer, {
+  const standingOrderMailer = orderMailer && withStandingOrderMails(orderMailer, {
     db: deps.db, transports, from: mail.from, logger: app.log, linkUrl: (id) => linkUrl(options.publicUrl ?? DEFAULT_PUBLIC_URL, deps.jwtSecret, id),
+  });
+  // Reorder reminders (with each recipient's signed one-click link into a prepared cart) too.
+  const mailer = standingOrderMailer && withReorderMails(standingOrderMailer, {
+    db: deps.db, transports, from: mail.from, logger: app.log, linkUrl: (id) => reorderLinkUrl(options.publicUrl ?? DEFAULT_PUBLIC_URL, deps.jwtSecret, id),
   });
 
   const worker =

@@ -59,7 +59,8 @@ const T = {
 const instant = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(iso));
 
-const layout = (lang: Lang, title: string, body: string) =>
+/** A link page's HTML around `body` (already escaped): one card, no scripts, nothing loaded (also the reorder links' pages). */
+export const layout = (lang: Lang, title: string, body: string) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="robots" content="noindex">` +
   `<title>${esc(title)}</title><style>body{font-family:Arial,Helvetica,sans-serif;color:#1d2329;background:#f4f5f7;margin:0;padding:24px;line-height:1.45}` +
   `main{max-width:560px;margin:0 auto;background:#fff;border:1px solid #dde1e6;border-radius:6px;padding:24px}h1{font-size:20px;margin:0 0 12px}` +
