@@ -10,6 +10,7 @@ const root = resolve(import.meta.dirname, '..');
 const apiPort = Number(process.env.KONTOR_PORT ?? 8787);
 const sitePort = Number(process.env.KONTOR_DEMO_PORT ?? 8080);
 const host = process.env.KONTOR_HOST ?? '127.0.0.1';
+const portalPort = Number(process.env.KONTOR_PORTAL_PORT ?? 8081);
 const main = resolve(root, 'packages/server/dist/main.js');
 if (!existsSync(main)) {
   console.error('The server is not built. Run `pnpm build` first (pnpm start does).');
@@ -19,7 +20,12 @@ if (!existsSync(main)) {
 const api = spawn(process.execPath, ['--enable-source-maps', main], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
-  env: { KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', KONTOR_DEV_MAILBOX: '1', ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host },
+  env: {
+    KONTOR_DATA_DIR: resolve(root, '.data/demo'), KONTOR_SEED: 'demo', KONTOR_SEED_PRODUCTS: '1200', KONTOR_DEV_MAILBOX: '1',
+    // The partner's portal may use its customer tokens from its own origin (whatever port it runs on).
+    KONTOR_PARTNER_ORIGINS: `ptn_nord=http://${host}:${portalPort}`,
+    ...process.env, KONTOR_PORT: String(apiPort), KONTOR_HOST: host,
+  },
 });
 api.stdout.pipe(process.stdout);
 let apiOutput = '';
@@ -36,7 +42,6 @@ const apiUrl = await new Promise((ok, fail) => {
 
 // The site asks /demo/config.json where the API and the portal listen, so the printed URL works
 // on any ports (`?api=` and `?portal=` still win). Host-relative: the page keeps its own hostname.
-const portalPort = Number(process.env.KONTOR_PORTAL_PORT ?? 8081);
 const configDir = mkdtempSync(join(tmpdir(), 'kontor-demo-site-'));
 writeFileSync(join(configDir, 'config.json'), JSON.stringify({ apiPort: Number(new URL(apiUrl).port), portalPort }));
 process.on('exit', () => rmSync(configDir, { recursive: true, force: true }));

@@ -16,7 +16,8 @@ async function startServer() {
     name: 'kontor-elements-test',
     // The test pages also play the seller's ERP and the partner's server with the demo keys: the
     // server lets any origin call those routes here (KONTOR_SERVER_CORS_ORIGINS; closed by default).
-    env: { KONTOR_SEED_PRODUCTS: '1200', KONTOR_SERVER_CORS_ORIGINS: '*' },
+    // Customer tokens work only from their partner's registered origins: here the test page's, whatever its port.
+    env: { KONTOR_SEED_PRODUCTS: '1200', KONTOR_SERVER_CORS_ORIGINS: '*', KONTOR_PARTNER_ORIGINS: 'ptn_nord=*;ptn_sued=*' },
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => { server.stop(); process.exit(130); });
   return server;

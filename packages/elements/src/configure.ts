@@ -2,6 +2,8 @@ import { createKontorClient, type KontorClient } from '@kontor/core';
 import type { HttpError, Lang } from '@kontor/core/errors';
 import type { HttpClientOptions } from '@kontor/core/http';
 
+import type { KontorTokenExpiredDetail } from './events/kontor-token-expired.js';
+import { refreshThroughHost } from './internal/token-refresh.js';
 /** Page-wide configuration for Kontor elements outside any `<kontor-shop>`. */
 export interface KontorConfig {
   /** Base URL of the Kontor server. */
@@ -20,7 +22,9 @@ const listeners = new Set<() => void>();
 /**
  * Configures Kontor for the whole page. Elements inside a `<kontor-shop>` use the shop instead.
  * Calling it again (e.g. with a fresh token) makes the elements reload. When a request answers
- * 401, `kontor-token-expired` is dispatched on `document`.
+ * 401, `kontor-token-expired` is dispatched on `document`: answer with
+ * `event.detail.respondWith(promiseOfToken)` and the pending requests continue with the fresh
+ * token, without a reload.
  *
  * @example
  * ```ts
@@ -29,18 +33,31 @@ const listeners = new Set<() => void>();
  * ```
  */
 export function configure(config: KontorConfig | null): void {
-  current = config ? { config, client: createConfiguredClient(config) } : null;
+  // A copy: a fresh token from kontor-token-expired is kept on it, not on the caller's object.
+  const own = config ? { ...config } : null;
+  current = own ? { config: own, client: createConfiguredClient(own) } : null;
   for (const listener of listeners) listener();
 }
 
 function createConfiguredClient(config: KontorConfig): KontorClient {
   return createKontorClient({
+  const dispatch = (detail: KontorTokenExpiredDetail) => document.dispatchEvent(new CustomEvent('kontor-token-expired', { detail, bubbles: true, composed: true }));
+  const token = config.token ?? undefined;
+  // configure() called again during the event (a fresh token) also lets the pending requests continue.
+  const refresh = refreshThroughHost(dispatch, () => current?.config.token);
     ...config.clientOptions,
     endpoint: config.endpoint,
-    token: config.token ?? undefined,
+    token,
     lang: config.lang ?? 'en',
     onUnauthorized: (error: HttpError) => {
-      document.dispatchEvent(new CustomEvent('kontor-token-expired', { detail: { error }, bubbles: true, composed: true }));
+    // A refused token: the host answers with a fresh one and the requests continue with it; the
+    // page-wide configuration keeps it for page code that reads it (no reload).
+    refreshToken: async (context) => {
+      const fresh = await refresh(context);
+      if (fresh && current?.config === config) config.token = fresh;
+      return fresh;
+    },
+      if (!token) dispatch({ error, reason: error.issues[0]?.code, respondWith: () => undefined });
     },
   });
 }

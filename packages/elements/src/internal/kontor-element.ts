@@ -129,4 +129,6 @@ export class KontorElement<S extends object = CommonStrings> extends LitElement 
   protected errorText(error: KontorError): string {
     return errorMessage(error.code, this.currentLang);
   }
+    // A refused token: the server's message says why (expired, revoked, forged), in the element's language.
+    if (error.code === 'unauthorized' && error.issues[0]?.code.startsWith('token_')) return error.message;
 }

@@ -10,9 +10,10 @@ import { shopContext, type ShopContextValue } from '../../internal/shop-context.
 
 /**
  * @summary Gives every Kontor element inside it the server, the token and the language.
+import { refreshThroughHost } from '../../internal/token-refresh.js';
  * @tag kontor-shop
  * @slot - The page content with Kontor elements.
- * @event kontor-token-expired - A request answered 401; set a fresh `token`. detail: `{ error }`.
+ * @event kontor-token-expired - A request answered 401 (expired, revoked, forged token). Answer with `event.detail.respondWith(promiseOfToken)` (or set `token` during the event) and the pending requests continue with the fresh token. detail: `{ error, reason, respondWith }`.
  *
  * @example
  * ```html
@@ -34,15 +35,20 @@ export class KontorShop extends KontorElement {
   /** Base URL of the Kontor server. */
   @property() endpoint = '';
 
-  /** Bearer token for every request. Set a fresh one on `kontor-token-expired`. */
+  /** Bearer token for every request. A fresh one answering `kontor-token-expired` keeps the elements as they are; any other change reloads them. */
   @property() token = '';
 
   /** Further client options, JS only (timeout, retries, headers, fetch). */
   @property({ attribute: false }) clientOptions: Partial<HttpClientOptions> = {};
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || changed.has('token') || changed.has('clientOptions') || changed.has('lang')) {
-      this.provideValue(changed.has('endpoint') || changed.has('token') || changed.has('clientOptions') || !this.provided.client);
+    // A token the client already uses (the host's answer to kontor-token-expired) keeps client and elements.
+    const tokenChanged = changed.has('token') && this.token !== this.refreshedTo;
+    if (changed.has('endpoint') || tokenChanged || changed.has('clientOptions') || changed.has('lang')) {
+      this.provideValue(changed.has('endpoint') || tokenChanged || changed.has('clientOptions') || !this.provided.client);
+  /** The token the current client took from the host's answer to `kontor-token-expired`: setting `token` to it needs no new client. */
+  private refreshedTo: string | null = null;
+
     }
   }
 
@@ -74,14 +80,28 @@ export class KontorShop extends KontorElement {
     let reported = false;
     return createKontorClient({
       ...this.clientOptions,
+    this.refreshedTo = null;
       endpoint: this.endpoint,
+    const refresh = refreshThroughHost(
+      (detail) => this.emit('kontor-token-expired', detail),
+      () => this.token,
+    );
       token: token || undefined,
       lang: () => this.currentLang,
       onUnauthorized: (error: HttpError) => {
-        // Many elements may fail with the same token at once: tell the host once per token.
-        if (reported || token !== this.token) return;
+        // Without a token there was nothing to refresh: tell the host once.
+        if (token || reported) return;
+      // A refused token: the host answers with a fresh one and the requests continue with it (core's client).
+      refreshToken: async (context) => {
+        const fresh = await refresh(context);
+        if (fresh) {
+          this.refreshedTo = fresh;
+          this.token = fresh;
+        }
+        return fresh;
+      },
         reported = true;
-        this.emit('kontor-token-expired', { error });
+        this.emit('kontor-token-expired', { error, reason: error.issues[0]?.code, respondWith: () => undefined });
       },
     });
   }

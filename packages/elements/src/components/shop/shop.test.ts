@@ -1,11 +1,16 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createKontorClient } from '@kontor/core';
 import { formatMoney } from '@kontor/core/money';
-import { clientOf, demoUsers, endpoint, findProduct, tokenOf } from '../../testing/server.js';
+import { createHttpClient } from '@kontor/core/http';
+import { partnerRoutes } from '@kontor/core/partner';
+import { clientOf, customerTokenForBaulicht, demoUsers, endpoint, findProduct, tokenOf } from '../../testing/server.js';
 import '../price/kontor-price.js';
 import type { KontorPrice } from '../price/price.component.js';
 import './kontor-shop.js';
 import type { KontorShop } from './shop.component.js';
 
+/** The product the price element fetched by its `sku`. */
+const fetchedSku = (el: KontorPrice) => (el as unknown as { fetched?: { sku: string } }).fetched?.sku;
 const unitPrice = (el: KontorPrice) => el.shadowRoot!.querySelector('[part=unit-price]')?.textContent?.replace(/[ \t\r\n]+/g, ' ').trim();
 
 describe('<kontor-shop>', () => {
@@ -29,6 +34,61 @@ describe('<kontor-shop>', () => {
     await waitUntil(() => a.shadowRoot!.querySelector('[part=error]') && b.shadowRoot!.querySelector('[part=error]'));
     expect(count).to.equal(1);
     expect(a.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('Please sign in again.');
+  });
+
+  describe('when the token is refused mid-session', () => {
+    /** Revokes every customer token of Bau & Licht, as the partner's server does; waits out the second it counts in. */
+    const revokeBaulichtTokens = async () => {
+      // The demo partner key plays the partner's server here (the test server takes it from this page).
+      await createHttpClient({ endpoint: endpoint(), token: 'kpk_demo_nord_2026' }).call(partnerRoutes.revokeCustomerTokens, { params: { companyId: 'cmp_baulicht' } });
+      await new Promise((r) => setTimeout(r, 1100));
+    };
+    const pricedSkus = async () => {
+      const client = createKontorClient({ endpoint: endpoint(), token: await customerTokenForBaulicht() });
+      const page = await client.catalogue.list({ limit: 50, status: 'active' });
+      return page.items.filter((p) => p.price).map((p) => p.sku);
+    };
+
+    it('continues the element with the fresh token the host answers with, without a new client', async () => {
+      const [first, second] = await pricedSkus();
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await customerTokenForBaulicht()} lang="en">
+        <kontor-price sku=${first!} quantity="1"></kontor-price>
+      </kontor-shop>`);
+      const price = shop.querySelector('kontor-price')!;
+      await waitUntil(() => unitPrice(price), 'the first price did not load');
+      const client = shop.client;
+      await revokeBaulichtTokens();
+      const reasons: (string | undefined)[] = [];
+      let fresh = '';
+      shop.addEventListener('kontor-token-expired', (event) => {
+        reasons.push(event.detail.reason);
+        event.detail.respondWith(customerTokenForBaulicht().then((token) => (fresh = token)));
+      });
+      price.sku = second!;
+      await waitUntil(() => price.shadowRoot!.querySelector('[part=unit-price]') && fetchedSku(price) === second, 'the element did not continue', { timeout: 10_000 });
+      expect(reasons).to.deep.equal(['token_revoked']);
+      expect(price.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+      expect(shop.token).to.equal(fresh);
+      expect(shop.client).to.equal(client);
+      // Later requests use the fresh token without asking again.
+      price.sku = first!;
+      await waitUntil(() => fetchedSku(price) === first, 'the next request did not go through');
+      expect(reasons).to.have.length(1);
+    });
+
+    it('shows why in the element when the host has no fresh token', async () => {
+      const [sku] = await pricedSkus();
+      const token = await customerTokenForBaulicht();
+      await revokeBaulichtTokens();
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${token} lang="de"></kontor-shop>`);
+      const expired = oneEvent(shop, 'kontor-token-expired');
+      const price = document.createElement('kontor-price');
+      price.sku = sku!;
+      shop.append(price);
+      expect((await expired).detail.reason).to.equal('token_revoked');
+      await waitUntil(() => price.shadowRoot!.querySelector('[part=error]'), 'no error state');
+      expect(price.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('Dieser Zugang wurde entzogen');
+    });
   });
 
   it('reloads its elements with the new prices when the token changes', async () => {
