@@ -21,6 +21,8 @@ export { KontorOrderStatus } from './components/order-status/order-status.compon
 export { KontorStandingOrders } from './components/standing-orders/standing-orders.component.js';
 export { KontorStandingOrder } from './components/standing-order/standing-order.component.js';
 export { standingOrdersOf } from './internal/standing-orders-client.js';
+export { KontorReorder } from './components/reorder/reorder.component.js';
+export { reorderOf } from './internal/reorder-client.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';
 export { availabilityBatcherOf, AvailabilityBatcher, type AvailabilityAsk, type AvailabilityAskOptions } from './internal/availability-batcher.js';
 export { configure, onConfigure, configuredClient, type KontorConfig } from './configure.js';

@@ -16,5 +16,6 @@ import './components/order-status/kontor-order-status.js';
 import './components/order-history/kontor-order-history.js';
 import './components/standing-orders/kontor-standing-orders.js';
 import './components/standing-order/kontor-standing-order.js';
+import './components/reorder/kontor-reorder.js';
 
 export * from './index.js';

@@ -9,6 +9,7 @@ export type { KontorOrderSelectDetail, KontorOrderSelectEvent } from './kontor-o
 export type { KontorStandingOrderSelectDetail, KontorStandingOrderSelectEvent } from './kontor-standing-order-select.js';
 export type { KontorStandingOrderRequestDetail, KontorStandingOrderRequestEvent } from './kontor-standing-order-request.js';
 export type { KontorStandingOrderChangeDetail, KontorStandingOrderChangeEvent, StandingOrderChangeKind } from './kontor-standing-order-change.js';
+export type { KontorReorderCompleteDetail, KontorReorderCompleteEvent } from './kontor-reorder-complete.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
 import type { KontorCartClaimDetail } from './kontor-cart-claim.js';
@@ -20,6 +21,7 @@ import type { KontorStandingOrderChangeDetail } from './kontor-standing-order-ch
 import type { KontorStandingOrderRequestDetail } from './kontor-standing-order-request.js';
 import type { KontorStandingOrderSelectDetail } from './kontor-standing-order-select.js';
 import type { KontorQuantityChangeDetail } from './kontor-quantity-change.js';
+import type { KontorReorderCompleteDetail } from './kontor-reorder-complete.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
 
 /** Event name → detail type, so `emit()` is checked. */
@@ -35,5 +37,6 @@ export interface KontorEventDetails {
   'kontor-standing-order-select': KontorStandingOrderSelectDetail;
   'kontor-standing-order-request': KontorStandingOrderRequestDetail;
   'kontor-standing-order-change': KontorStandingOrderChangeDetail;
+  'kontor-reorder-complete': KontorReorderCompleteDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

@@ -16,6 +16,7 @@ import { orderStatus } from './de/orderStatus.js';
 import { standingOrderInfo } from './de/standingOrderInfo.js';
 import { standingOrders } from './de/standingOrders.js';
 import { standingOrder } from './de/standingOrder.js';
+import { reorder } from './de/reorder.js';
 
 /** German: every element's strings (each element imports only its own slices). */
 export const de: Translation = {
@@ -36,4 +37,5 @@ export const de: Translation = {
   ...standingOrderInfo,
   ...standingOrders,
   ...standingOrder,
+  ...reorder,
 };

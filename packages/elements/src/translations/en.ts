@@ -16,6 +16,7 @@ import { orderStatus } from './en/orderStatus.js';
 import { standingOrderInfo } from './en/standingOrderInfo.js';
 import { standingOrders } from './en/standingOrders.js';
 import { standingOrder } from './en/standingOrder.js';
+import { reorder } from './en/reorder.js';
 
 /** English: every element's strings (each element imports only its own slices). */
 export const en: Translation = {
@@ -36,4 +37,5 @@ export const en: Translation = {
   ...standingOrderInfo,
   ...standingOrders,
   ...standingOrder,
+  ...reorder,
 };

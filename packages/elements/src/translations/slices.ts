@@ -14,6 +14,7 @@ import type {
   ProductListStrings,
   QuantityStrings,
   QuickOrderStrings,
+  ReorderStrings,
   StandingOrderInfoStrings,
   StandingOrderStrings,
   StandingOrdersStrings,
@@ -46,6 +47,8 @@ import { quantity as deQuantity } from './de/quantity.js';
 import { quantity as enQuantity } from './en/quantity.js';
 import { quickOrder as deQuickOrder } from './de/quickOrder.js';
 import { quickOrder as enQuickOrder } from './en/quickOrder.js';
+import { reorder as deReorder } from './de/reorder.js';
+import { reorder as enReorder } from './en/reorder.js';
 import { standingOrder as deStandingOrder } from './de/standingOrder.js';
 import { standingOrder as enStandingOrder } from './en/standingOrder.js';
 import { standingOrderInfo as deStandingOrderInfo } from './de/standingOrderInfo.js';
@@ -68,6 +71,7 @@ export const price: Slice<PriceStrings> = { de: dePrice, en: enPrice };
 export const productList: Slice<ProductListStrings> = { de: deProductList, en: enProductList };
 export const quantity: Slice<QuantityStrings> = { de: deQuantity, en: enQuantity };
 export const quickOrder: Slice<QuickOrderStrings> = { de: deQuickOrder, en: enQuickOrder };
+export const reorder: Slice<ReorderStrings> = { de: deReorder, en: enReorder };
 export const standingOrder: Slice<StandingOrderStrings> = { de: deStandingOrder, en: enStandingOrder };
 export const standingOrderInfo: Slice<StandingOrderInfoStrings> = { de: deStandingOrderInfo, en: enStandingOrderInfo };
 export const standingOrders: Slice<StandingOrdersStrings> = { de: deStandingOrders, en: enStandingOrders };

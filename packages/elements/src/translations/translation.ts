@@ -350,6 +350,45 @@ export interface StandingOrdersStrings {
   standingOrdersShown(count: number): string;
 }
 
+/** The strings of <kontor-reorder>. */
+export interface ReorderStrings {
+  reorder: string;
+  dueProducts: string;
+  recentOrders: string;
+  topProducts: string;
+  /** "Bestellung K-2026-000123 vom 04.05.2026". */
+  orderHeading(number: string, day: string): string;
+  reorderWholeOrder: string;
+  /** Checkbox label of a line: "1234 auswählen". */
+  pick(name: string): string;
+  /** "zuletzt 12 Stk am 30.03.2026". */
+  lastOrdered(quantity: string, day: string): string;
+  /** Today's price against the one paid: "+0,05 € seit damals" / "−0,10 €"; `null` unchanged. */
+  priceChange(change: string, up: boolean): string;
+  priceUnchanged: string;
+  todayStatus(status: 'orderable' | 'later' | 'discontinued' | 'not_orderable', day: string | null, replacementSku: string | null): string;
+  bucket(bucket: 'overdue' | 'due_soon' | 'on_track' | 'not_predictable'): string;
+  target: string;
+  targetCart: string;
+  targetNewCart: string;
+  targetOrder: string;
+  /** Button: "Auswahl nachbestellen (3)". */
+  reorderSelection(count: number): string;
+  working: string;
+  noReorderHistory: string;
+  resultHeading: string;
+  /** "3 hinzugefügt, 1 zusammengeführt, 1 später, 1 abgelehnt". */
+  resultSummary(counts: { added: number; merged: number; later: number; refused: number }): string;
+  outcome(outcome: 'added' | 'merged' | 'later' | 'refused', quantity: string, cartQuantity: string | null): string;
+  replacedBy(sku: string): string;
+  repriced(before: string, after: string): string;
+  availableOn(day: string): string;
+  /** Straight to an order: "Bestellung K-2026-000124 aufgegeben." */
+  reorderOrderPlaced(number: string): string;
+  savedCart(name: string): string;
+  nothingWent: string;
+}
+
 /** The strings of <kontor-standing-order>. */
 export interface StandingOrderStrings {
   newStandingOrder: string;
@@ -474,4 +513,5 @@ export interface Translation
     OrderStatusStrings,
     StandingOrderInfoStrings,
     StandingOrdersStrings,
-    StandingOrderStrings {}
+    StandingOrderStrings,
+    ReorderStrings {}
