@@ -45,6 +45,7 @@ const english = {
   'Zur Kasse': 'Checkout',
   'Meine Bestellungen': 'My orders',
   Daueraufträge: 'Standing orders',
+  Nachbestellen: 'Reorder',
   Sprache: 'Language',
   'E-Mail': 'Email',
   Passwort: 'Password',
@@ -135,6 +136,11 @@ function mount() {
   standingList.addEventListener('kontor-standing-order-select', (e) => open('standing-order-id', e.detail.standingOrder.id));
   catalogue.addEventListener('kontor-standing-order-request', (e) => ('cartId' in e.detail ? open('from-cart', e.detail.cartId) : open('source-order-id', e.detail.orderId)));
   standing.addEventListener('kontor-standing-order-change', () => standingList.reload());
+  // Reorder: recent orders, what the company orders most and what is due; into the cart above
+  // (the same cart store), a new saved cart, or straight to an order.
+  const reorder = document.createElement('kontor-reorder');
+  reorder.setAttribute('allow-order', '');
+  catalogue.addEventListener('kontor-order-placed', () => reorder.reload());
   catalogue.append(
     section('katalog', 'Katalog', list),
     section('schnellerfassung', 'Schnellerfassung', quick),
@@ -142,6 +148,7 @@ function mount() {
     section('kasse', 'Zur Kasse', checkout),
     section('bestellungen', 'Meine Bestellungen', orders),
     section('dauerauftraege', 'Daueraufträge', standing),
+    section('nachbestellen', 'Nachbestellen', reorder),
   );
   const count = document.createElement('kontor-cart-count');
   count.setAttribute('href', '#warenkorb');
