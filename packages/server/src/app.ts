@@ -22,6 +22,8 @@ import { setupOutbox, type MailOptions, type OutboxWorkerTuning } from './outbox
 import type { WebhookConfig } from './outbox/webhook.js';
 import { setupReorder, type ReorderAppOptions } from './reorder/setup.js';
 import { setupStandingOrders, type StandingOrderAppOptions } from './standing-orders/setup.js';
+import { setupOffers, type OfferAppOptions } from './offers/setup.js';
+import { offerRoutes, sellerOfferRoutes } from '@kontor/core/api';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -59,6 +61,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Standing orders: the scheduler's tuning or `false` (not started with the app), the seller's address for failed runs. */
   standingOrders?: StandingOrderAppOptions;
+  /** Offers: the expiry job's interval or `false` (not started with the app; `app.offers.runOnce()`), the letterhead's lines. */
+  offers?: OfferAppOptions;
   /** Reordering: the reminder job's interval or `false` (not started with the app; `app.reorderReminders.runOnce()`). */
   reorder?: ReorderAppOptions;
 }
@@ -131,13 +135,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   partnerRoutesOf(app, deps);
   // Standing orders: their routes, and the scheduler (started when the app is ready; app.standingOrders).
   setupStandingOrders(app, deps, options);
+  // Offers: the buyers' and the reps' routes, and the expiry job (app.offers).
+  setupOffers(app, deps, options);
   // Reordering: its routes, and the reminder job (app.reorderReminders).
   setupReorder(app, deps, options);
 
   // Order changes record their events through deps.outbox (read per request; outbox/outbox.ts:
   // enqueueOrderEvent); the worker starts when the app is ready and stops when it closes.
   deps.outbox = setupOutbox(app, deps, options).outbox;
-  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...reorderRoutes, ...partnerRoutes }, { title: 'Kontor API', version });
+  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...reorderRoutes, ...partnerRoutes, ...offerRoutes, ...sellerOfferRoutes }, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true }));
   return app;

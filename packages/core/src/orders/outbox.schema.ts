@@ -21,7 +21,7 @@ export const OutboxDeliverySchema = z.object({
   deliveredAt: z.nullable(InstantSchema),
   event: z.object({
     /** Order events; the standing-order mails (a run's reminder, a failed run) go through the outbox too, to `mail` only. */
-    type: z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed']),
+    type: z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed', 'offer.sent', 'offer.withdrawn', 'offer.answered']),
     /** The order's id (a standing order's for its mails). */
     orderId: z.string(),
     orderNumber: z.nullable(OrderNumberSchema),

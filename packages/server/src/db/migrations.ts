@@ -545,6 +545,90 @@ const migrations: Record<string, Migration> = {
       for (const t of ['standing_order_feeds', 'standing_order_links', 'standing_order_reminders', 'standing_order_runs', 'standing_orders']) await db.schema.dropTable(t).execute();
     },
   },
+  '0009_offers': {
+    async up(db: Kysely<unknown>) {
+      // The seller's staff (sales reps): they sign in like buyers but belong to the seller, not to a
+      // customer company; their sessions are good for the /v1/seller routes only.
+      await db.schema
+        .createTable('seller_users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        // Offers saving more than this (basis points of list) need a second rep's approval.
+        .addColumn('approval_limit_bp', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('seller_sessions')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('seller_user_id', 'text', (c) => c.notNull().references('seller_users.id'))
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      // A buyer's request for an offer (lines as JSON).
+      await db.schema
+        .createTable('offer_requests')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('user_id', 'text', (c) => c.references('users.id'))
+        .addColumn('partner_id', 'text', (c) => c.references('partners.id'))
+        .addColumn('requested_by', 'text', (c) => c.notNull())
+        .addColumn('cart_id', 'text')
+        .addColumn('lines', 'text', (c) => c.notNull())
+        .addColumn('message', 'text')
+        .addColumn('desired_date', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('offer_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('offer_requests_company_created').on('offer_requests').columns(['company_id', 'created_at desc', 'id desc']).execute();
+      await db.schema.createIndex('offer_requests_created').on('offer_requests').columns(['created_at desc', 'id desc']).execute();
+      // An offer: its state, the draft of its next version and its history as JSON; sent versions in offer_versions.
+      await db.schema
+        .createTable('offers')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('number', 'text', (c) => c.notNull().unique())
+        // One offer per request, ever: a rep's double submit cannot make two.
+        .addColumn('request_id', 'text', (c) => c.unique().references('offer_requests.id'))
+        .addColumn('rep_id', 'text', (c) => c.notNull().references('seller_users.id'))
+        // Who hears of it: the user who asked (else the company's admins).
+        .addColumn('user_id', 'text', (c) => c.references('users.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('current_version', 'integer')
+        .addColumn('valid_until', 'text')
+        .addColumn('currency', 'text', (c) => c.notNull())
+        // JSON: the priced draft of the next version (an OfferVersion with sentAt null), its author and approval.
+        .addColumn('draft', 'text')
+        .addColumn('history', 'text', (c) => c.notNull())
+        .addColumn('accepted_version', 'integer')
+        .addColumn('result', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('offers_company_created').on('offers').columns(['company_id', 'created_at desc', 'id desc']).execute();
+      await db.schema.createIndex('offers_created').on('offers').columns(['created_at desc', 'id desc']).execute();
+      // The expiry job's look-up: sent offers by validity.
+      await db.schema.createIndex('offers_status_valid').on('offers').columns(['status', 'valid_until']).execute();
+      // Every version sent, as it was sent (an OfferVersion as JSON), never changed.
+      await db.schema
+        .createTable('offer_versions')
+        .addColumn('offer_id', 'text', (c) => c.notNull().references('offers.id'))
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('sent_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('offer_versions_pk', ['offer_id', 'number'])
+        .execute();
+      await db.schema.createTable('offer_sequences').addColumn('year', 'integer', (c) => c.primaryKey()).addColumn('last', 'integer', (c) => c.notNull()).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['offer_sequences', 'offer_versions', 'offers', 'offer_requests', 'seller_sessions', 'seller_users']) await db.schema.dropTable(t).execute();
+    },
+  },
   '0010_reorder': {
     async up(db: Kysely<unknown>) {
       // Reorder reminders are an opt-in per company (no row: off); `version` guards the switch.

@@ -280,6 +280,47 @@ export interface Database {
   };
   /** A company's calendar feed: generation of its secret and the secret's SHA-256. */
   standing_order_feeds: { company_id: string; generation: number; secret_hash: string; rotated_at: string };
+  /** The seller's staff (sales reps, migration 0009): they sign in for the /v1/seller routes. */
+  seller_users: { id: string; email: string; name: string; locale: 'de' | 'en'; password_hash: string; approval_limit_bp: number; created_at: string };
+  seller_sessions: { token_hash: string; seller_user_id: string; expires_at: string; created_at: string };
+  /** A buyer's request for an offer; `lines` JSON [{ sku, quantity, note? }]. */
+  offer_requests: {
+    id: string;
+    company_id: string;
+    user_id: string | null;
+    partner_id: string | null;
+    requested_by: string;
+    cart_id: string | null;
+    lines: string;
+    message: string | null;
+    desired_date: string | null;
+    status: 'open' | 'offered';
+    offer_id: string | null;
+    created_at: string;
+  };
+  /** An offer; `draft`, `history`, `result` JSON (see offers/service.ts). */
+  offers: {
+    id: string;
+    company_id: string;
+    number: string;
+    request_id: string | null;
+    rep_id: string;
+    user_id: string | null;
+    status: 'draft' | 'sent' | 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn';
+    version: number;
+    current_version: number | null;
+    valid_until: string | null;
+    currency: string;
+    draft: string | null;
+    history: string;
+    accepted_version: number | null;
+    result: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** A version as sent (core's OfferVersion as JSON). */
+  offer_versions: { offer_id: string; number: number; company_id: string; data: string; sent_at: string };
+  offer_sequences: { year: number; last: number };
   /** Reorder reminders of a company (opt-in; no row: off). */
   reorder_settings: { company_id: string; reminders: number; version: number; updated_at: string };
   /** A reminder sent for a product's due cycle (`cycle`: the id of the company's last order of it). */

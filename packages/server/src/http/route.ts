@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import * as z from 'zod/mini';
 import { bearerToken, identifyCaller, type AuthCaller, type BuyerCaller } from '../auth/caller.js';
 import type { Db } from '../db/database.js';
+import { authenticateSeller, type SellerCaller } from '../auth/seller.js';
 import { accessError, partnerOriginAllowed, serverOriginAllowed, type PartnerAccessOptions } from '../partners/partner-access.js';
 import { httpError, langOf } from './errors.js';
 
@@ -20,6 +21,8 @@ export interface AppDeps {
 type Parsed<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 type CallerFor<A> = A extends 'buyer'
   ? BuyerCaller
+  : A extends 'seller'
+    ? SellerCaller
   : A extends 'partner'
     ? Extract<AuthCaller, { kind: 'partner' }>
     : A extends 'erp'
@@ -53,8 +56,10 @@ export interface AddRouteOptions extends RouteShorthandOptions {
   parseBody?: BodyParser;
 }
 
-async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | null> {
+async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | SellerCaller | null> {
   if (route.auth === 'none') return null;
+  // The seller's staff (sales reps) have sessions of their own, good for `seller` routes only.
+  if (route.auth === 'seller') return authenticateSeller(req, deps, lang);
   const token = bearerToken(req.headers.authorization);
   if (!token) throw accessError('unauthorized', 'token_missing', lang);
   const identified = await identifyCaller(deps.db, deps.jwtSecret, token, deps.now());

@@ -5,6 +5,7 @@ import { createOrderMailer } from '../mail/mailer.js';
 import { devMailboxTransport, smtpTransport, type MailTransport } from '../mail/transports.js';
 import { DEFAULT_PUBLIC_URL, linkUrl } from '../standing-orders/links.js';
 import { withStandingOrderMails } from '../standing-orders/mails.js';
+import { withOfferMails } from '../offers/mails.js';
 import { reorderLinkUrl } from '../reorder/links.js';
 import { withReorderMails } from '../reorder/mails.js';
 import type { Outbox, OutboxTarget } from './outbox.js';
@@ -69,9 +70,11 @@ export function setupOutbox(app: FastifyInstance, deps: AppDeps, options: Outbox
     db: deps.db, transports, from: mail.from, logger: app.log, linkUrl: (id) => linkUrl(options.publicUrl ?? DEFAULT_PUBLIC_URL, deps.jwtSecret, id),
   });
   // Reorder reminders (with each recipient's signed one-click link into a prepared cart) too.
-  const mailer = standingOrderMailer && withReorderMails(standingOrderMailer, {
+  const reorderMailer = standingOrderMailer && withReorderMails(standingOrderMailer, {
     db: deps.db, transports, from: mail.from, logger: app.log, linkUrl: (id) => reorderLinkUrl(options.publicUrl ?? DEFAULT_PUBLIC_URL, deps.jwtSecret, id),
   });
+  // Offer mails (a version sent or withdrawn to the buyer, the buyer's answer to the rep) too.
+  const mailer = reorderMailer && withOfferMails(reorderMailer, { db: deps.db, transports, from: mail.from, logger: app.log });
 
   const worker =
     options.outboxWorker !== false && (webhooks.length || mailer)

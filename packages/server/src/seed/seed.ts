@@ -51,6 +51,14 @@ export async function seed(db: Db, world: World, now: Date): Promise<void> {
       .insertInto('users')
       .values(world.users.map((u, i) => ({ id: u.id, company_id: u.companyId, email: u.email.toLowerCase(), name: u.name, role: u.role, locale: u.locale, password_hash: passwordHashes[i]! })))
       .execute();
+    const reps = world.sellerUsers ?? [];
+    if (reps.length) {
+      const repHashes = await Promise.all(reps.map((u) => hashPassword(u.password)));
+      await trx
+        .insertInto('seller_users')
+        .values(reps.map((u, i) => ({ id: u.id, email: u.email.toLowerCase(), name: u.name, locale: u.locale, password_hash: repHashes[i]!, approval_limit_bp: u.approvalLimitBp, created_at: now.toISOString() })))
+        .execute();
+    }
     await trx.insertInto('categories').values(world.categories.map((c, i) => ({ slug: c.slug, name_de: c.name.de, name_en: c.name.en, position: i }))).execute();
     for (const batch of chunks(world.products, 100)) {
       await trx

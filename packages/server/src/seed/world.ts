@@ -15,6 +15,11 @@ export interface World {
     creditLimit: number | null;
   }[];
   users: { id: string; companyId: string; email: string; name: string; role: 'buyer' | 'approver' | 'admin'; locale: 'de' | 'en'; password: string }[];
+  /**
+   * The seller's staff (sales reps): they sign in at /v1/seller/auth/login, belong to the seller and
+   * to no company; offers saving more than `approvalLimitBp` of list need a second rep's approval.
+   */
+  sellerUsers?: { id: string; email: string; name: string; locale: 'de' | 'en'; password: string; approvalLimitBp: number }[];
   categories: { slug: string; name: { de: string; en: string } }[];
   products: WorldProduct[];
   priceLists: { id: string; companyId: string | null; currency: string; tiers: { sku: string; minQuantity: number; amount: number }[] }[];
@@ -416,6 +421,7 @@ export function generateWorld(options: { products?: number; seed?: number } = {}
     warehouses: WAREHOUSES.map((w) => ({ ...w, transitDays: { ...w.transitDays } })),
     stock,
     erpKeys: [{ name: 'Demo ERP', apiKey: DEMO_ERP_KEY }],
+    sellerUsers: SELLER_USERS.map((u) => ({ ...u })),
     addresses: ADDRESSES.map((a) => ({ ...a })),
     seller: { ...SELLER, bank: { ...SELLER.bank } },
   };
@@ -436,6 +442,12 @@ const SELLER: World['seller'] = {
   creditorId: 'DE98ZZZ09999999999',
   bank: { accountHolder: 'Hansen Elektrogroßhandel GmbH', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bank: 'Commerzbank' },
 };
+
+/** The seller's sales reps (password `kontor-demo`): Jana may give 10 % off list on her own, Max 5 %. */
+const SELLER_USERS: NonNullable<World['sellerUsers']> = [
+  { id: 'rep_petersen', email: 'jana.petersen@hansen.example', name: 'Jana Petersen', locale: 'de', password: DEMO_PASSWORD, approvalLimitBp: 1000 },
+  { id: 'rep_huber', email: 'max.huber@hansen.example', name: 'Max Huber', locale: 'en', password: DEMO_PASSWORD, approvalLimitBp: 500 },
+];
 
 /** The demo ERP key (`PUT /v1/erp/stock`). */
 export const DEMO_ERP_KEY = 'kek_demo_erp_2026';
