@@ -67,6 +67,14 @@ export interface ProductListStrings {
   /** Announced after a load: "24 Artikel angezeigt". */
   productsShown(count: number): string;
   noProducts: string;
+  /** Legend of the brand filter and the brand in a product's details. */
+  brand: string;
+  /** The disclosure of a product's details. */
+  details: string;
+  ean: string;
+  orderQuantities: string;
+  /** "ab 50 m, in Schritten von 50 m". */
+  quantityRule(min: string, step: string, unit: string): string;
 }
 
 /** The strings of <kontor-cart>. */

@@ -1,5 +1,5 @@
 import type { KontorClient } from '@kontor/core';
-import type { Category, Product } from '@kontor/core/catalogue';
+import type { Category, Product, ProductFacets } from '@kontor/core/catalogue';
 import { isKontorError, type KontorError } from '@kontor/core/errors';
 import { lowestValidQuantity } from '@kontor/core/pricing';
 import { html, nothing } from 'lit';
@@ -25,7 +25,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 /** A loading row: the cells of a product row with bars where name, promise, price, quantity and button go. */
 const skeletonRow = (availability: boolean, cart: boolean) => html`<li aria-hidden="true">
-  <div><span class="name"></span><span></span>${availability ? html`<span></span>` : nothing}</div>
+  <div><span class="name"></span><span></span><span class="description"></span>${availability ? html`<span></span>` : nothing}</div>
   <div><span class="price"></span><span></span><span></span><span></span></div>
   <div><span></span><span class="control"></span></div>
   ${cart ? html`<div><span class="control"></span></div>` : nothing}
@@ -42,10 +42,14 @@ const productListStrings = strings(common, productList);
  * @csspart toolbar - Search box and category filter.
  * @csspart search - The search input.
  * @csspart category - The category select.
+ * @csspart brands - The brand filter: a checkbox per brand with its count in the current search.
  * @csspart list - The `<ul>` of products.
  * @csspart item - One product row.
  * @csspart name - A product's name.
  * @csspart meta - SKU, unit and pack size.
+ * @csspart brand - A product's brand.
+ * @csspart description - A product's short description (two lines).
+ * @csspart details - The disclosure with a product's details (full description, EAN, brand, order quantities, all price tiers).
  * @csspart badge - The "discontinued" badge.
  * @csspart price - Each row's `<kontor-price>`, not shown for a discontinued product (its own parts are exported with a `price-` prefix).
  * @csspart quantity - Each row's `<kontor-quantity>` (its own parts are exported with a `quantity-` prefix).
@@ -78,6 +82,8 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
   private loadedKey?: unknown[];
   private categoriesFrom?: unknown;
   private readonly quantities = new Map<string, number>();
+  /** Rows whose details were opened: their full price table is rendered from then on, not before. */
+  private readonly opened = new Set<string>();
 
   @state() private products: Product[] = [];
   @state() private nextCursor: string | null = null;
@@ -85,12 +91,19 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
   @state() private error?: KontorError;
   @state() private categories: Category[] = [];
   @state() private announcement = '';
+  @state() private facets?: ProductFacets;
 
   /** Search text (SKU, name, brand, EAN). The search box edits it. */
   @property({ reflect: true }) query = '';
 
   /** Category slug to filter by. The category select edits it. */
   @property({ reflect: true }) category = '';
+
+  /** Brands to filter by, comma-separated (`Gira,Jung`). The brand filter edits it. */
+  @property({ reflect: true }) brand = '';
+
+  /** Order: empty for the server's default (relevance with a search, else the catalogue's order), or `relevance`, `catalogue`, `name`, `sku`. */
+  @property({ reflect: true }) sort: '' | 'relevance' | 'catalogue' | 'name' | 'sku' = '';
 
   /** Products per page (1–100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
@@ -131,7 +144,7 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
     if (this.items) return;
     const client = this.resolveClient();
     const source = isKontorError(client) ? client.code : client;
-    const key = [source, this.query, this.category, this.pageSize];
+    const key = [source, this.query, this.category, this.brand, this.sort, this.pageSize];
     if (!this.loadedKey || key.some((v, i) => v !== this.loadedKey![i])) {
       this.loadedKey = key;
       void this.load(client, false);
@@ -163,14 +176,18 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
         {
           ...(this.query.trim() ? { q: this.query.trim() } : {}),
           ...(this.category ? { category: this.category } : {}),
+          ...(this.brand ? { brand: this.brand } : {}),
+          ...(this.sort ? { sort: this.sort } : {}),
           limit: this.limit,
-          ...(append && this.nextCursor ? { cursor: this.nextCursor } : {}),
+          // Counts for the filters come with the first page.
+          ...(append && this.nextCursor ? { cursor: this.nextCursor } : this.noToolbar ? {} : { facets: 'true' as const }),
         },
         { signal: abort.signal },
       );
       if (abort.signal.aborted) return;
       this.products = append ? [...this.products, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
+      if (!append) this.facets = page.facets;
       this.status = ListStatus.complete;
       this.announcement = this.products.length ? this.t.productsShown(this.products.length) : this.t.noProducts;
     } catch (error) {
@@ -217,6 +234,21 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
     this.category = (event.target as HTMLSelectElement).value;
   }
 
+  private onDetailsToggle(product: Product, event: Event): void {
+    if ((event.target as HTMLDetailsElement).open && !this.opened.has(product.sku)) {
+      this.opened.add(product.sku);
+      this.requestUpdate();
+    }
+  }
+
+  private onBrandToggle(event: Event): void {
+    const box = event.target as HTMLInputElement;
+    const chosen = new Set(this.brand.split(',').filter(Boolean));
+    if (box.checked) chosen.add(box.value);
+    else chosen.delete(box.value);
+    this.brand = [...chosen].join(',');
+  }
+
   private onQuantityChange(product: Product, event: CustomEvent<{ quantity: number; valid: boolean }>): void {
     if (event.detail.valid) {
       this.quantities.set(product.sku, event.detail.quantity);
@@ -260,11 +292,28 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
         <select part="category" @change=${this.onCategoryChange}>
           <option value="" ?selected=${!this.category}>${t.allCategories}</option>
           ${this.categories.map(
-            (c) => html`<option value=${c.slug} ?selected=${c.slug === this.category}>${c.name[lang]} (${c.productCount})</option>`,
+            // With counts of the current search (and brands) once they came; zero-count categories stay choosable.
+            (c) => html`<option value=${c.slug} ?selected=${c.slug === this.category}>${c.name[lang]} (${this.facets ? (this.facets.category.find((f) => f.value === c.slug)?.count ?? 0) : c.productCount})</option>`,
           )}
         </select>
       </label>
+      ${this.renderBrands()}
     </div>`;
+  }
+
+  private renderBrands() {
+    const chosen = this.brand.split(',').filter(Boolean);
+    const brands = this.facets?.brand ?? [];
+    // A chosen brand the current search no longer finds stays, so it can be unticked.
+    for (const b of chosen) if (!brands.some((f) => f.value === b)) brands.push({ value: b, count: 0 });
+    return brands.length
+      ? html`<fieldset class="brands" part="brands">
+          <legend>${this.t.brand}</legend>
+          ${brands.map(
+            (b) => html`<label><input type="checkbox" .value=${b.value} .checked=${chosen.includes(b.value)} @change=${this.onBrandToggle} />${b.value} (${b.count})</label>`,
+          )}
+        </fieldset>`
+      : nothing;
   }
 
   private renderItem(product: Product) {
@@ -276,6 +325,8 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
     return html`<li part="item" aria-labelledby=${nameId} data-sku=${product.sku}>
       <div>
         <p class="name" part="name" id=${nameId}>${product.name[lang]}</p>
+        ${product.brand ? html`<span class="brand" part="brand">${product.brand}</span>` : nothing}
+        ${product.description[lang] ? html`<p class="description" part="description">${product.description[lang]}</p>` : nothing}
         <div class="meta" part="meta">
           <span>${t.sku} ${product.sku}</span>
           <span>${t.packSize(String(product.packSize), t.unit(product.unit, product.packSize))}</span>
@@ -285,6 +336,17 @@ export class KontorProductList extends KontorElement<StringsOf<typeof productLis
               >${t.discontinued}${product.replacementSku ? html` · ${t.replacedBy(product.replacementSku)}` : nothing}</span
             >`
           : nothing}
+        <details part="details" @toggle=${(e: Event) => this.onDetailsToggle(product, e)}>
+          <summary>${t.details}<span class="visually-hidden"> ${product.name[lang]}</span></summary>
+          <dl>
+            ${product.brand ? html`<dt>${t.brand}</dt><dd>${product.brand}</dd>` : nothing}
+            ${product.ean ? html`<dt>${t.ean}</dt><dd>${product.ean}</dd>` : nothing}
+            <dt>${t.orderQuantities}</dt>
+            <dd>${t.quantityRule(String(product.quantityRules.min), String(product.quantityRules.step), t.unit(product.unit, product.quantityRules.step))}</dd>
+          </dl>
+          ${product.description[lang] ? html`<p>${product.description[lang]}</p>` : nothing}
+          ${product.price && product.status !== 'discontinued' && this.opened.has(product.sku) ? html`<kontor-price .product=${product} lang=${lang}></kontor-price>` : nothing}
+        </details>
         ${this.items || this.noAvailability
           ? nothing
           : html`<kontor-availability

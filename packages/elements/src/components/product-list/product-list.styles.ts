@@ -70,6 +70,41 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 0 var(--kontor-space-m, 0.75rem);
   }
+  .brand {
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .description {
+    margin: 0;
+    color: var(--kontor-color-text-muted, #59636e);
+    font-size: var(--kontor-font-size-s, 0.875rem);
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
+  details {
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0 var(--kontor-space-m, 0.75rem);
+  }
+  dd {
+    margin: 0;
+  }
+  .brands {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--kontor-space-m, 0.75rem);
+    margin: 0;
+    border: 0;
+    padding: 0;
+    font-size: var(--kontor-font-size-s, 0.875rem);
+  }
+  .brands legend {
+    padding: 0;
+  }
   .badge {
     display: inline-block;
     margin-top: var(--kontor-space-xs, 0.25rem);
@@ -97,6 +132,10 @@ export const styles = css`
   .skeleton .name {
     height: 2.25em;
     width: 90%;
+  }
+  .skeleton .description {
+    height: 1.5em;
+    width: 100%;
   }
   .skeleton .price {
     height: 1.5em;

@@ -1,4 +1,5 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { createKontorClient } from '@kontor/core';
 import { formatMoney } from '@kontor/core/money';
 import { checkQuantity, lowestValidQuantity, tierAt } from '@kontor/core/pricing';
 import { configure } from '../../configure.js';
@@ -66,8 +67,60 @@ describe('<kontor-product-list>', () => {
     select.dispatchEvent(new Event('change'));
     await el.updateComplete;
     await loaded(el);
-    const expected = await client.catalogue.list({ category: category!.slug, limit: 100 });
+    // The catalogue's order sorts by name in the caller's language: ask in German, as the shop does.
+    const german = createKontorClient({ endpoint: endpoint(), token: await tokenOf('schmidt'), lang: 'de' });
+    const expected = await german.catalogue.list({ category: category!.slug, limit: 100 });
     expect(skus(el)).to.deep.equal(expected.items.map((p) => p.sku));
+  });
+
+  it("shows each product's brand and short description", async () => {
+    const client = await clientOf('schmidt');
+    const [expected] = (await client.catalogue.list({ q: 'Abisolierzange', limit: 1 })).items;
+    const el = await renderList({ query: 'Abisolierzange', pageSize: 5 });
+    const row = rows(el).find((r) => r.getAttribute('data-sku') === expected!.sku)!;
+    expect(row.querySelector('[part=brand]')!.textContent).to.equal(expected!.brand);
+    expect(row.querySelector('[part=description]')!.textContent).to.equal(expected!.description.de);
+  });
+
+  it('ranks by relevance when searching: "Kabel" opens with cables, not cable ties', async () => {
+    const el = await renderList({ query: 'Kabel', pageSize: 10 });
+    expect(names(el)[0]).to.match(/kabel/i);
+    expect(names(el).slice(0, 5).some((n) => n.startsWith('Kabelbinder'))).to.equal(false);
+  });
+
+  it("filters by brand with the search's counts, accessibly", async () => {
+    const client = await clientOf('schmidt');
+    const { facets } = await client.catalogue.list({ q: 'Schalter', limit: 1, facets: 'true' });
+    const gira = facets!.brand.find((b) => b.value === 'Gira')!;
+    const el = await renderList({ query: 'Schalter', pageSize: 100 });
+    const boxes = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part=brands] input[type=checkbox]')];
+    expect(boxes.map((b) => b.closest('label')!.textContent!.trim())).to.deep.equal(facets!.brand.map((b) => `${b.value} (${b.count})`));
+    await expect(el).to.be.accessible();
+    boxes.find((b) => b.value === 'Gira')!.click();
+    await waitUntil(() => el.brand === 'Gira', 'brand did not apply');
+    await aTimeout(0);
+    await loaded(el);
+    expect(rows(el)).to.have.length(gira.count);
+    expect(rows(el).every((r) => r.querySelector('[part=brand]')!.textContent === 'Gira')).to.equal(true);
+    // The category select counts within the chosen brand.
+    const option = [...el.shadowRoot!.querySelectorAll('option')].find((o) => o.value === 'schalter-steckdosen')!;
+    expect(option.textContent).to.contain(`(${gira.count})`);
+  });
+
+  it("opens a product's details: EAN, order quantities and every price tier", async () => {
+    const client = await clientOf('schmidt');
+    const [product] = (await client.catalogue.list({ q: 'NYM-J 3x1,5 Meterware', limit: 1 })).items;
+    const el = await renderList({ query: product!.sku, pageSize: 5 });
+    const row = rows(el).find((r) => r.getAttribute('data-sku') === product!.sku)!;
+    const details = row.querySelector<HTMLDetailsElement>('[part=details]')!;
+    expect(details.open).to.equal(false);
+    details.querySelector('summary')!.click();
+    await waitUntil(() => details.open, 'details did not open');
+    expect(details.textContent).to.contain(product!.ean!);
+    expect(details.textContent).to.contain(`ab ${product!.quantityRules.min}, in Schritten von ${product!.quantityRules.step}`);
+    // The full price table is rendered once opened, not for every row up front.
+    await waitUntil(() => details.querySelector('kontor-price'), 'the price tiers did not render');
+    await expect(el).to.be.accessible();
   });
 
   it('loads the next page', async () => {
@@ -77,7 +130,8 @@ describe('<kontor-product-list>', () => {
     expect(more.textContent!.trim()).to.equal('Weitere Artikel laden');
     more.click();
     await waitUntil(() => rows(el).length === 20, 'second page did not load', { timeout: 10_000 });
-    const client = await clientOf('schmidt');
+    // The catalogue's order sorts by name in the caller's language: ask in German, as the shop does.
+    const client = createKontorClient({ endpoint: endpoint(), token: await tokenOf('schmidt'), lang: 'de' });
     const first = await client.catalogue.list({ limit: 10 });
     const second = await client.catalogue.list({ limit: 10, cursor: first.nextCursor! });
     expect(skus(el)).to.deep.equal([...first.items, ...second.items].map((p) => p.sku));
@@ -232,8 +286,8 @@ describe('<kontor-product-list>', () => {
     expect(requests).to.equal(1);
     expect(rows(el).filter((r) => /^Auf Lager – Lieferung /.test(promise(r))).length).to.be.greaterThan(0);
 
-    // A row in stock: a quantity beyond its stock changes its promise.
-    const client = await clientOf('schmidt');
+    // A row in stock: a quantity beyond its stock changes its promise. (The page as the German shop sees it.)
+    const client = createKontorClient({ endpoint: endpoint(), token: await tokenOf('schmidt'), lang: 'de' });
     const page = await client.catalogue.list({ limit: 20 });
     const asked = await client.availability.check({ destination: 'DE', items: page.items.map((p) => ({ sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })) });
     const target = page.items.find((p, i) => {

@@ -12,4 +12,9 @@ export const productList: ProductListStrings = {
   loadMore: 'Weitere Artikel laden',
   productsShown: (count) => (count === 1 ? '1 Artikel angezeigt' : `${count} Artikel angezeigt`),
   noProducts: 'Keine Artikel gefunden.',
+  brand: 'Marke',
+  details: 'Details',
+  ean: 'EAN',
+  orderQuantities: 'Bestellmenge',
+  quantityRule: (min, step, unit) => `ab ${min}, in Schritten von ${step} ${unit}`,
 };

@@ -12,4 +12,9 @@ export const productList: ProductListStrings = {
   loadMore: 'Load more products',
   productsShown: (count) => (count === 1 ? '1 product shown' : `${count} products shown`),
   noProducts: 'No products found.',
+  brand: 'Brand',
+  details: 'Details',
+  ean: 'EAN',
+  orderQuantities: 'Order quantity',
+  quantityRule: (min, step, unit) => `from ${min}, in steps of ${step} ${unit}`,
 };
