@@ -22,11 +22,12 @@ export interface CartClient {
   update(cartId: string, request: UpdateCartRequest, options?: CallOptions): Promise<Cart>;
   remove(cartId: string, options?: CallOptions): Promise<void>;
   /**
-   * Applies changes against `version`, all or nothing.
+   * Applies changes against `version`, all or nothing. Pass `null` as `version` when every change
+   * is an `add`: the server merges them into the current cart (no 409).
    * @throws {@link ValidationError} (422) with an issue per rejected change at `changes.N.sku|quantity`.
    * @throws {@link HttpError} `conflict` (409) with the current cart in `details.cart`.
    */
-  change(cartId: string, version: number, changes: CartChange[], options?: CallOptions): Promise<Cart>;
+  change(cartId: string, version: number | null, changes: CartChange[], options?: CallOptions): Promise<Cart>;
   history(cartId: string, options?: CallOptions): Promise<CartEvent[]>;
   /** Hands a cart to a colleague or creates a code for another channel. Pass `idempotencyKey` to make a retry safe. */
   handOff(cartId: string, request: HandOffRequest, options?: CallOptions): Promise<HandOff>;
@@ -44,7 +45,7 @@ export function createCartClient(http: HttpClient): CartClient {
     get: (cartId, options) => http.call(routes.getCart, { params: { cartId } }, options),
     update: (cartId, body, options) => http.call(routes.updateCart, { params: { cartId }, body }, options),
     remove: (cartId, options) => http.call(routes.deleteCart, { params: { cartId } }, options),
-    change: (cartId, version, changes, options) => http.call(routes.changeCart, { params: { cartId }, body: { version, changes } }, options),
+    change: (cartId, version, changes, options) => http.call(routes.changeCart, { params: { cartId }, body: version === null ? { changes } : { version, changes } }, options),
     history: async (cartId, options) => (await http.call(routes.cartHistory, { params: { cartId } }, options)).items,
     handOff: (cartId, body, options) => http.call(routes.handOffCart, { params: { cartId }, body }, options),
     claim: (code, options) => http.call(routes.claimCart, { body: { code } }, options),

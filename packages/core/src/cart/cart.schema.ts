@@ -38,12 +38,21 @@ export type CartChange = z.infer<typeof CartChangeSchema>;
 /**
  * Changes against the `version` the caller saw. All or nothing: one invalid change rejects the
  * request (422, an issue per change at `['changes', i, …]`); a stale version is a 409 whose
- * `details.cart` is the current cart.
+ * `details.cart` is the current cart. `version` may be left out when every change is an `add`:
+ * adds commute, so the server merges them into the cart as it is (many tabs or people adding to
+ * one cart at once never see a 409); `set` and `remove` need the version.
  */
-export const CartChangeRequestSchema = z.object({
-  version: CartVersionSchema,
-  changes: z.array(CartChangeSchema).check(z.minLength(1), z.maxLength(MAX_CART_LINES)),
-});
+export const CartChangeRequestSchema = z
+  .object({
+    version: z.optional(CartVersionSchema),
+    changes: z.array(CartChangeSchema).check(z.minLength(1), z.maxLength(MAX_CART_LINES)),
+  })
+  .check(
+    z.refine((r) => r.version !== undefined || r.changes.every((c) => c.op === 'add'), {
+      error: 'version is required unless every change is an add',
+      path: ['version'],
+    }),
+  );
 export type CartChangeRequest = z.infer<typeof CartChangeRequestSchema>;
 
 /** What a cart line shows of its product (as the caller sees it now). */

@@ -272,7 +272,9 @@ export function createBaseCartStore(client: { cart: CartClient }, options: CartS
         let cart = await ensureCart();
         for (let attempt = 0; ; attempt++) {
           try {
-            const updated = await api.change(cart.id, cart.version, changes, { idempotencyKey: newIdempotencyKey() });
+            // Adds commute: the server merges them without our version, so tabs adding at once never conflict.
+            const onlyAdds = changes.every((c) => c.op === 'add');
+            const updated = await api.change(cart.id, onlyAdds ? null : cart.version, changes, { idempotencyKey: newIdempotencyKey() });
             queue.splice(queue.indexOf(batch), 1);
             confirm(updated, { error: null, lastEffects: rules ? rules.effects(cart.lines, changes, now().toISOString()) : [] });
             return updated;

@@ -50,6 +50,64 @@ describe('cart versions and idempotency', () => {
     }
   });
 
+  it('merges adds without a version from 10 concurrent clients: no 409, every unit counted, one version per add', async () => {
+    const cart = await api.create(einkauf, { active: false });
+    const endpoint = await t.listen();
+    const [a, b] = [line(0), line(1)];
+    const clients = 10;
+    const addsEach = 8;
+    const add = (sku: string, quantity: number) =>
+      fetch(`${endpoint}/v1/carts/${cart.id}/changes`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${einkauf}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ changes: [{ op: 'add', sku, quantity }] }),
+      });
+    const statuses = await Promise.all(
+      Array.from({ length: clients }, async (_, c) => {
+        const out: number[] = [];
+        for (let i = 0; i < addsEach; i++) {
+          const { sku, quantity } = (c + i) % 2 ? a : b;
+          const res = await add(sku, quantity);
+          await res.arrayBuffer();
+          out.push(res.status);
+        }
+        return out;
+      }),
+    );
+    assert.deepEqual(new Set(statuses.flat()), new Set([200]));
+    const now = await api.get(einkauf, cart.id);
+    const adds = clients * addsEach;
+    const ofA = statuses.flatMap((_, c) => Array.from({ length: addsEach }, (_, i) => (c + i) % 2)).filter(Boolean).length;
+    assert.equal(now.lines.find((l) => l.sku === a.sku)!.quantity, ofA * a.quantity);
+    assert.equal(now.lines.find((l) => l.sku === b.sku)!.quantity, (adds - ofA) * b.quantity);
+    assert.equal(now.version, adds);
+    assert.equal(await countRows('cart_events', ['cart_id', cart.id]), adds + 1);
+  });
+
+  it('keeps the version check for set and remove, and answers a set without a version 400', async () => {
+    let cart = await api.create(einkauf, { active: false });
+    cart = await api.changed(einkauf, cart, [{ op: 'add', ...line(0) }]);
+    const res = await api.send(einkauf, 'POST', `/v1/carts/${cart.id}/changes`, { changes: [{ op: 'add', ...line(1) }, { op: 'set', ...line(0) }] });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.deepEqual(res.json().issues[0].path, ['version']);
+    // An add without a version goes in; the set against the version seen before it is stale.
+    assert.equal((await api.send(einkauf, 'POST', `/v1/carts/${cart.id}/changes`, { changes: [{ op: 'add', ...line(1) }] })).statusCode, 200);
+    const stale = await api.change(einkauf, cart, [{ op: 'remove', sku: line(0).sku }]);
+    assert.equal(stale.statusCode, 409);
+    assert.equal(z.parse(CartSchema, stale.json().details.cart).version, 2);
+  });
+
+  it('refuses an add without a version that breaks the rules of the merged quantity (422), changing nothing', async () => {
+    const p = t.world.products.find((x) => x.status === 'active' && x.visibility === 'public' && x.quantityRules.step === 1 && x.quantityRules.max != null)!;
+    assert.ok(p, 'the seed has products with a maximum');
+    let cart = await api.create(einkauf, { active: false });
+    const max = p.quantityRules.max!;
+    cart = await api.changed(einkauf, cart, [{ op: 'set', sku: p.sku, quantity: Math.floor(max / p.quantityRules.step) * p.quantityRules.step }]);
+    const res = await api.send(einkauf, 'POST', `/v1/carts/${cart.id}/changes`, { changes: [{ op: 'add', sku: p.sku, quantity: p.quantityRules.step }] });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal((await api.get(einkauf, cart.id)).version, cart.version);
+  });
+
   it('answers a retried change with the same Idempotency-Key once, with the same body', async () => {
     const cart = await api.create(einkauf, { active: false });
     const headers = { 'idempotency-key': `retry-${cart.id}` };

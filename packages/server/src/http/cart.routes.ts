@@ -112,6 +112,9 @@ function validation(issues: ErrorIssue[], lang: Lang): ValidationError {
 /** Thrown inside a transaction when the cart moved on; answered as a 409 with the current cart. */
 class StaleCart extends Error {}
 
+/** How often a change without a version (only adds) is merged again after another writer got in first. */
+const MERGE_ATTEMPTS = 50;
+
 const isUniqueViolation = (error: unknown): boolean => {
   const e = error as { code?: string; message?: string } | null;
   return e?.code === '23505' || (typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT_') && /UNIQUE|PRIMARYKEY/.test(e.code));
@@ -251,9 +254,26 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
     const scope = scopeOf(caller);
     const at = now();
     return idempotent(db, readIdempotencyKey(req, keyScope(caller), lang), { now: at, lang, reply, status: 200 }, async (record) => {
+      // Without a version (only adds, which commute) the changes merge into the cart as it is: when
+      // another writer got in between, read again and apply them to that (bounded; each try is short).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await applyChanges(record);
+        } catch (error) {
+          if (!(error instanceof StaleCart) || body.version !== undefined || attempt >= MERGE_ATTEMPTS) {
+            if (error instanceof StaleCart) throw await conflictError(db, caller, params.cartId, lang);
+            throw error;
+          }
+        }
+      }
+    });
+
+    async function applyChanges(record: RecordAnswer) {
       const row = await findCart(db, scope, params.cartId);
       if (!row) throw notFound(lang);
-      if (Number(row.version) !== body.version || row.status !== 'open') throw await conflictError(db, caller, row.id, lang);
+      if (row.status !== 'open') throw await conflictError(db, caller, row.id, lang);
+      const expected = body.version ?? Number(row.version);
+      if (Number(row.version) !== expected) throw new StaleCart();
       const iso = at.toISOString();
       const stored = await cartLines(db, [row.id]);
       // Every SKU the request touched is checked at its resulting quantity (after merging); the
@@ -317,24 +337,19 @@ export function cartRoutes(app: FastifyInstance, deps: AppDeps): void {
       const next: CartRow = { ...row, version: Number(row.version) + 1, updated_at: iso, last_channel: via.channel, last_partner_id: via.partnerId };
       const nextLines: CartLineRow[] = lines.map((l) => ({ ...l, cart_id: row.id, position: positions.get(l.sku) ?? before.get(l.sku)!.position }));
       const cart = cartView(next, nextLines, products, lang);
-      try {
-        await transact(db, async (trx) => {
-          // First, so a concurrent writer of the same version waits here and then finds 0 rows.
-          const won = await bumpCart(trx, row.id, { version: body.version, scope }, { updated_at: iso, last_channel: via.channel, last_partner_id: via.partnerId });
-          if (!won) throw new StaleCart();
-          await writeCartLines(trx, row.id, writes);
-          await insertCartEvent(trx, {
-            cart_id: row.id, company_id: row.company_id, at: iso, kind: 'changed', version: next.version, channel: via.channel, partner_id: via.partnerId,
-            actor_user_id: actorOf(caller), data: { added, updated, removed },
-          });
-          await record(trx, cart);
+      await transact(db, async (trx) => {
+        // First, so a concurrent writer of the same version waits here and then finds 0 rows.
+        const won = await bumpCart(trx, row.id, { version: expected, scope }, { updated_at: iso, last_channel: via.channel, last_partner_id: via.partnerId });
+        if (!won) throw new StaleCart();
+        await writeCartLines(trx, row.id, writes);
+        await insertCartEvent(trx, {
+          cart_id: row.id, company_id: row.company_id, at: iso, kind: 'changed', version: next.version, channel: via.channel, partner_id: via.partnerId,
+          actor_user_id: actorOf(caller), data: { added, updated, removed },
         });
-      } catch (error) {
-        if (error instanceof StaleCart) throw await conflictError(db, caller, row.id, lang);
-        throw error;
-      }
+        await record(trx, cart);
+      });
       return cart;
-    });
+    }
   });
 
   addRoute(app, deps, routes.updateCart, async ({ params, body, caller, lang, deps: { db, now } }) => {
