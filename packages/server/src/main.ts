@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     deliveryHorizonDays: horizon,
     publicUrl,
     standingOrders: { sellerEmail, scheduler },
+    // The lines under the seller's name on offer documents, split by `|` (address, phone, VAT id …).
+    ...(process.env.KONTOR_SELLER_LETTERHEAD ? { offers: { letterhead: process.env.KONTOR_SELLER_LETTERHEAD.split('|').map((l) => l.trim()).filter(Boolean) } } : {}),
     partnerOrigins,
     ...(serverCors ? { serverCorsOrigins: serverCors === '*' ? '*' : serverCors.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
   });
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
   if (seedMode === 'demo') {
     console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const u of world.users) console.log(`  ${u.email.padEnd(34)} ${u.role.padEnd(8)} ${u.companyId}`);
+    for (const r of world.sellerUsers ?? []) console.log(`  ${r.email.padEnd(34)} sales rep (seller, /v1/seller; alone up to ${r.approvalLimitBp / 100} % off list)`);
     for (const p of world.partners) console.log(`Partner API key ${p.id}: ${p.apiKey}`);
     for (const k of world.erpKeys) console.log(`ERP API key: ${k.apiKey}`);
   }

@@ -110,6 +110,17 @@ describe('the offers API', () => {
   });
 
   describe('the rep', () => {
+    it('signs in with the seller’s own login (a wrong password is 401) and lists open requests of every company', async () => {
+      const wrong = await t.app.inject({ method: 'POST', url: '/v1/seller/auth/login', payload: { email: 'jana.petersen@hansen.example', password: 'nope' } });
+      assert.equal(wrong.statusCode, 401);
+      const buyerLogin = await t.app.inject({ method: 'POST', url: '/v1/seller/auth/login', payload: { email: 'einkauf@elektro-mueller.de', password: 'kontor-demo' } });
+      assert.equal(buyerLogin.statusCode, 401);
+      const r = await request();
+      const page = (await send(jana, 'GET', '/v1/seller/offer-requests?status=open&limit=100')).json() as { items: { id: string; company: { id: string } }[] };
+      assert.ok(page.items.some((i) => i.id === r.id && i.company.id === 'cmp_mueller'));
+      assert.equal((await send(jana, 'GET', '/v1/seller/me')).json().approvalLimitBp, 1000);
+    });
+
     it('drafts from a request at list price, once per request', async () => {
       const r = await request();
       const offer = await draft(jana, r.id);
@@ -244,6 +255,23 @@ describe('the offers API', () => {
       const twice = await send(buyer, 'POST', `/v1/offers/${offer.id}/accept`, { ...acceptBody(offer), version: result.offer.version }, { 'idempotency-key': randomUUID() });
       assert.deepEqual([twice.statusCode, twice.json().code], [409, 'offer_not_acceptable']);
       assert.equal(await count('orders'), ordersBefore + 1);
+    });
+
+    it('places one order when two accepts with different keys race, and tells the rep by mail', async () => {
+      const offer = await sent();
+      const before = await count('orders');
+      const [a, b] = await Promise.all([
+        send(buyer, 'POST', `/v1/offers/${offer.id}/accept`, acceptBody(offer), { 'idempotency-key': randomUUID() }),
+        send(buyer, 'POST', `/v1/offers/${offer.id}/accept`, acceptBody(offer), { 'idempotency-key': randomUUID() }),
+      ]);
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [200, 409], `${a.body} ${b.body}`);
+      assert.equal(await count('orders'), before + 1);
+      const subject = `Angebot ${offer.number}: angenommen`;
+      const deadline = Date.now() + 5000;
+      while (!smtp.mails.some((m) => m.subject === subject) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const mail = smtp.mails.find((m) => m.subject === subject);
+      assert.ok(mail, smtp.mails.map((m) => m.subject).join(', '));
+      assert.deepEqual(mail.envelopeTo, ['jana.petersen@hansen.example']);
     });
 
     it('accepts into a standing order with the prices fixed until the offer’s price end', async () => {
