@@ -24,7 +24,7 @@ const KiB = 1024;
 // are held at what they weighed when the budgets came in. Lower a budget when an element gets
 // lighter; raise one only with a reason in the commit.
 const elementBudgets = {
-  price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 31, checkout: 60,
+  price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 31, checkout: 34,
   shop: 34, 'product-list': 29, 'quick-order': 35, 'order-history': 32, 'order-status': 14,
   // Issue 10, at what they weighed when they came in: each carries the standing-order route table
   // with its schemas (RRULE checks, PO patterns, their de/en messages: +8 KiB gz on a page that has
@@ -33,10 +33,12 @@ const elementBudgets = {
   // Issue 12: reorder (its route table, cadence words, the page-wide cart store); aim ≤ 30.
   reorder: 30,
 };
-const targets = { cart: 28, checkout: 34 };
-// esbuild's code splitting puts every module that the entry's graph reaches — also through a
-// barrel's `export *` it then shakes off — into a chunk the entry loads, so the checkout's form
-// rules (zod, loaded on demand) still count in esbuild's first load; Rollup keeps them apart.
+const targets = { cart: 28 };
+// esbuild's code splitting puts every module that both an entry's graph and a chunk loaded on
+// demand reach — also through a barrel's `export *` it then shakes off — into a chunk the entry
+// loads. So elements import values from core's modules (`@kontor/core/orders/order.logic.js`) and
+// each translation slice from its own module, never from a barrel: the checkout's zod-built form
+// rules and its review cart then stay out of its first load under esbuild too (59.7 → 33.3).
 const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 107 };
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;

@@ -1,9 +1,10 @@
-import { createKontorClient, type KontorClient } from '@kontor/core';
+import type { KontorClient } from '@kontor/core';
+import { createKontorClient } from '@kontor/core/client.js';
 import type { HttpError, Lang } from '@kontor/core/errors';
 import type { HttpClientOptions } from '@kontor/core/http';
-
 import type { KontorTokenExpiredDetail } from './events/kontor-token-expired.js';
 import { refreshThroughHost } from './internal/token-refresh.js';
+
 /** Page-wide configuration for Kontor elements outside any `<kontor-shop>`. */
 export interface KontorConfig {
   /** Base URL of the Kontor server. */
@@ -40,16 +41,15 @@ export function configure(config: KontorConfig | null): void {
 }
 
 function createConfiguredClient(config: KontorConfig): KontorClient {
-  return createKontorClient({
   const dispatch = (detail: KontorTokenExpiredDetail) => document.dispatchEvent(new CustomEvent('kontor-token-expired', { detail, bubbles: true, composed: true }));
   const token = config.token ?? undefined;
   // configure() called again during the event (a fresh token) also lets the pending requests continue.
   const refresh = refreshThroughHost(dispatch, () => current?.config.token);
+  return createKontorClient({
     ...config.clientOptions,
     endpoint: config.endpoint,
     token,
     lang: config.lang ?? 'en',
-    onUnauthorized: (error: HttpError) => {
     // A refused token: the host answers with a fresh one and the requests continue with it; the
     // page-wide configuration keeps it for page code that reads it (no reload).
     refreshToken: async (context) => {
@@ -57,6 +57,7 @@ function createConfiguredClient(config: KontorConfig): KontorClient {
       if (fresh && current?.config === config) config.token = fresh;
       return fresh;
     },
+    onUnauthorized: (error: HttpError) => {
       if (!token) dispatch({ error, reason: error.issues[0]?.code, respondWith: () => undefined });
     },
   });

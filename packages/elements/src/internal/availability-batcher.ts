@@ -1,7 +1,9 @@
 import type { KontorClient } from '@kontor/core';
 import type { AvailabilityAnswer } from '@kontor/core/availability';
-import { isWellFormedSku } from '@kontor/core/catalogue';
-import { KontorError, ValidationError, isKontorError, quantityIssueMessage } from '@kontor/core/errors';
+import { isWellFormedSku } from '@kontor/core/catalogue/sku.js';
+import { KontorError, isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { quantityIssueMessage } from '@kontor/core/errors/messages.js';
+import { ValidationError } from '@kontor/core/errors/validation-error.js';
 
 /** One question: `quantity` of `sku` to `destination` (a country code like `DE`). */
 export interface AvailabilityAsk {

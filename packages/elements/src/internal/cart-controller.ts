@@ -1,6 +1,9 @@
 import type { KontorClient } from '@kontor/core';
-import { createBaseCartStore, type CartChangeRules, type CartState, type CartStore } from '@kontor/core/cart';
-import { isKontorError, resolveLang, type KontorError } from '@kontor/core/errors';
+import type { CartChangeRules, CartState, CartStore } from '@kontor/core/cart';
+import { createBaseCartStore } from '@kontor/core/cart/cart.store.base.js';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { resolveLang } from '@kontor/core/errors/messages.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 const stores = new WeakMap<KontorClient, CartStore>();

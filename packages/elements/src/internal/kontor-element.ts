@@ -1,11 +1,13 @@
 import { consume } from '@lit/context';
 import type { KontorClient } from '@kontor/core';
-import { KontorError, errorMessage, isKontorError, type Lang } from '@kontor/core/errors';
+import type { Lang } from '@kontor/core/errors';
+import { KontorError, isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { errorMessage } from '@kontor/core/errors/messages.js';
 import { LitElement, type PropertyDeclaration } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { configuredClient, onConfigure } from '../configure.js';
 import type { KontorEventDetails, KontorEventName } from '../events/index.js';
-import { common } from '../translations/slices.js';
+import { common } from '../translations/slices/common.js';
 import { strings, type Slice } from '../translations/strings.js';
 import type { CommonStrings } from '../translations/translation.js';
 import { ancestorLang, firstLang, observeLang, unobserveLang } from './lang.js';
@@ -127,8 +129,8 @@ export class KontorElement<S extends object = CommonStrings> extends LitElement 
 
   /** The localized message for an error. */
   protected errorText(error: KontorError): string {
-    return errorMessage(error.code, this.currentLang);
-  }
     // A refused token: the server's message says why (expired, revoked, forged), in the element's language.
     if (error.code === 'unauthorized' && error.issues[0]?.code.startsWith('token_')) return error.message;
+    return errorMessage(error.code, this.currentLang);
+  }
 }

@@ -1,4 +1,5 @@
-import { resolveLang, type Lang } from '@kontor/core/errors';
+import type { Lang } from '@kontor/core/errors';
+import { resolveLang } from '@kontor/core/errors/messages.js';
 
 /** The nearest ancestor's `lang` below the document element, crossing shadow roots. */
 export function ancestorLang(element: Element): string | null {

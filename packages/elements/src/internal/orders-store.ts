@@ -1,6 +1,8 @@
 import type { KontorClient } from '@kontor/core';
-import { isKontorError, type KontorError } from '@kontor/core/errors';
-import { createOrdersStore, type Order, type OrdersStore } from '@kontor/core/orders';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import type { Order, OrdersStore } from '@kontor/core/orders';
+import { createOrdersStore } from '@kontor/core/orders/orders.store.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 const stores = new WeakMap<KontorClient, OrdersStore>();

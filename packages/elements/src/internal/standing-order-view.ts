@@ -1,4 +1,6 @@
-import { DEFAULT_TIME_ZONE, localDay, type Occurrence, type StandingOrderRun } from '@kontor/core/standing-orders';
+import type { Occurrence, StandingOrderRun } from '@kontor/core/standing-orders';
+import { localDay } from '@kontor/core/standing-orders/schedule.rrule.js';
+import { DEFAULT_TIME_ZONE } from '@kontor/core/standing-orders/standing-order.schema.js';
 import { html, nothing } from 'lit';
 import type { CommonStrings, StandingOrderInfoStrings } from '../translations/translation.js';
 

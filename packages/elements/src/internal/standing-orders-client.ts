@@ -1,5 +1,6 @@
 import type { KontorClient } from '@kontor/core';
-import { createStandingOrdersClient, type StandingOrdersClient } from '@kontor/core/standing-orders';
+import type { StandingOrdersClient } from '@kontor/core/standing-orders';
+import { createStandingOrdersClient } from '@kontor/core/standing-orders/standing-orders.client.js';
 
 const clients = new WeakMap<KontorClient, StandingOrdersClient>();
 

@@ -97,8 +97,6 @@ export interface CartStrings {
   savedCarts: string;
   activeCart: string;
   saveAs: string;
-  cartName: string;
-  save: string;
   cancel: string;
   close: string;
   savedAs(name: string): string;
@@ -107,16 +105,6 @@ export interface CartStrings {
   /** Announced after switching saved carts: "„Baustelle“ ist jetzt der aktuelle Warenkorb." */
   nowCurrent(name: string): string;
   handOff: string;
-  handOffTitle: string;
-  handOffToColleague: string;
-  handOffToChannel: string;
-  colleague: string;
-  channel: string;
-  channelName(channel: 'web' | 'partner' | 'sales_rep' | 'chat' | 'api'): string;
-  handOffCode: string;
-  /** "Gültig bis 14:35 Uhr, einmal verwendbar." */
-  handOffCodeHint(time: string): string;
-  handOffLink: string;
   handedTo(name: string): string;
   claimTitle: string;
   claim: string;
@@ -127,13 +115,29 @@ export interface CartStrings {
   claimInvalid: string;
   exportCsv: string;
   history: string;
-  historyKind(kind: 'created' | 'changed' | 'renamed' | 'activated' | 'handed_off' | 'claimed'): string;
   readOnly: string;
   cartProblems(count: number): string;
   /** A cart line whose promise is being asked for: "Lieferzeit wird geprüft …". */
   availabilityChecking: string;
   /** Before the reason why a cart shows no delivery promises: "Lieferzeiten sind gerade nicht verfügbar." */
   availabilityFailed: string;
+}
+
+/** The cart's name and hand-off dialogs and its history: loaded with them, on demand (cart.manage.ts). */
+export interface CartManageStrings {
+  cartName: string;
+  save: string;
+  handOffTitle: string;
+  handOffToColleague: string;
+  handOffToChannel: string;
+  colleague: string;
+  channel: string;
+  channelName(channel: 'web' | 'partner' | 'sales_rep' | 'chat' | 'api'): string;
+  handOffCode: string;
+  /** "Gültig bis 14:35 Uhr, einmal verwendbar." */
+  handOffCodeHint(time: string): string;
+  handOffLink: string;
+  historyKind(kind: 'created' | 'changed' | 'renamed' | 'activated' | 'handed_off' | 'claimed'): string;
 }
 
 /** Lines and totals, shared by the cart, checkout and order status. */

@@ -1,4 +1,4 @@
-import { cartChangeRules } from '@kontor/core/cart';
+import { cartChangeRules } from '@kontor/core/cart/cart.logic.js';
 import type { ErrorIssue, KontorError } from '@kontor/core/errors';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -7,7 +7,8 @@ import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import type { KontorQuantityChangeEvent } from '../../events/kontor-quantity-change.js';
 import { styles } from './add-to-cart.styles.js';
-import { addToCart, common } from '../../translations/slices.js';
+import { addToCart } from '../../translations/slices/addToCart.js';
+import { common } from '../../translations/slices/common.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 const addToCartStrings = strings(common, addToCart);

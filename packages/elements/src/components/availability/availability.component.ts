@@ -1,5 +1,6 @@
 import type { AvailabilityAnswer } from '@kontor/core/availability';
-import { isKontorError, type KontorError } from '@kontor/core/errors';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_QUANTITY, availabilityBatcherOf, isAskableQuantity, type AvailabilityAsk, type AvailabilityBatcher } from '../../internal/availability-batcher.js';
@@ -8,7 +9,8 @@ import { KontorElement } from '../../internal/kontor-element.js';
 import type { KontorQuantityChangeEvent } from '../../events/index.js';
 import { promiseText, requestErrorText, type PromiseTone } from './availability.text.js';
 import { styles } from './availability.styles.js';
-import { availability, common } from '../../translations/slices.js';
+import { availability } from '../../translations/slices/availability.js';
+import { common } from '../../translations/slices/common.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** A periodic re-check takes an answer at most this old (ms): one fetched by another badge a moment ago will do. */

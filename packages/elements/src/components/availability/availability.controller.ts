@@ -1,6 +1,6 @@
 import type { KontorClient } from '@kontor/core';
 import type { AvailabilityAnswer } from '@kontor/core/availability';
-import { isKontorError, KontorError } from '@kontor/core/errors';
+import { isKontorError, KontorError } from '@kontor/core/errors/kontor-error.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { availabilityBatcherOf, isAskableQuantity } from '../../internal/availability-batcher.js';

@@ -1,5 +1,9 @@
 import type { AvailabilityAnswer, AvailabilityItem } from '@kontor/core/availability';
-import { availabilityIssues, messageIn, quantityIssues, validationIssues, type ErrorIssue, type KontorError } from '@kontor/core/errors';
+import type { ErrorIssue, KontorError } from '@kontor/core/errors';
+import { availabilityIssues } from '@kontor/core/errors/issues/availability.js';
+import { quantityIssues } from '@kontor/core/errors/issues/quantity.js';
+import { validationIssues } from '@kontor/core/errors/issues/validation.js';
+import { messageIn } from '@kontor/core/errors/messages.js';
 import type { AvailabilityStrings, CommonStrings } from '../../translations/translation.js';
 
 /** What the promise texts read. */

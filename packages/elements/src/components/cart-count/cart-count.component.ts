@@ -4,7 +4,8 @@ import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './cart-count.styles.js';
-import { cartCount, common } from '../../translations/slices.js';
+import { cartCount } from '../../translations/slices/cartCount.js';
+import { common } from '../../translations/slices/common.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 const cartCountStrings = strings(common, cartCount);

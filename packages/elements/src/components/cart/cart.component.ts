@@ -1,7 +1,11 @@
-import { cartToCsv, type Cart, type CartChange, type CartEvent, type CartLine, type CartSummary, type Colleague, type HandOff, cartChangeRules } from '@kontor/core/cart';
+import type { Cart, CartChange, CartEvent, CartLine, CartSummary, Colleague, HandOff } from '@kontor/core/cart';
+import { cartChangeRules } from '@kontor/core/cart/cart.logic.js';
+import { cartToCsv } from '@kontor/core/cart/export.logic.js';
 import type { Channel } from '@kontor/core/identity';
-import { isKontorError, type KontorError, type Lang } from '@kontor/core/errors';
-import { formatMoney } from '@kontor/core/money';
+import { supportsAdoptingStyleSheets } from 'lit';
+import type { KontorError, Lang } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { formatMoney } from '@kontor/core/money/money.logic.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
@@ -11,8 +15,12 @@ import { PromisesController, promiseOf } from '../availability/availability.cont
 import { promiseText, requestErrorText } from '../availability/availability.text.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
+import type * as ManageModule from './cart.manage.js';
 import { styles } from './cart.styles.js';
-import { availability, cart, common, totals } from '../../translations/slices.js';
+import { availability } from '../../translations/slices/availability.js';
+import { cart } from '../../translations/slices/cart.js';
+import { common } from '../../translations/slices/common.js';
+import { totals } from '../../translations/slices/totals.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** Rows rendered in the first frame; the rest follow in chunks, so a 1,000-line cart paints at once. */
@@ -22,7 +30,14 @@ const CHUNK = 120;
 const GROUP = 40;
 const promiseSpan = (part: string, className: string, tone: string | typeof nothing, text: string) =>
   html`<span class=${className} part=${part} data-tone=${tone}>${text}</span>`;
-const HANDOFF_CHANNELS: Channel[] = ['partner', 'sales_rep', 'web', 'chat', 'api'];
+type Manage = typeof ManageModule;
+/** The dialogs and the history (cart.manage.ts), loaded on demand: on the first pointer or focus in the actions, or when opened. */
+let manageLoading: Promise<Manage> | undefined;
+const loadManage = (): Promise<Manage> =>
+  (manageLoading ??= import('./cart.manage.js').catch((error: unknown) => {
+    manageLoading = undefined; // a failed fetch is tried again on the next use
+    throw error;
+  }));
 
 const cartStrings = strings(common, totals, cart, availability);
 
@@ -144,6 +159,10 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   @state() private history?: CartEvent[];
   @state() private claimError?: KontorError;
   @state() private busy = false;
+
+  /** The dialogs and the history, once loaded. */
+  @state() private manage?: Manage;
+  private pendingManage?: Promise<unknown>;
 
   @query('dialog.save-as') private saveAsDialog?: HTMLDialogElement;
   @query('dialog.hand-off') private handOffDialog?: HTMLDialogElement;
@@ -280,9 +299,47 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
     }
   }
 
-  private openNameDialog(mode: 'save-as' | 'rename'): void {
+  /** Loads the dialogs and the history (once per page), adopts their styles, renders them. */
+  private ensureManage(): Promise<Manage | undefined> {
+    if (this.manage) return Promise.resolve(this.manage);
+    const load = loadManage().then(
+      (manage) => {
+        if (!this.manage) {
+          this.manage = manage;
+          const root = this.renderRoot as ShadowRoot;
+          if (supportsAdoptingStyleSheets && manage.manageStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, manage.manageStyles.styleSheet];
+          else root.appendChild(Object.assign(document.createElement('style'), { textContent: manage.manageStyles.cssText }));
+        }
+        return manage;
+      },
+      (error: unknown) => {
+        this.reportError(error);
+        return undefined;
+      },
+    );
+    this.pendingManage = load;
+    void load.finally(() => {
+      if (this.pendingManage === load) this.pendingManage = undefined;
+    });
+    return load;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pendingManage) {
+      await this.pendingManage;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  private prefetchManage = (): void => void loadManage().catch(() => undefined);
+
+  private async openNameDialog(mode: 'save-as' | 'rename'): Promise<void> {
     this.nameMode = mode;
     this.dialogError = undefined;
+    if (!(await this.ensureManage())) return;
+    await this.updateComplete;
     this.saveAsDialog?.showModal();
   }
 
@@ -311,6 +368,8 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   private async openHandOff(): Promise<void> {
     this.dialogError = undefined;
     this.handOffResult = undefined;
+    if (!(await this.ensureManage())) return;
+    await this.updateComplete;
     this.handOffDialog?.showModal();
     const client = this.resolveClient();
     if (isKontorError(client)) return;
@@ -349,6 +408,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
     const client = this.resolveClient();
     const cart = this.value;
     if (!details.open || isKontorError(client) || !cart) return;
+    void this.ensureManage();
     try {
       this.history = await client.cart.history(cart.id);
     } catch (error) {
@@ -538,7 +598,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
       </div>
       ${this.locked || !cart
         ? nothing
-        : html`<div class="actions" part="actions" role="group" aria-label=${t.cartActions}>
+        : html`<div class="actions" part="actions" role="group" aria-label=${t.cartActions} @pointerenter=${this.prefetchManage} @focusin=${this.prefetchManage}>
             ${others.length
               ? html`<label class="switch">
                   <span class="visually-hidden">${t.savedCarts}</span>
@@ -562,75 +622,31 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   }
 
   private renderDialogs(cart: Cart) {
-    const t = this.t;
+    const manage = this.manage;
+    if (!manage) return nothing;
     const result = this.handOffResult;
-    const link = result?.code && this.handoffUrl ? this.handoffUrl.replace('{code}', encodeURIComponent(result.code)) : null;
-    const time = (iso: string) => new Intl.DateTimeFormat(t.$locale, { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-    const dialogError = this.dialogError
-      ? html`<p class="error" role="alert">${this.dialogError.issues[0]?.message ?? this.errorText(this.dialogError)}</p>`
-      : nothing;
-    return html`<dialog class="save-as" part="dialog" aria-labelledby="save-as-title">
-        <form @submit=${this.onSaveAs}>
-          <h3 id="save-as-title">${this.nameMode === 'rename' ? t.rename : t.saveAs}</h3>
-          <label>${t.cartName} <input name="name" required maxlength="100" .value=${cart.name} /></label>
-          ${dialogError}
-          <div class="buttons">
-            <button type="button" @click=${() => this.saveAsDialog?.close()}>${t.cancel}</button>
-            <button type="submit" class="primary" ?disabled=${this.busy}>${this.nameMode === 'rename' ? t.rename : t.save}</button>
-          </div>
-        </form>
-      </dialog>
-      <dialog class="hand-off" part="dialog" aria-labelledby="hand-off-title">
-        <form @submit=${this.onHandOff}>
-          <h3 id="hand-off-title">${t.handOffTitle}</h3>
-          ${result
-            ? html`<div class="result" role="status">
-                ${result.code
-                  ? html`<p>${t.handOffCode}: <strong class="code">${result.code}</strong></p>
-                      <p>${result.expiresAt ? t.handOffCodeHint(time(result.expiresAt)) : nothing}</p>
-                      ${link ? html`<p><a class="handoff-link" href=${link} target="_blank" rel="noopener">${t.handOffLink}</a></p>` : nothing}`
-                  : html`<p>${t.handedTo(result.owner.name)}</p>`}
-              </div>`
-            : html`<fieldset>
-                  <legend class="visually-hidden">${t.handOffTitle}</legend>
-                  <label class="radio"><input type="radio" name="to" value="channel" checked /> ${t.handOffToChannel}</label>
-                  <label>${t.channel}
-                    <select name="channel">
-                      ${HANDOFF_CHANNELS.map((c) => html`<option value=${c}>${t.channelName(c)}</option>`)}
-                    </select>
-                  </label>
-                  <label class="radio"><input type="radio" name="to" value="colleague" ?disabled=${!this.colleagues.length} /> ${t.handOffToColleague}</label>
-                  <label>${t.colleague}
-                    <select name="userId" ?disabled=${!this.colleagues.length}>
-                      ${this.colleagues.map((c) => html`<option value=${c.id}>${c.name} (${c.email})</option>`)}
-                    </select>
-                  </label>
-                </fieldset>
-                ${dialogError}`}
-          <div class="buttons">
-            <button type="button" @click=${() => this.handOffDialog?.close()}>${result ? t.close : t.cancel}</button>
-            ${result ? nothing : html`<button type="submit" class="primary" ?disabled=${this.busy}>${t.handOff.replace(' …', '')}</button>`}
-          </div>
-        </form>
-      </dialog>`;
+    return manage.renderDialogs({
+      lang: this.currentLang,
+      t: this.t,
+      cart,
+      nameMode: this.nameMode,
+      busy: this.busy,
+      error: this.dialogError ? (this.dialogError.issues[0]?.message ?? this.errorText(this.dialogError)) : undefined,
+      handOffResult: result,
+      link: result?.code && this.handoffUrl ? this.handoffUrl.replace('{code}', encodeURIComponent(result.code)) : null,
+      colleagues: this.colleagues,
+      onSaveAs: this.onSaveAs,
+      onHandOff: this.onHandOff,
+      closeName: () => this.saveAsDialog?.close(),
+      closeHandOff: () => this.handOffDialog?.close(),
+    });
   }
 
   private renderHistory() {
     const t = this.t;
-    const when = new Intl.DateTimeFormat(t.$locale, { dateStyle: 'short', timeStyle: 'short' });
     return html`<details class="history" part="history" @toggle=${this.onHistoryToggle}>
       <summary>${t.history}</summary>
-      ${this.history
-        ? html`<ol>
-            ${this.history.map(
-              (e) => html`<li>
-                <time datetime=${e.at}>${when.format(new Date(e.at))}</time> · ${t.historyKind(e.kind)} · ${t.channelName(e.via.channel)}${e.actor
-                  ? html` · ${e.actor.name}`
-                  : nothing}
-              </li>`,
-            )}
-          </ol>`
-        : html`<p class="muted">${t.loading}</p>`}
+      ${this.history && this.manage ? this.manage.renderHistory(this.history, this.currentLang, t.$locale) : html`<p class="muted">${t.loading}</p>`}
     </details>`;
   }
 

@@ -240,48 +240,11 @@ export const styles = css`
     gap: var(--kontor-space-xs, 0.25rem);
     font-size: var(--kontor-font-size-s, 0.875rem);
   }
-  dialog {
-    width: min(32rem, 100% - 2rem);
-    border: 1px solid var(--cart-border-color);
-    border-radius: var(--kontor-radius, 4px);
-    padding: var(--kontor-space-l, 1rem);
-  }
-  dialog form,
-  dialog fieldset,
-  dialog label:not(.radio) {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr);
-    gap: var(--kontor-space-s, 0.5rem);
-  }
-  dialog fieldset {
-    min-width: 0;
-    border: 0;
-    padding: 0;
-    margin: 0;
-  }
-  dialog label:not(.radio) {
-    gap: var(--kontor-space-xs, 0.25rem);
-  }
-  dialog h3 {
-    margin: 0;
-  }
-  .radio input {
-    min-height: auto;
-  }
   .buttons {
     display: flex;
     flex-wrap: wrap;
     justify-content: end;
     gap: var(--kontor-space-s, 0.5rem);
-  }
-  .code {
-    font-family: ui-monospace, monospace;
-    font-size: 1.25em;
-    letter-spacing: 0.05em;
-  }
-  .history ol {
-    margin: var(--kontor-space-xs, 0.25rem) 0 0;
-    padding-inline-start: 1.25rem;
   }
   .skeleton {
     display: grid;

@@ -381,6 +381,7 @@ describe('<kontor-cart>', () => {
     await buyer.cart.change(cart.id, cart.version, [{ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) }]);
     const { el } = await mount('baulicht');
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.hand-off')!.click();
+    await el.updateComplete; // the dialogs load on first use
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hand-off')!;
     await waitUntil(() => dialog.open);
     const handedOff = oneEvent(el, 'kontor-cart-handoff');
@@ -431,6 +432,7 @@ describe('<kontor-cart>', () => {
     const cart = await freshCart('mueller');
     const { el } = await mount();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.hand-off')!.click();
+    await el.updateComplete; // the dialogs load on first use
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hand-off')!;
     await waitUntil(() => dialog.querySelectorAll('select[name=userId] option').length > 0, 'no colleagues listed');
     const options = [...dialog.querySelectorAll<HTMLOptionElement>('select[name=userId] option')];
@@ -452,6 +454,7 @@ describe('<kontor-cart>', () => {
     await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) }]);
     const { el } = await mount();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.save-as')!.click();
+    await el.updateComplete; // the dialogs load on first use
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.save-as')!;
     const name = `Vorlage ${Date.now()}`;
     dialog.querySelector<HTMLInputElement>('input[name=name]')!.value = name;
@@ -473,6 +476,7 @@ describe('<kontor-cart>', () => {
     const cart = await freshCart('mueller');
     const { el } = await mount();
     el.shadowRoot!.querySelector<HTMLButtonElement>('button.rename')!.click();
+    await el.updateComplete; // the dialogs load on first use
     const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.save-as')!;
     await waitUntil(() => dialog.open, 'no dialog');
     expect(text(dialog.querySelector('h3'))).to.equal('Umbenennen');
@@ -485,6 +489,19 @@ describe('<kontor-cart>', () => {
     expect((await (await clientOf('mueller')).cart.get(cart.id)).name).to.equal(name);
     const live = el.shadowRoot!.querySelector('[aria-live=polite].visually-hidden')!;
     await waitUntil(() => text(live) === `Umbenannt in „${name}“.`, `not announced: ${text(live)}`);
+  });
+
+  it('loads its dialogs on first use, with their styles', async () => {
+    await freshCart('mueller');
+    const { el } = await mount();
+    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null, 'no dialog before it is asked for');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button.hand-off')!.click();
+    await el.updateComplete;
+    const dialog = el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.hand-off')!;
+    await waitUntil(() => dialog.open, 'no dialog');
+    expect(getComputedStyle(dialog).width).to.equal('512px', 'the dialog styles were adopted (32rem)');
+    dialog.querySelector<HTMLButtonElement>('.buttons button[type=button]')!.click();
+    expect(dialog.open).to.equal(false);
   });
 
   it('shows a preview cart without any server', async () => {

@@ -1,24 +1,16 @@
 import type { KontorClient } from '@kontor/core';
-import { newIdempotencyKey, type Cart, cartChangeRules } from '@kontor/core/cart';
-import { isKontorError, type ErrorIssue, type KontorError, type Lang } from '@kontor/core/errors';
-import { formatMoney, type Money } from '@kontor/core/money';
-import {
-  deliveryCalendarOf,
-  expectedDelivery,
-  lineDrift,
-  removedLines,
-  type CartDrift,
-  type CheckoutOptions,
-  type DeliveryDays,
-  type Order,
-  type OrderLine,
-  type PaymentMethod,
-  type PlaceOrderRequest,
-  type SavedAddress,
-} from '@kontor/core/orders';
+import type { Cart } from '@kontor/core/cart';
+import { cartChangeRules } from '@kontor/core/cart/cart.logic.js';
+import { newIdempotencyKey } from '@kontor/core/cart/cart.store.base.js';
+import type { ErrorIssue, KontorError, Lang } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import type { Money } from '@kontor/core/money';
+import { formatMoney } from '@kontor/core/money/money.logic.js';
+import type { CartDrift, CheckoutOptions, DeliveryDays, Order, OrderLine, PaymentMethod, PlaceOrderRequest, SavedAddress } from '@kontor/core/orders';
+import { deliveryCalendarOf, expectedDelivery } from '@kontor/core/orders/delivery-date.logic.js';
+import { lineDrift, removedLines } from '@kontor/core/orders/order.logic.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { availabilityBatcherOf } from '../../internal/availability-batcher.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
@@ -33,8 +25,26 @@ const loadRules = (): Promise<Rules> => (rulesLoading ??= import('./checkout.rul
   rulesLoading = undefined; // a failed fetch is tried again on the next use
   throw error;
 }));
+/**
+ * The review's read-only `<kontor-cart>`, loaded on demand: fetched once the checkout is on the page
+ * (while the buyer fills in the delivery step), unless the page has registered it already. It is
+ * most of a cart's weight, and a checkout's first step does not need it.
+ */
+let cartLoading: Promise<unknown> | undefined;
+const loadCart = (): Promise<unknown> =>
+  customElements.get('kontor-cart')
+    ? Promise.resolve()
+    : (cartLoading ??= import('../cart/kontor-cart.js').catch((error: unknown) => {
+        cartLoading = undefined; // a failed fetch is tried again when the review opens
+        throw error;
+      }));
+/** The page's availability answers (the review's cart brings them along). */
+const loadBatcher = () => import('../../internal/availability-batcher.js');
 import { styles } from './checkout.styles.js';
-import { checkout, common, orderInfo, totals } from '../../translations/slices.js';
+import { checkout } from '../../translations/slices/checkout.js';
+import { common } from '../../translations/slices/common.js';
+import { orderInfo } from '../../translations/slices/orderInfo.js';
+import { totals } from '../../translations/slices/totals.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 const STEPS: readonly CheckoutStep[] = ['delivery', 'payment', 'review'];
@@ -131,6 +141,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
       (rules) => (this.rules = rules),
       () => undefined, // tried again, and reported, when a check needs them
     );
+    void loadCart().catch(() => undefined); // tried again, and reported, when the review opens
   }
 
   override disconnectedCallback(): void {
@@ -281,8 +292,8 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pendingRules) {
-      await this.pendingRules;
+    while (this.pendingRules || this.pendingCart) {
+      await (this.pendingRules ?? this.pendingCart);
       result = await super.getUpdateComplete();
     }
     return result;
@@ -305,8 +316,20 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
   private goTo(step: CheckoutStep): void {
     this.step = step;
     this.focusNext = 'step';
-    if (step === 'review') this.reviewed = this.cart.state.cart ?? undefined;
+    if (step === 'review') {
+      this.reviewed = this.cart.state.cart ?? undefined;
+      if (!customElements.get('kontor-cart')) {
+        const load = loadCart().catch((error: unknown) => this.reportError(error));
+        this.pendingCart = load;
+        void load.finally(() => {
+          if (this.pendingCart === load) this.pendingCart = undefined;
+        });
+      }
+    }
   }
+
+  /** The review's cart while it loads (updateComplete waits for it). */
+  private pendingCart?: Promise<unknown>;
 
   /**
    * On the review step, a cart changed elsewhere (another tab, a colleague) is not taken in
@@ -391,7 +414,10 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
 
   /** The promised day of each line as the review showed it (the page's availability answers, one request for any not at hand). */
   private async promisedDays(client: KontorClient, cart: Cart): Promise<(sku: string, quantity: number) => string | null> {
-    const batcher = availabilityBatcherOf(client);
+    // The page's availability answers: the review's cart loaded the batcher with them.
+    const loaded = await loadBatcher().catch(() => undefined);
+    if (!loaded) return () => null; // no promise at hand to compare: the server compares what it can
+    const batcher = loaded.availabilityBatcherOf(client);
     const destination = this.country;
     const answers = new Map<string, string | null>();
     await Promise.all(
@@ -436,7 +462,7 @@ export class KontorCheckout extends KontorElement<StringsOf<typeof checkoutStrin
       this.focusNext = 'number';
       this.emit('kontor-order-placed', { order });
       // The server emptied the cart and reserved stock: show both.
-      availabilityBatcherOf(client).clear();
+      void loadBatcher().then(({ availabilityBatcherOf }) => availabilityBatcherOf(client).clear(), () => undefined);
       void store.refresh().catch(() => undefined);
     } catch (error) {
       this.onPlaceError(error, cart);

@@ -2,7 +2,8 @@
 // checks with core's schemas are in checkout.rules.ts, which the element loads on demand.
 import type { Cart } from '@kontor/core/cart';
 import type { IssuePath } from '@kontor/core/errors';
-import { normalizeIban, type PaymentMethod, type PlaceOrderRequest } from '@kontor/core/orders';
+import type { PaymentMethod, PlaceOrderRequest } from '@kontor/core/orders';
+import { normalizeIban } from '@kontor/core/orders/iban.logic.js';
 
 export type CheckoutStep = 'delivery' | 'payment' | 'review' | 'confirmation';
 

@@ -2,8 +2,13 @@
 // localized messages of the issues they and the server report. The element loads this module on
 // demand (a dynamic import, fetched as soon as the checkout is on the page): zod and every issue
 // message stay out of the checkout's first load.
-import { isKontorError, issueMessage, parseOrThrow, type ErrorIssue, type IssuePath, type Lang } from '@kontor/core/errors';
-import { AddressSchema, PaymentInputSchema, PlaceOrderRequestSchema, requestedDeliveryIssue, type DeliveryDays } from '@kontor/core/orders';
+import type { ErrorIssue, IssuePath, Lang } from '@kontor/core/errors';
+import { parseOrThrow } from '@kontor/core/errors/from-zod.js';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { issueMessage } from '@kontor/core/errors/messages.js';
+import type { DeliveryDays } from '@kontor/core/orders';
+import { requestedDeliveryIssue } from '@kontor/core/orders/delivery-date.logic.js';
+import { AddressSchema, PaymentInputSchema, PlaceOrderRequestSchema } from '@kontor/core/orders/order.schema.js';
 import { addressOf, given, paymentOf, type CheckoutForm } from './checkout.form.js';
 
 /** The issues of `value` against `schema`, their paths under `prefix`, messages in `lang`. */

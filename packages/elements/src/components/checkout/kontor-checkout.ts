@@ -1,6 +1,6 @@
 import { KontorCheckout } from './checkout.component.js';
-// The review shows the cart read-only: registering it here keeps this entry usable alone.
-import '../cart/kontor-cart.js';
+// The review shows the cart read-only: the element loads and registers <kontor-cart> itself, on
+// demand (see loadCart in checkout.component.ts), so this entry stays usable alone.
 
 export { KontorCheckout };
 export default KontorCheckout;

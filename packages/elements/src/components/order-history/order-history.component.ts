@@ -1,7 +1,9 @@
 import type { KontorClient } from '@kontor/core';
-import { isKontorError, type KontorError } from '@kontor/core/errors';
-import { formatMoney } from '@kontor/core/money';
-import { OrderStatusSchema, type Order, type OrderListQuery, type OrderStatus, type OrderSummary } from '@kontor/core/orders';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { formatMoney } from '@kontor/core/money/money.logic.js';
+import type { Order, OrderListQuery, OrderStatus, OrderSummary } from '@kontor/core/orders';
+import { OrderStatusSchema } from '@kontor/core/orders/order.schema.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,7 +11,9 @@ import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { PlacedOrdersController } from '../../internal/orders-store.js';
 import { styles } from './order-history.styles.js';
-import { common, orderHistory, orderInfo } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { orderHistory } from '../../translations/slices/orderHistory.js';
+import { orderInfo } from '../../translations/slices/orderInfo.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 const SEARCH_DEBOUNCE_MS = 300;

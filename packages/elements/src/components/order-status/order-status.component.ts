@@ -1,13 +1,18 @@
 import type { KontorClient } from '@kontor/core';
-import { isKontorError, type KontorError } from '@kontor/core/errors';
-import { formatMoney, type Money } from '@kontor/core/money';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import type { Money } from '@kontor/core/money';
+import { formatMoney } from '@kontor/core/money/money.logic.js';
 import type { Order, OrderLine } from '@kontor/core/orders';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './order-status.styles.js';
-import { common, orderInfo, orderStatus, totals } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { orderInfo } from '../../translations/slices/orderInfo.js';
+import { orderStatus } from '../../translations/slices/orderStatus.js';
+import { totals } from '../../translations/slices/totals.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** Lines shown before "show all": an order of 1,000 lines opens as fast as one of ten. */

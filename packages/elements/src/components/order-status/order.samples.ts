@@ -2,7 +2,7 @@
 // (e.g. testing/sample-cart.ts); the tests use the real server.
 import type { Cart } from '@kontor/core/cart';
 import type { CheckoutOptions, Order, OrderStatus, OrderSummary } from '@kontor/core/orders';
-import { trackingOf } from '@kontor/core/orders';
+import { trackingOf } from '@kontor/core/orders/order.logic.js';
 
 const day = (offset: number) => {
   const d = new Date();

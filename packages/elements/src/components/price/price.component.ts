@@ -1,14 +1,17 @@
-import { isKontorError, type KontorError } from '@kontor/core/errors';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
 import type { Product } from '@kontor/core/catalogue';
-import { formatMoney, type Money } from '@kontor/core/money';
-import { lineNet, nextTier, tierAt } from '@kontor/core/pricing';
+import type { Money } from '@kontor/core/money';
+import { formatMoney } from '@kontor/core/money/money.logic.js';
+import { lineNet, nextTier, tierAt } from '@kontor/core/pricing/pricing.logic.js';
 import type { KontorClient } from '@kontor/core';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './price.styles.js';
-import { common, price } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { price } from '../../translations/slices/price.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 const priceStrings = strings(common, price);

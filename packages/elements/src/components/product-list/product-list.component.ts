@@ -1,14 +1,16 @@
 import type { KontorClient } from '@kontor/core';
 import type { Category, Product, ProductFacets } from '@kontor/core/catalogue';
-import { isKontorError, type KontorError } from '@kontor/core/errors';
-import { lowestValidQuantity } from '@kontor/core/pricing';
+import type { KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { lowestValidQuantity } from '@kontor/core/pricing/quantity.logic.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './product-list.styles.js';
-import { common, productList } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { productList } from '../../translations/slices/productList.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** Where a list is in its life; a const object, not an enum, so it tree-shakes and reads well in templates. */

@@ -1,12 +1,15 @@
 import type { Product, QuantityRules, Unit } from '@kontor/core/catalogue';
-import { isUnit, quantityIssueMessage } from '@kontor/core/errors';
-import { checkQuantity, highestValidQuantity, lowestValidQuantity, type QuantityProblem } from '@kontor/core/pricing';
+import { quantityIssueMessage } from '@kontor/core/errors/messages.js';
+import { isUnit } from '@kontor/core/errors/unit-label.js';
+import type { QuantityProblem } from '@kontor/core/pricing';
+import { checkQuantity, highestValidQuantity, lowestValidQuantity } from '@kontor/core/pricing/quantity.logic.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './quantity.styles.js';
-import { common, quantity } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { quantity } from '../../translations/slices/quantity.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 let nextId = 0;

@@ -1,13 +1,17 @@
-import { parseOrderCsv, parseOrderText, type Cart, type CartLineEffect, type MergedDuplicate, type QuickOrderLine, cartChangeRules } from '@kontor/core/cart';
-import { isKontorError, type ErrorIssue, type KontorError } from '@kontor/core/errors';
-import { checkQuantity } from '@kontor/core/pricing';
+import type { Cart, CartLineEffect, MergedDuplicate, QuickOrderLine } from '@kontor/core/cart';
+import { cartChangeRules } from '@kontor/core/cart/cart.logic.js';
+import { parseOrderCsv, parseOrderText } from '@kontor/core/cart/import.logic.js';
+import type { ErrorIssue, KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { checkQuantity } from '@kontor/core/pricing/quantity.logic.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { styles } from './quick-order.styles.js';
-import { common, quickOrder } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { quickOrder } from '../../translations/slices/quickOrder.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 
 /** A row that did not go into the cart: its text as typed, and why. */

@@ -1,16 +1,19 @@
 import { provide } from '@lit/context';
-import { createKontorClient, type KontorClient } from '@kontor/core';
-import { KontorError, errorMessage, isKontorError, resolveLang, type HttpError } from '@kontor/core/errors';
+import type { KontorClient } from '@kontor/core';
+import { createKontorClient } from '@kontor/core/client.js';
+import type { HttpError } from '@kontor/core/errors';
+import { KontorError, isKontorError } from '@kontor/core/errors/kontor-error.js';
+import { errorMessage, resolveLang } from '@kontor/core/errors/messages.js';
 import type { HttpClientOptions } from '@kontor/core/http';
 import type { Session } from '@kontor/core/identity';
 import { css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { shopContext, type ShopContextValue } from '../../internal/shop-context.js';
+import { refreshThroughHost } from '../../internal/token-refresh.js';
 
 /**
  * @summary Gives every Kontor element inside it the server, the token and the language.
-import { refreshThroughHost } from '../../internal/token-refresh.js';
  * @tag kontor-shop
  * @slot - The page content with Kontor elements.
  * @event kontor-token-expired - A request answered 401 (expired, revoked, forged token). Answer with `event.detail.respondWith(promiseOfToken)` (or set `token` during the event) and the pending requests continue with the fresh token. detail: `{ error, reason, respondWith }`.
@@ -41,14 +44,14 @@ export class KontorShop extends KontorElement {
   /** Further client options, JS only (timeout, retries, headers, fetch). */
   @property({ attribute: false }) clientOptions: Partial<HttpClientOptions> = {};
 
+  /** The token the current client took from the host's answer to `kontor-token-expired`: setting `token` to it needs no new client. */
+  private refreshedTo: string | null = null;
+
   override willUpdate(changed: PropertyValues<this>): void {
     // A token the client already uses (the host's answer to kontor-token-expired) keeps client and elements.
     const tokenChanged = changed.has('token') && this.token !== this.refreshedTo;
     if (changed.has('endpoint') || tokenChanged || changed.has('clientOptions') || changed.has('lang')) {
       this.provideValue(changed.has('endpoint') || tokenChanged || changed.has('clientOptions') || !this.provided.client);
-  /** The token the current client took from the host's answer to `kontor-token-expired`: setting `token` to it needs no new client. */
-  private refreshedTo: string | null = null;
-
     }
   }
 
@@ -77,20 +80,17 @@ export class KontorShop extends KontorElement {
 
   private createClient(): KontorClient {
     const token = this.token;
-    let reported = false;
-    return createKontorClient({
-      ...this.clientOptions,
     this.refreshedTo = null;
-      endpoint: this.endpoint,
+    let reported = false;
     const refresh = refreshThroughHost(
       (detail) => this.emit('kontor-token-expired', detail),
       () => this.token,
     );
+    return createKontorClient({
+      ...this.clientOptions,
+      endpoint: this.endpoint,
       token: token || undefined,
       lang: () => this.currentLang,
-      onUnauthorized: (error: HttpError) => {
-        // Without a token there was nothing to refresh: tell the host once.
-        if (token || reported) return;
       // A refused token: the host answers with a fresh one and the requests continue with it (core's client).
       refreshToken: async (context) => {
         const fresh = await refresh(context);
@@ -100,6 +100,9 @@ export class KontorShop extends KontorElement {
         }
         return fresh;
       },
+      onUnauthorized: (error: HttpError) => {
+        // Without a token there was nothing to refresh: tell the host once.
+        if (token || reported) return;
         reported = true;
         this.emit('kontor-token-expired', { error, reason: error.issues[0]?.code, respondWith: () => undefined });
       },

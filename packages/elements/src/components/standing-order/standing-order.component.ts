@@ -1,23 +1,11 @@
 import type { KontorClient } from '@kontor/core';
-import { isKontorError, type ErrorIssue, type IssuePath, type KontorError } from '@kontor/core/errors';
+import type { ErrorIssue, IssuePath, KontorError } from '@kontor/core/errors';
+import { isKontorError } from '@kontor/core/errors/kontor-error.js';
 import type { SavedAddress } from '@kontor/core/orders';
-import {
-  formToRrule,
-  localDay,
-  rruleToForm,
-  summarizeSchedule,
-  DEFAULT_TIME_ZONE,
-  type Occurrence,
-  type ScheduleForm,
-  type ScheduleInput,
-  type StandingOrderAction,
-  type StandingOrderRun,
-  type StandingOrdersClient,
-  type StandingOrderView,
-  type UpcomingRun,
-  type UpdateStandingOrderBody,
-  type WeekdayCode,
-} from '@kontor/core/standing-orders';
+import type { Occurrence, ScheduleForm, ScheduleInput, StandingOrderAction, StandingOrderRun, StandingOrdersClient, StandingOrderView, UpcomingRun, UpdateStandingOrderBody, WeekdayCode } from '@kontor/core/standing-orders';
+import { formToRrule, localDay, rruleToForm } from '@kontor/core/standing-orders/schedule.rrule.js';
+import { summarizeSchedule } from '@kontor/core/standing-orders/schedule.text.js';
+import { DEFAULT_TIME_ZONE } from '@kontor/core/standing-orders/standing-order.schema.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
@@ -25,7 +13,9 @@ import { KontorElement } from '../../internal/kontor-element.js';
 import { moveText, runResult } from '../../internal/standing-order-view.js';
 import { standingOrdersOf } from '../../internal/standing-orders-client.js';
 import type { StandingOrderChangeKind } from '../../events/kontor-standing-order-change.js';
-import { common, standingOrder, standingOrderInfo } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { standingOrder } from '../../translations/slices/standingOrder.js';
+import { standingOrderInfo } from '../../translations/slices/standingOrderInfo.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 import { styles } from './standing-order.styles.js';
 

@@ -2,19 +2,11 @@
 // orders kept in memory, expanded with core's own rules on a calendar with German holidays, so
 // the schedule builder's preview, skips, pauses and moves behave as they do against the server.
 import type { Weekday } from '@kontor/core/availability';
-import {
-  applyAction,
-  expandSchedule,
-  nextRun,
-  rruleToForm,
-  scheduleOf,
-  summarizeSchedule,
-  type Occurrence,
-  type ScheduleInput,
-  type StandingOrderActionRequest,
-  type StandingOrderRun,
-  type StandingOrderView,
-} from '@kontor/core/standing-orders';
+import type { Occurrence, ScheduleInput, StandingOrderActionRequest, StandingOrderRun, StandingOrderView } from '@kontor/core/standing-orders';
+import { expandSchedule } from '@kontor/core/standing-orders/schedule.logic.js';
+import { rruleToForm, scheduleOf } from '@kontor/core/standing-orders/schedule.rrule.js';
+import { summarizeSchedule } from '@kontor/core/standing-orders/schedule.text.js';
+import { applyAction, nextRun } from '@kontor/core/standing-orders/standing-order.logic.js';
 
 const DAY = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);

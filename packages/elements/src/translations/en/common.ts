@@ -1,4 +1,4 @@
-import { unitLabel } from '@kontor/core/errors';
+import { unitLabel } from '@kontor/core/errors/unit-label.js';
 import type { CommonStrings } from '../translation.js';
 import { enDay, enWeekdayDay, utc } from './format.js';
 
