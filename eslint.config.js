@@ -44,6 +44,25 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // Values from core's modules, not its barrels; one translation slice per module (see
+    // scripts/size.mjs: a barrel that both an element and its on-demand chunk reach puts all it
+    // re-exports into esbuild's first load). Types may come from anywhere.
+    files: ['packages/elements/src/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.stories.ts', 'packages/elements/src/index.ts', 'packages/elements/src/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          {
+            regex: '^@kontor/core(/[^/.]+)?$',
+            message: 'Import the value from its module, e.g. @kontor/core/orders/order.logic.js.',
+            allowTypeImports: true,
+          },
+          { group: ['**/translations/slices.js'], message: 'Import each slice from translations/slices/<name>.js.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },

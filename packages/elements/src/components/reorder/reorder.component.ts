@@ -14,7 +14,8 @@ import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { reorderOf } from '../../internal/reorder-client.js';
-import { common, reorder } from '../../translations/slices.js';
+import { common } from '../../translations/slices/common.js';
+import { reorder } from '../../translations/slices/reorder.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
 import { styles } from './reorder.styles.js';
 
