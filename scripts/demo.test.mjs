@@ -505,6 +505,52 @@ const rawGet = (url, headers = {}) =>
     }).on('error', reject);
   });
 
+describe('reordering in the partner portal (issue 12)', () => {
+  it("reorders the customer's last order from the sidebar in one click, line by line, and the order it came from arrived with the partner channel", async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${ports.portal}/`, { waitUntil: 'networkidle0' });
+    await portalSignIn(page);
+    await page.waitForFunction(() => document.getElementById('shop').client?.catalogue, { timeout: 20_000 });
+    // An earlier order of Bau & Licht through the portal (its customer token), placed with the SDK the page has.
+    const placed = await page.evaluate(async () => {
+      const client = document.getElementById('shop').client;
+      const { items } = await client.catalogue.list({ limit: 50, status: 'active' });
+      // One in stock for this order and the reorder (4 pieces), so the reorder goes straight into the cart.
+      const candidates = items.filter((p) => p.price && p.quantityRules.step === 1 && p.quantityRules.min <= 2);
+      const stock = (await client.availability.check({ destination: 'DE', items: candidates.map((p) => ({ sku: p.sku, quantity: 4 })) })).items;
+      const product = candidates.find((p, i) => stock[i].status === 'in_stock');
+      const cart = await client.cart.create({ name: 'Demo-Nachbestellung' });
+      const filled = await client.cart.change(cart.id, cart.version, [{ op: 'add', sku: product.sku, quantity: 2 }]);
+      const [promise] = (await client.availability.check({ destination: 'DE', items: [{ sku: product.sku, quantity: 2 }] })).items;
+      const [address] = await client.orders.addresses();
+      const line = filled.lines[0];
+      const order = await client.orders.place({
+        cartId: filled.id, cartVersion: filled.version, expectedGross: filled.totals.gross,
+        expectedLines: [{ sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, promisedDelivery: promise.earliestDelivery }],
+        deliveryAddress: { addressId: address.id }, payment: { method: 'invoice' },
+      }, { idempotencyKey: crypto.randomUUID() });
+      return { id: order.id, sku: product.sku, via: order.via, placedBy: order.placedBy };
+    });
+    assert.deepEqual(placed.via, { channel: 'partner', partnerId: 'ptn_nord' });
+    assert.equal(placed.placedBy.externalUserRef, 'portal-user-4711');
+    // The sidebar shows it as the last order: one click reorders it into the current cart.
+    await page.reload({ waitUntil: 'networkidle0' });
+    await page.waitForFunction((id) => document.querySelector('#sidebar kontor-reorder')?.shadowRoot?.querySelector(`[part=order][data-order-id="${id}"] button.whole:not([disabled])`), { timeout: 20_000 }, placed.id);
+    const countBefore = await page.evaluate(() => document.querySelector('kontor-cart-count').count ?? 0);
+    await page.evaluate((id) => document.querySelector('#sidebar kontor-reorder').shadowRoot.querySelector(`[part=order][data-order-id="${id}"] button.whole`).click(), placed.id);
+    await page.waitForFunction((sku) => document.querySelector('#sidebar kontor-reorder').shadowRoot.querySelector(`[part=result-line][data-sku="${sku}"]`), { timeout: 20_000 }, placed.sku);
+    const outcome = await page.evaluate((sku) => document.querySelector('#sidebar kontor-reorder').shadowRoot.querySelector(`[part=result-line][data-sku="${sku}"]`).dataset.outcome, placed.sku);
+    // In stock and orderable: it went into the cart (added, or merged with a line there), which the page's cart shows.
+    assert.match(outcome, /^(added|merged)$/);
+    await page.waitForFunction((sku) => document.querySelector('kontor-cart')?.value?.lines?.some((l) => l.sku === sku), { timeout: 20_000 }, placed.sku);
+    assert.ok((await page.evaluate(() => document.querySelector('kontor-cart-count').count ?? 0)) >= Math.max(1, countBefore));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
+
 describe('the demo as served (issue 9)', () => {
   it("sends the bundle and the site's text files brotli- or gzip-compressed when the browser accepts it, with Content-Encoding and Vary", async () => {
     const site = `http://127.0.0.1:${ports.site}`;
