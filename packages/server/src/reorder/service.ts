@@ -80,6 +80,11 @@ export function reorderCartName(order: Pick<OrderRow, 'number'> | null, now: Dat
   return `${lang === 'de' ? 'Nachbestellung' : 'Reorder'} ${what}`;
 }
 
+/** The cart a reorder went to, as the answer names it. */
+export const cartRef = (cart: Cart): NonNullable<ReorderResult['cart']> => ({ id: cart.id, name: cart.name, version: cart.version, active: cart.active, lineCount: cart.lineCount, gross: cart.totals.gross });
+/** The order a reorder placed, as the answer names it. */
+const orderRef = (order: Order): NonNullable<ReorderResult['order']> => ({ id: order.id, number: order.number, gross: order.totals.gross, promisedDelivery: order.promisedDelivery, paymentMethod: order.payment.method });
+
 /** Thrown inside the transaction when the cart moved on since it was read. */
 class StaleCart extends Error {}
 
@@ -116,7 +121,7 @@ export async function reorderFor(deps: AppDeps, caller: BuyerCaller, body: Reord
     const stored = await cartLines(db, [row.id]);
     const loaded = await loadFacts(db, caller, [...lines.map((l) => l.sku), ...stored.map((l) => l.sku)], { now, lang });
     const plan = await loaded.settle(() => planReorder(lines, 'cart', loaded.facts, { cartLines: stored, lang }));
-    if (!plan.adds.length) return { target: 'cart', lines: plan.lines, cart: cartView(row, stored, loaded.products, lang), order: null };
+    if (!plan.adds.length) return { target: 'cart', lines: plan.lines, cart: cartRef(cartView(row, stored, loaded.products, lang)), order: null };
     const { lines: next, effects } = applyCartChanges(stored, plan.adds.map((a) => ({ op: 'add' as const, sku: a.sku, quantity: a.quantity })), iso);
     let position = stored.reduce((max, l) => Math.max(max, l.position), -1) + 1;
     const writes: LineWrites = { deletes: [], inserts: [], updates: [] };
@@ -130,7 +135,7 @@ export async function reorderFor(deps: AppDeps, caller: BuyerCaller, body: Reord
     const via = channelOf(caller, row);
     const updated: CartRow = { ...row, version: Number(row.version) + 1, updated_at: iso, last_channel: via.channel, last_partner_id: via.partnerId };
     const nextLines: CartLineRow[] = next.map((l) => ({ ...l, cart_id: row.id, position: positions.get(l.sku)! }));
-    const result: ReorderResult = { target: 'cart', lines: plan.lines, cart: cartView(updated, nextLines, loaded.products, lang), order: null };
+    const result: ReorderResult = { target: 'cart', lines: plan.lines, cart: cartRef(cartView(updated, nextLines, loaded.products, lang)), order: null };
     try {
       await db.transaction().execute(async (trx) => {
         const won = await bumpCart(trx, row.id, { version: target.version, scope }, { updated_at: iso, last_channel: via.channel, last_partner_id: via.partnerId });
@@ -156,9 +161,9 @@ export async function reorderFor(deps: AppDeps, caller: BuyerCaller, body: Reord
     if (!plan.adds.length) return { target: 'new_cart', lines: plan.lines, cart: null, order: null };
     const cart = await db.transaction().execute(async (trx) => {
       const made = await newCartWith(trx, caller, plan.adds, { name: target.name ?? reorderCartName(order, now, lang), active: false, now, lang, from: order?.id ?? null });
-      const result: ReorderResult = { target: 'new_cart', lines: plan.lines, cart: made, order: null };
+      const result: ReorderResult = { target: 'new_cart', lines: plan.lines, cart: cartRef(made), order: null };
       await record(trx, result);
-      return made;
+      return result.cart;
     });
     return { target: 'new_cart', lines: plan.lines, cart, order: null };
   }
@@ -187,7 +192,7 @@ export async function reorderFor(deps: AppDeps, caller: BuyerCaller, body: Reord
       address,
       saveAddress: null,
     }, now, lang);
-    const result: ReorderResult = { target: 'order', lines: plan.lines, cart: null, order: placed };
+    const result: ReorderResult = { target: 'order', lines: plan.lines, cart: null, order: orderRef(placed) };
     await record(trx, result);
     return result;
   });

@@ -6,7 +6,6 @@ import { formatMoney } from '@kontor/core/money/money.logic.js';
 import type { Money } from '@kontor/core/money';
 import type { ReorderCandidateLine, ReorderCandidates, ReorderProduct, ReorderRequest, ReorderResult, ReorderTarget, ReorderToday } from '@kontor/core/reorder';
 import { describeCadence } from '@kontor/core/reorder/cadence.logic.js';
-import { reorderCounts } from '@kontor/core/reorder/reorder.logic.js';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -196,7 +195,9 @@ export class KontorReorder extends KontorElement<StringsOf<typeof reorderStrings
       this.focusResult = true;
       this.emit('kontor-reorder-complete', { result });
       if (result.order) {
-        this.emit('kontor-order-placed', { order: result.order });
+        // The page's order history and status listen for it: the whole order, as the checkout gives it.
+        const order = await client.orders.get(result.order.id).catch(() => null);
+        if (order) this.emit('kontor-order-placed', { order });
         this.reload();
       }
     } catch (error) {
@@ -209,7 +210,10 @@ export class KontorReorder extends KontorElement<StringsOf<typeof reorderStrings
 
   private summaryOf(result: ReorderResult): string {
     const t = this.t;
-    const parts = [t.resultSummary(reorderCounts(result.lines))];
+    // Counted here: core's reorderCounts() would bring the reorder issue messages, which the server words.
+    const counts = { added: 0, merged: 0, later: 0, refused: 0 };
+    for (const l of result.lines) counts[l.outcome]++;
+    const parts = [t.resultSummary(counts)];
     if (result.order) parts.push(t.reorderOrderPlaced(result.order.number));
     else if (result.cart && result.target === 'new_cart') parts.push(t.savedCart(result.cart.name));
     else if (!result.lines.some((l) => l.quantity > 0)) parts.push(t.nothingWent);

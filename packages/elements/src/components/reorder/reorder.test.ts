@@ -73,7 +73,7 @@ describe('<kontor-reorder>', () => {
     expect(text($(el, '[role=status]'))).to.match(/hinzugefügt|zusammengeführt|später|nicht möglich/);
     // The page-wide cart store: <kontor-cart> shows the merged cart.
     const cartEl = el.parentElement!.querySelector('kontor-cart')!;
-    await waitUntil(() => cartEl.shadowRoot!.querySelectorAll('[part=line]').length === detail.result.cart!.lines.length, 'the cart did not update', { timeout: 10_000 });
+    await waitUntil(() => cartEl.shadowRoot!.querySelectorAll('[part=line]').length === detail.result.cart!.lineCount, 'the cart did not update', { timeout: 10_000 });
     const fresh = await client.cart.get(cart.id);
     expect(fresh.version).to.equal(detail.result.cart!.version);
   });
