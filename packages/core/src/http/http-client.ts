@@ -184,7 +184,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         response = await send();
       }
       if (!route.response || response.status === 204) return undefined as RouteOutput<R>;
-      const json: unknown = await response.json();
+      // A route that answers another media type (text/html, text/calendar) answers a string.
+      const json: unknown = route.contentType ? await response.text() : await response.json();
       const parsed = z.safeParse(route.response, json);
       if (!parsed.success) {
         throw new KontorError('invalid_response', `${info.method} ${info.url} answered with an unexpected body`, {
