@@ -141,7 +141,9 @@ describe('app', () => {
     assert.equal(wrong.json().issues[0].message, 'Dieses Feld ist erforderlich.');
     assert.equal(wrong.json().message, 'Die Eingabe ist ungültig. lines.0.quantity: Dieses Feld ist erforderlich.');
     const anon = await t.app.inject({ url: '/v1/me', headers: { 'accept-language': 'de' } });
-    assert.equal(anon.json().message, 'Bitte melden Sie sich erneut an.');
+    // Without a token: the 401 says so (issue token_missing), in German.
+    assert.equal(anon.json().message, 'Es wurde kein Zugangstoken gesendet. Bitte melden Sie sich an.');
+    assert.equal(anon.json().issues[0].code, 'token_missing');
   });
 
   it('answers unknown paths with 404 not_found in the same shape', async () => {
