@@ -142,8 +142,8 @@ export interface Database {
     placed_at: string;
     placed_by_user_id: string | null;
     placed_by_name: string;
-    /** The partner's own id of the person, for an order through its portal (migration 0012). */
-    partner_user_ref: string | null;
+    /** The partner's own id of the person, for an order through its portal (migration 0012); optional on insert (rows written by tests and tools without one). */
+    partner_user_ref?: string | null;
     channel: Channel;
     partner_id: string | null;
     cart_id: string;

@@ -179,7 +179,7 @@ describe('partner access (customer tokens, revocation, origins, partner reads)',
       const avail = z.parse(AvailabilityResponseSchema, (await send(token, 'POST', '/v1/availability', { destination: 'DE', items: [{ sku, quantity: 1 }] })).json());
       const res = await send(token, 'POST', '/v1/orders', {
         cartId: cart.id, cartVersion: cart.version, expectedGross: cart.totals.gross,
-        expectedLines: cart.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice!, promisedDelivery: avail.items[i]!.earliestDelivery })),
+        expectedLines: cart.lines.map((l, i) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice!, promisedDelivery: (avail.items[i] as { earliestDelivery: string | null }).earliestDelivery })),
         deliveryAddress: { addressId }, payment: { method: 'invoice' },
       }, { 'idempotency-key': randomUUID() });
       assert.equal(res.statusCode, 201, res.body);
