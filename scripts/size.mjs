@@ -34,8 +34,12 @@ const elementBudgets = {
   // (ids and days of its own, not the cart's and order's modules), the cadence words, the page-wide
   // cart store; target 30.
   reorder: 31,
+  // Issue 11, at what it weighs (esbuild 32.4, Rollup 30.1): the buyer's offer route table with its
+  // schemas (the accept body reaches the order's address and payment schemas), the offer issue
+  // words; target 30.
+  offers: 33,
 };
-const targets = { cart: 28, reorder: 30 };
+const targets = { cart: 28, reorder: 30, offers: 30 };
 // esbuild's code splitting puts every module that both an entry's graph and a chunk loaded on
 // demand reach — also through a barrel's `export *` it then shakes off — into a chunk the entry
 // loads. So elements import values from core's modules (`@kontor/core/orders/order.logic.js`) and

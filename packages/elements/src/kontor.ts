@@ -17,5 +17,6 @@ import './components/order-history/kontor-order-history.js';
 import './components/standing-orders/kontor-standing-orders.js';
 import './components/standing-order/kontor-standing-order.js';
 import './components/reorder/kontor-reorder.js';
+import './components/offers/kontor-offers.js';
 
 export * from './index.js';

@@ -10,6 +10,7 @@ export type { KontorStandingOrderSelectDetail, KontorStandingOrderSelectEvent } 
 export type { KontorStandingOrderRequestDetail, KontorStandingOrderRequestEvent } from './kontor-standing-order-request.js';
 export type { KontorStandingOrderChangeDetail, KontorStandingOrderChangeEvent, StandingOrderChangeKind } from './kontor-standing-order-change.js';
 export type { KontorReorderCompleteDetail, KontorReorderCompleteEvent } from './kontor-reorder-complete.js';
+export type { KontorOfferSelectDetail, KontorOfferSelectEvent } from './kontor-offer-select.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
 import type { KontorCartClaimDetail } from './kontor-cart-claim.js';
@@ -22,6 +23,7 @@ import type { KontorStandingOrderRequestDetail } from './kontor-standing-order-r
 import type { KontorStandingOrderSelectDetail } from './kontor-standing-order-select.js';
 import type { KontorQuantityChangeDetail } from './kontor-quantity-change.js';
 import type { KontorReorderCompleteDetail } from './kontor-reorder-complete.js';
+import type { KontorOfferSelectDetail } from './kontor-offer-select.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
 
 /** Event name → detail type, so `emit()` is checked. */
@@ -38,5 +40,6 @@ export interface KontorEventDetails {
   'kontor-standing-order-request': KontorStandingOrderRequestDetail;
   'kontor-standing-order-change': KontorStandingOrderChangeDetail;
   'kontor-reorder-complete': KontorReorderCompleteDetail;
+  'kontor-offer-select': KontorOfferSelectDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

@@ -17,6 +17,8 @@ import { standingOrderInfo } from './de/standingOrderInfo.js';
 import { standingOrders } from './de/standingOrders.js';
 import { standingOrder } from './de/standingOrder.js';
 import { reorder } from './de/reorder.js';
+import { offerInfo } from './de/offerInfo.js';
+import { offers } from './de/offers.js';
 
 /** German: every element's strings (each element imports only its own slices). */
 export const de: Translation = {
@@ -38,4 +40,6 @@ export const de: Translation = {
   ...standingOrders,
   ...standingOrder,
   ...reorder,
+  ...offerInfo,
+  ...offers,
 };

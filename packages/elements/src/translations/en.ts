@@ -17,6 +17,8 @@ import { standingOrderInfo } from './en/standingOrderInfo.js';
 import { standingOrders } from './en/standingOrders.js';
 import { standingOrder } from './en/standingOrder.js';
 import { reorder } from './en/reorder.js';
+import { offerInfo } from './en/offerInfo.js';
+import { offers } from './en/offers.js';
 
 /** English: every element's strings (each element imports only its own slices). */
 export const en: Translation = {
@@ -38,4 +40,6 @@ export const en: Translation = {
   ...standingOrders,
   ...standingOrder,
   ...reorder,
+  ...offerInfo,
+  ...offers,
 };

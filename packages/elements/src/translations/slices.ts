@@ -21,3 +21,5 @@ export { standingOrderInfo } from './slices/standingOrderInfo.js';
 export { standingOrders } from './slices/standingOrders.js';
 export { reorder } from './slices/reorder.js';
 export { totals } from './slices/totals.js';
+export { offerInfo } from './slices/offerInfo.js';
+export { offers } from './slices/offers.js';

@@ -504,6 +504,94 @@ export interface StandingOrderStrings {
   cancelled: string;
 }
 
+/** Shared by <kontor-offers> and <kontor-offer>: statuses, validity, the offer's facts. */
+export interface OfferInfoStrings {
+  offerStatus(status: 'draft' | 'sent' | 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn'): string;
+  /** The countdown from core's `daysLeft`: "noch 5 Tage", "noch heute", "abgelaufen". */
+  daysLeftText(days: number): string;
+  /** "gültig bis 31.12.2026". */
+  validUntilText(day: string): string;
+  offerNumberLabel: string;
+  validityLabel: string;
+  offerStatusLabel: string;
+  totalLabel: string;
+  repLabel: string;
+  /** "Version 2". */
+  versionName(number: number): string;
+}
+
+/** The strings of <kontor-offers>. */
+export interface OffersStrings {
+  offers: string;
+  statusFilter: string;
+  allStatuses: string;
+  noOffers: string;
+  loadMoreOffers: string;
+  /** Announced after a load: "3 Angebote angezeigt." */
+  offersShown(count: number): string;
+}
+
+/** The strings of <kontor-offer>. */
+export interface OfferStrings {
+  /** Heading: "Angebot ANG-2026-000001". */
+  offerTitle(number: string): string;
+  noOfferChosen: string;
+  productLabel: string;
+  listPriceLabel: string;
+  offeredPriceLabel: string;
+  discountLabel: string;
+  /** A discount in basis points, signed: "−12,5 %"; above list "+3 %". */
+  discountText(bp: number): string;
+  lineNetLabel: string;
+  extrasLabel: string;
+  extraKind(kind: 'freight' | 'setup' | 'other'): string;
+  listNetLabel: string;
+  linesNetLabel: string;
+  savingsLabel: string;
+  extrasNetLabel: string;
+  netLabel: string;
+  /** "MwSt. 19 %". */
+  taxLabel(rateBp: number): string;
+  grossLabel: string;
+  paymentTermsLabel: string;
+  deliveryTermsLabel: string;
+  repCommentLabel: string;
+  /** "Änderungen zur Anfrage" / "Änderungen zu Version 1". */
+  differencesTo(from: number): string;
+  noDifferences: string;
+  diffKind(kind: 'added' | 'removed' | 'changed' | 'unchanged'): string;
+  /** "Menge 10 → 20". */
+  quantityChange(before: string, after: string): string;
+  /** "Preis 1,20 € → 1,10 €" (before may be missing: a request has no price). */
+  priceChange(before: string | null, after: string): string;
+  accept: string;
+  acceptTitle: string;
+  deliveryAddress: string;
+  paymentLabel: string;
+  paymentName(method: 'invoice' | 'prepayment'): string;
+  purchaseOrderNumber: string;
+  confirmAccept: string;
+  accepting: string;
+  /** "Angenommen: Bestellung K-2026-000123." */
+  acceptedInto(orderNumber: string | null): string;
+  reject: string;
+  rejectReason: string;
+  confirmReject: string;
+  rejected: string;
+  askChanges: string;
+  changesComment: string;
+  sendChanges: string;
+  changesSent: string;
+  cancel: string;
+  working: string;
+  /** A required text left empty. */
+  fieldRequired: string;
+  /** A stale version (409 conflict): the current offer is shown. */
+  staleShown: string;
+  history: string;
+  historyEvent(kind: 'created' | 'sent' | 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn' | 'approved', version: number | null): string;
+}
+
 /**
  * Every string of every element, in one language: what `de` and `en` export. Elements carry only
  * the slices they show (see `strings()` in `translations/strings.ts`).
@@ -526,4 +614,6 @@ export interface Translation
     StandingOrderInfoStrings,
     StandingOrdersStrings,
     StandingOrderStrings,
-    ReorderStrings {}
+    ReorderStrings,
+    OfferInfoStrings,
+    OffersStrings {}
