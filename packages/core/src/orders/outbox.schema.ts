@@ -9,6 +9,10 @@ import { OrderNumberSchema } from './order.schema.js';
 export const OutboxDeliveryStatusSchema = z.enum(['pending', 'delivered', 'dead']);
 export type OutboxDeliveryStatus = z.infer<typeof OutboxDeliveryStatusSchema>;
 
+/** Every kind of outbox event: the order events (also sent to webhooks) and the mail-only kinds of the other domains. */
+export const OutboxEventTypeSchema = z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed', 'offer.sent', 'offer.withdrawn', 'offer.answered', 'reorder.reminder']);
+export type OutboxEventType = z.infer<typeof OutboxEventTypeSchema>;
+
 export const OutboxDeliverySchema = z.object({
   eventId: z.string(),
   /** `mail` or `webhook:<name>`. */
@@ -20,8 +24,8 @@ export const OutboxDeliverySchema = z.object({
   lastError: z.nullable(z.string()),
   deliveredAt: z.nullable(InstantSchema),
   event: z.object({
-    /** Order events; the standing-order mails (a run's reminder, a failed run) go through the outbox too, to `mail` only. */
-    type: z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed', 'offer.sent', 'offer.withdrawn', 'offer.answered']),
+    /** Order events; the mails of standing orders (a run's reminder, a failed run), offers and reorder reminders go through the outbox too, to `mail` only. */
+    type: OutboxEventTypeSchema,
     /** The order's id (a standing order's for its mails). */
     orderId: z.string(),
     orderNumber: z.nullable(OrderNumberSchema),

@@ -1,4 +1,4 @@
-import type { Channel } from '@kontor/core';
+import type { Channel, OutboxEventType } from '@kontor/core';
 
 /**
  * Tables as Kysely sees them. Amounts are integer minor units; instants are ISO 8601 UTC text
@@ -201,7 +201,8 @@ export interface Database {
   /** Events of the outbox, written in the transaction of the change; `payload` is JSON text. See outbox/outbox.ts. */
   outbox_events: {
     id: string;
-    type: 'order.placed' | 'order.status_changed';
+    /** Core's `OutboxEventType`: the order events and the mail-only kinds (standing orders, offers, reorder reminders). */
+    type: OutboxEventType;
     aggregate_id: string;
     company_id: string;
     payload: string;

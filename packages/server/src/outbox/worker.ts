@@ -219,7 +219,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           r.id,
           {
             id: r.id,
-            type: r.type,
+            // Mail-only kinds (standing orders, offers, reorder reminders) ride on the order
+            // event's shape; the mailers dispatch on `type`, and webhooks get order events only.
+            type: r.type as OrderWebhookEvent['type'],
             sequence: Number(r.sequence),
             occurredAt: r.created_at,
             data: JSON.parse(r.payload) as OrderWebhookEvent['data'],
