@@ -26,13 +26,13 @@ const candidates: ReorderCandidates = {
     orderId: 'ord_story1', number: 'K-2026-000123', placedAt: '2026-05-04T08:00:00.000Z', gross: eur(48_790),
     lines: [
       { position: 0, sku: 'FL-1003', name: { de: 'LED-Röhre T8 150 cm', en: 'LED tube T8 150 cm' }, unit: 'piece', quantity: 12, unitPrice: eur(3415), today: today() },
-      { position: 1, sku: 'KB-2040', name: { de: 'NYM-J 3×1,5 mm²', en: 'NYM-J 3×1.5 mm²' }, unit: 'metre', quantity: 100, unitPrice: eur(62), today: today({ status: 'later', unitPrice: eur(62), priceChange: { amount: eur(0), basisPoints: 0 }, promisedDelivery: '2026-06-15' }) },
+      { position: 1, sku: 'KB-2040', name: { de: 'NYM-J 3×1,5 mm²', en: 'NYM-J 3×1.5 mm²' }, unit: 'meter', quantity: 100, unitPrice: eur(62), today: today({ status: 'later', unitPrice: eur(62), priceChange: { amount: eur(0), basisPoints: 0 }, promisedDelivery: '2026-06-15' }) },
       { position: 2, sku: 'SP-0007', name: { de: 'Einbauspot alt', en: 'Old downlight' }, unit: 'piece', quantity: 4, unitPrice: eur(1290), today: today({ status: 'discontinued', replacementSku: 'SP-0008', unitPrice: eur(1350) }) },
     ],
   }],
   products: [
     { sku: 'FL-1003', name: { de: 'LED-Röhre T8 150 cm', en: 'LED tube T8 150 cm' }, unit: 'piece', orderCount: 4, lastQuantity: 12, lastOrderedAt: '2026-03-30T08:00:00.000Z', lastOrderId: 'ord_story0', lastUnitPrice: eur(3415), today: today(), cadence: cadence('overdue', 42, 49) },
-    { sku: 'KB-2040', name: { de: 'NYM-J 3×1,5 mm²', en: 'NYM-J 3×1.5 mm²' }, unit: 'metre', orderCount: 3, lastQuantity: 100, lastOrderedAt: '2026-05-04T08:00:00.000Z', lastOrderId: 'ord_story1', lastUnitPrice: eur(62), today: today({ unitPrice: eur(62), priceChange: null }), cadence: cadence('on_track', 28, 14) },
+    { sku: 'KB-2040', name: { de: 'NYM-J 3×1,5 mm²', en: 'NYM-J 3×1.5 mm²' }, unit: 'meter', orderCount: 3, lastQuantity: 100, lastOrderedAt: '2026-05-04T08:00:00.000Z', lastOrderId: 'ord_story1', lastUnitPrice: eur(62), today: today({ unitPrice: eur(62), priceChange: null }), cadence: cadence('on_track', 28, 14) },
     { sku: 'DS-3300', name: { de: 'Dosenklemme 3-fach', en: 'Splice connector 3-way' }, unit: 'piece', orderCount: 2, lastQuantity: 50, lastOrderedAt: '2026-04-01T08:00:00.000Z', lastOrderId: 'ord_story0', lastUnitPrice: eur(21), today: today({ unitPrice: eur(19), priceChange: { amount: eur(-2), basisPoints: -952 } }), cadence: cadence('not_predictable', 30, 47) },
   ],
   due: ['FL-1003'],

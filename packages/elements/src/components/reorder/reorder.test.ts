@@ -6,6 +6,7 @@ import '../cart/kontor-cart.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorReorder } from './reorder.component.js';
+import type { KontorReorderCompleteEvent } from '../../events/kontor-reorder-complete.js';
 import './kontor-reorder.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -57,7 +58,7 @@ describe('<kontor-reorder>', () => {
     const first = order.lines[0]!;
     await client.cart.change(cart.id, cart.version, [{ op: 'add', sku: first.sku, quantity: first.quantity }]);
     const el = await mount({ withCart: true });
-    const done = oneEvent(el, 'kontor-reorder-complete');
+    const done = oneEvent<KontorReorderCompleteEvent>(el, 'kontor-reorder-complete');
     orderOf(el).querySelector<HTMLButtonElement>('button.whole')!.click();
     const { detail } = await done;
     expect(detail.result.target).to.equal('cart');
@@ -86,7 +87,7 @@ describe('<kontor-reorder>', () => {
     await el.updateComplete;
     expect(text($(el, '[part=reorder-button]'))).to.equal('Reorder the selection (1)');
     $$(el, '[part=targets] input')[1]!.click();
-    const done = oneEvent(el, 'kontor-reorder-complete');
+    const done = oneEvent<KontorReorderCompleteEvent>(el, 'kontor-reorder-complete');
     $<HTMLButtonElement>(el, '[part=reorder-button]')!.click();
     const { detail } = await done;
     expect(detail.result.target).to.equal('new_cart');
@@ -105,7 +106,7 @@ describe('<kontor-reorder>', () => {
     expect(radios).to.have.length(3);
     radios[2]!.click();
     const placed = oneEvent(el, 'kontor-order-placed');
-    const done = oneEvent(el, 'kontor-reorder-complete');
+    const done = oneEvent<KontorReorderCompleteEvent>(el, 'kontor-reorder-complete');
     orderOf(el).querySelector<HTMLButtonElement>('button.whole')!.click();
     const { detail } = await done;
     if (detail.result.order) {
