@@ -1,5 +1,4 @@
 import type { ErrorCode } from './kontor-error.js';
-import { accessIssues } from './issues/access.js';
 import { availabilityIssues } from './issues/availability.js';
 import { importIssues } from './issues/import.js';
 import { ordersIssues } from './issues/orders.js';
@@ -90,7 +89,7 @@ export const quantityIssueMessage = (code: string, params: MessageParams = {}, l
   messageIn([quantityIssues, validationIssues], code, params, lang);
 
 // Not the request's own issues (requestIssues): only the server's router reports them, with their message.
-const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues, accessIssues];
+const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues];
 
 /** The human message for an error code. */
 export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {

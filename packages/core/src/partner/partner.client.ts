@@ -1,7 +1,8 @@
 import { routes } from '../api/routes.js';
 import { partnerRoutes } from '../api/partner.routes.js';
 import { KontorError } from '../errors/kontor-error.js';
-import { issueMessage, type Lang } from '../errors/messages.js';
+import { accessIssues } from '../errors/issues/access.js';
+import { messageIn, type Lang } from '../errors/messages.js';
 import { createHttpClient, type CallOptions, type HttpClient, type HttpClientOptions } from '../http/http-client.js';
 import type { Company, CustomerToken, CustomerTokenRequest } from '../identity/identity.schema.js';
 import type { Order, OrderListQuery, OrderPage } from '../orders/order.schema.js';
@@ -66,7 +67,7 @@ export function createPartnerClient(options: PartnerClientOptions): PartnerClien
   if (inBrowser()) {
     const origin = (globalThis as { location?: { origin?: string } }).location?.origin ?? 'a browser';
     const lang: Lang = typeof rest.lang === 'string' ? rest.lang : 'en';
-    throw new KontorError('forbidden', `createPartnerClient(): ${issueMessage('partner_key_in_browser', { origin }, lang)}`);
+    throw new KontorError('forbidden', `createPartnerClient(): ${messageIn([accessIssues], 'partner_key_in_browser', { origin }, lang)}`);
   }
   if (!partnerKey?.startsWith('kpk_')) throw new KontorError('not_configured', 'createPartnerClient(): partnerKey must be a partner API key (kpk_…).');
   const http = createHttpClient({ ...rest, token: partnerKey });

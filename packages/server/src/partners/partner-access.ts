@@ -1,4 +1,4 @@
-import { KontorError, errorMessage, issueMessage, type ErrorCode, type Lang } from '@kontor/core';
+import { KontorError, accessIssues, errorMessage, messageIn, type ErrorCode, type Lang } from '@kontor/core';
 import type { Db } from '../db/database.js';
 
 /** Which browser origins may use partner credentials. */
@@ -18,7 +18,8 @@ export interface PartnerAccessOptions {
 
 /** A 401/403 in the one error model, its message and single issue naming why (`token_expired`, `partner_key_in_browser` …). */
 export function accessError(code: Extract<ErrorCode, 'unauthorized' | 'forbidden'>, issue: string, lang: Lang, params: Record<string, unknown> = {}): KontorError {
-  const message = issueMessage(issue, params, lang);
+  // Not in issueMessage()'s tables: every element would carry these sentences.
+  const message = messageIn([accessIssues], issue, params, lang);
   const header = issue.startsWith('token_') ? 'authorization' : 'origin';
   return new KontorError(code, message || errorMessage(code, lang), {
     status: code === 'unauthorized' ? 401 : 403,
