@@ -11,8 +11,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
-import { PromisesController, promiseOf } from '../availability/availability.controller.js';
-import { promiseText, requestErrorText } from '../availability/availability.text.js';
+import type { PromisesController } from '../availability/availability.controller.js';
+import type * as AvailabilityModule from './cart.availability.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import type * as ManageModule from './cart.manage.js';
@@ -31,6 +31,14 @@ const GROUP = 40;
 const promiseSpan = (part: string, className: string, tone: string | typeof nothing, text: string) =>
   html`<span class=${className} part=${part} data-tone=${tone}>${text}</span>`;
 type Manage = typeof ManageModule;
+type Availability = typeof AvailabilityModule;
+/** The lines' delivery promises (cart.availability.ts), loaded on demand when a cart that shows them connects. */
+let availabilityLoading: Promise<Availability> | undefined;
+const loadAvailability = (): Promise<Availability> =>
+  (availabilityLoading ??= import('./cart.availability.js').catch((error: unknown) => {
+    availabilityLoading = undefined; // a failed fetch is tried again with "retry"
+    throw error;
+  }));
 /** The dialogs and the history (cart.manage.ts), loaded on demand: on the first pointer or focus in the actions, or when opened. */
 let manageLoading: Promise<Manage> | undefined;
 const loadManage = (): Promise<Manage> =>
@@ -98,14 +106,40 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
    * `<kontor-availability>` per line would cost a custom element, a shadow root and a controller
    * each, 1,000 of them in a big cart.
    */
-  private readonly promises = new PromisesController(this, () => {
+  private promises?: PromisesController;
+  /** The promises' code, once loaded (rows re-render with it). */
+  @state() private availability?: Availability;
+  /** Why the promises' code did not load, if it did not. */
+  @state() private availabilityLoadError?: KontorError;
+  private pendingAvailability?: Promise<unknown>;
+
+  private readonly promiseSource = () => {
     const cart = this.cart.state.cart;
     const client = this.cart.store ? this.resolveClient() : null;
     if (this.preview || this.noAvailability || !cart || !client || isKontorError(client)) return null;
     // Rows first: a big cart asks once its rows are all rendered, so the answer does not compete with the chunks.
     const defer = cart.lines.length > this.renderLimit;
     return { client, destination: this.destination || 'DE', items: cart.lines, refreshSeconds: this.availabilityRefreshSeconds, defer };
-  });
+  };
+
+  /** Loads the promises' code (once per page) and starts asking; the rows show "checking" until then. */
+  private ensureAvailability(): void {
+    if (this.availability || this.pendingAvailability) return;
+    this.availabilityLoadError = undefined;
+    const load = loadAvailability().then(
+      (module) => {
+        this.promises ??= new module.PromisesController(this, this.promiseSource);
+        this.availability = module;
+      },
+      (error: unknown) => {
+        this.availabilityLoadError = this.reportError(error);
+      },
+    );
+    this.pendingAvailability = load;
+    void load.finally(() => {
+      if (this.pendingAvailability === load) this.pendingAvailability = undefined;
+    });
+  }
 
   /**
    * Presentational mode: shows exactly this cart, read-only, and fetches nothing. For previews,
@@ -193,6 +227,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (!this.preview && !this.noAvailability && !this.availabilityLoadError) this.ensureAvailability();
     const { store, state } = this.cart;
     if (store && this.handoffCode && this.handoffCode !== this.claimedCode && state.status !== 'idle' && state.status !== 'loading') {
       this.claimedCode = this.handoffCode;
@@ -326,8 +361,8 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
 
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pendingManage) {
-      await this.pendingManage;
+    while (this.pendingManage || this.pendingAvailability) {
+      await (this.pendingManage ?? this.pendingAvailability);
       result = await super.getUpdateComplete();
     }
     return result;
@@ -478,6 +513,11 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
   private renderPromise(line: CartLine, numbers: Intl.NumberFormat) {
     if (this.preview || this.noAvailability) return nothing;
     const { t } = this.lang_;
+    const availability = this.availability;
+    if (!availability || !this.promises) {
+      return this.availabilityLoadError ? nothing : promiseSpan('availability', 'availability muted', nothing, t.availabilityChecking);
+    }
+    const { promiseOf, promiseText } = availability;
     return promiseOf(this.promises, line.sku, (answer, error) => {
       if (!answer || answer.quantity !== line.quantity) {
         return error ? nothing : promiseSpan('availability', 'availability muted', nothing, t.availabilityChecking);
@@ -553,9 +593,24 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
       (start) => start,
       (start) => {
         const group = lines.slice(start, Math.min(start + GROUP, shown));
-        return guard([lang, locked, ...group], () => repeat(group, (l) => l.sku, (l, i) => this.renderLine(l, start + i)));
+        return guard([lang, locked, this.availability, ...group], () => repeat(group, (l) => l.sku, (l, i) => this.renderLine(l, start + i)));
       },
     );
+  }
+
+  /** Why the lines show no delivery promises (the request failed, or its code did not load), with a retry. */
+  private renderAvailabilityError(hasLines: boolean) {
+    if (!hasLines || this.preview || this.noAvailability) return nothing;
+    const t = this.t;
+    const failed = this.promises?.error;
+    const loadError = this.availabilityLoadError;
+    if (!failed && !loadError) return nothing;
+    const reason = failed && this.availability ? this.availability.requestErrorText(failed, t, this.errorText(failed)) : this.errorText((failed ?? loadError)!);
+    const retry = () => (failed ? this.promises?.retry() : this.ensureAvailability());
+    return html`<p class="availability-error" part="availability-error" role="alert">
+      <span>${t.availabilityFailed} ${reason}</span>
+      <button type="button" @click=${retry}>${t.retry}</button>
+    </p>`;
   }
 
   private renderTotals(cart: Cart) {
@@ -688,12 +743,7 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
                 : html`<button type="button" @click=${() => this.cart.store?.dismissError()}>${t.close}</button>`}
           </div>`
         : nothing}
-      ${this.promises.error && lines.length && !this.preview && !this.noAvailability
-        ? html`<p class="availability-error" part="availability-error" role="alert">
-            <span>${t.availabilityFailed} ${requestErrorText(this.promises.error, t, this.errorText(this.promises.error))}</span>
-            <button type="button" @click=${() => this.promises.retry()}>${t.retry}</button>
-          </p>`
-        : nothing}
+      ${this.renderAvailabilityError(lines.length > 0)}
       ${loading && !clientError
         ? html`<div class="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>`
         : lines.length
