@@ -21,7 +21,7 @@ const ts = () =>
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
 
 function coreConfig() {
-  const domains = ['errors', 'money', 'catalogue', 'pricing', 'identity', 'http', 'api', 'cart', 'availability', 'orders', 'standing-orders', 'offers', 'partner', 'reorder'];
+  const domains = ['errors', 'money', 'catalogue', 'pricing', 'identity', 'http', 'api', 'cart', 'availability', 'orders', 'standing-orders', 'offers', 'partner', 'reorder', 'assistant'];
   const input = { index: 'src/index.ts' };
   for (const d of domains) input[d] = `src/${d}/index.ts`;
   return [

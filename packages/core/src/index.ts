@@ -15,4 +15,5 @@ export * from './availability/index.js';
 export * from './standing-orders/index.js';
 export * from './offers/index.js';
 export * from './reorder/index.js';
+export * from './assistant/index.js';
 export { createKontorClient, type KontorClient } from './client.js';

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors/kontor-error.js';
 import type { RouteId } from './routes.js';
 import type { ReorderRouteId } from './reorder.routes.js';
+import type { AssistantRouteId } from './assistant.routes.js';
 import type { StandingOrderRouteId } from './standing-order.routes.js';
 import type { OfferRouteId, SellerOfferRouteId } from './offer.routes.js';
 import type { PartnerRouteId } from './partner.routes.js';
@@ -17,7 +18,7 @@ export interface RouteDoc {
 }
 
 /** One per route (of both tables): the compiler refuses a route without its documentation. */
-export const routeDocs: Record<RouteId | StandingOrderRouteId | PartnerRouteId | ReorderRouteId | OfferRouteId | SellerOfferRouteId, RouteDoc> = {
+export const routeDocs: Record<RouteId | StandingOrderRouteId | PartnerRouteId | ReorderRouteId | OfferRouteId | SellerOfferRouteId | AssistantRouteId, RouteDoc> = {
   login: {
     tag: 'identity',
     summary: 'Sign in with e-mail and password; returns a session token.',
@@ -277,6 +278,21 @@ export const routeDocs: Record<RouteId | StandingOrderRouteId | PartnerRouteId |
     tag: 'reorder',
     summary: 'Prepares a new saved cart with the due products of a reminder, once: an HTML page with the result. A used or expired link answers a page saying so and changes nothing.',
     errors: [],
+  },
+  assistantMessage: {
+    tag: 'assistant',
+    summary: "Send a message to the shop assistant (the built-in deterministic German/English router): the reply has plain text, quick-reply chips and cards (order, availability, product, standing order, a proposed action to confirm, a hand-off). It reads only what the caller may see; state-changing skills only propose. 1–2000 characters (path ['text']); rate-limited per user.",
+    errors: ['validation', 'unauthorized', 'not_found', 'rate_limited'],
+  },
+  confirmAssistantAction: {
+    tag: 'assistant',
+    summary: "Carry out an action the assistant proposed (reorder the last order, add to cart, skip or pause the next standing-order run, request an offer), once, through the same services as the HTTP routes. Expired: 409 action_expired; confirmed before: 409 action_used; another user's: 404.",
+    errors: ['validation', 'unauthorized', 'not_found', 'conflict', 'action_expired', 'action_used'],
+  },
+  assistantConversation: {
+    tag: 'assistant',
+    summary: "The caller's own assistant conversation, oldest turn first (another user's: 404).",
+    errors: ['validation', 'unauthorized', 'not_found'],
   },
   createOfferRequest: {
     tag: 'offers',

@@ -39,6 +39,10 @@ export const ErrorCode = {
   offer_approval_required: 'offer_approval_required',
   /** The offer's status does not allow this step (e.g. withdrawing an accepted offer, sending without a draft). */
   offer_invalid_transition: 'offer_invalid_transition',
+  /** An action the assistant proposed is past its expiry: ask again for a fresh one. */
+  action_expired: 'action_expired',
+  /** An action the assistant proposed was confirmed before: it runs once. */
+  action_used: 'action_used',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -133,6 +137,8 @@ export function defaultStatus(code: ErrorCode): number {
     case 'offer_not_acceptable':
     case 'offer_approval_required':
     case 'offer_invalid_transition':
+    case 'action_expired':
+    case 'action_used':
       return 409;
     case 'payload_too_large':
       return 413;

@@ -45,6 +45,8 @@ const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     offer_not_acceptable: 'This offer cannot be accepted.',
     offer_approval_required: 'This offer needs the approval of a second sales rep before it can be sent.',
     offer_invalid_transition: 'This is not possible in the offer’s current status.',
+    action_expired: 'This confirmation has expired. Please ask again.',
+    action_used: 'This was already confirmed.',
   },
   de: {
     validation: 'Die Eingabe ist ungültig.',
@@ -65,6 +67,8 @@ const errorMessages: Record<Lang, Record<ErrorCode, string>> = {
     offer_not_acceptable: 'Dieses Angebot kann nicht angenommen werden.',
     offer_approval_required: 'Dieses Angebot muss von einem zweiten Vertriebsmitarbeiter freigegeben werden, bevor es versendet werden kann.',
     offer_invalid_transition: 'Im aktuellen Status des Angebots ist das nicht möglich.',
+    action_expired: 'Diese Bestätigung ist abgelaufen. Bitte fragen Sie erneut.',
+    action_used: 'Dies wurde bereits bestätigt.',
   },
 };
 

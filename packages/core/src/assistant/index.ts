@@ -1,0 +1,4 @@
+// The shop assistant: its message, reply and card schemas, the client, and the built-in
+// deterministic intent router (German and English, offline).
+export * from './assistant.schema.js';
+export { createAssistantClient, type AssistantClient } from './assistant.client.js';
