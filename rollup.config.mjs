@@ -8,6 +8,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import replace from '@rollup/plugin-replace';
+import minifyHTML from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pkg = process.env.PKG;
@@ -16,6 +17,13 @@ const dir = resolve(root, 'packages', pkg);
 
 const ts = () =>
   esbuild({ target: 'es2022', tsconfig: join(dir, 'tsconfig.json'), sourceMap: true, minify: false });
+
+/**
+ * Minifies the markup of Lit's html`` and css`` templates (whitespace, comments; CSS through
+ * lightningcss) in our own sources before TypeScript is stripped: an app's minifier leaves
+ * template text alone, so this is the only place it can shrink. Lit's own maintained plugin.
+ */
+const templates = () => minifyHTML({ include: [join(dir, 'src/**/*.ts')], exclude: [join(dir, 'src/**/*.test.ts'), join(dir, 'src/**/*.stories.ts')], failOnError: true });
 
 /** Anything not relative or absolute is a dependency the consumer installs. */
 const external = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
@@ -30,6 +38,17 @@ function coreConfig() {
       external,
       plugins: [ts()],
       output: libraryOutput(),
+    },
+    // Standalone: the sales reps' SDK in one minified file, for a rep's page with a plain
+    // <script type="module"> (the demo's examples/sales); zod and ky inside.
+    {
+      input: join(dir, 'src/bundles/seller.ts'),
+      plugins: [
+        nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+        ts(),
+        terser({ ecma: 2022, module: true, format: { comments: false } }),
+      ],
+      output: { file: join(dir, 'dist/kontor-seller.bundle.js'), format: 'es', sourcemap: true, inlineDynamicImports: true },
     },
   ];
 }
@@ -64,7 +83,7 @@ function elementsConfig() {
     {
       input,
       external,
-      plugins: [ts()],
+      plugins: [templates(), ts()],
       output: libraryOutput(),
     },
     // Standalone: everything in one minified file, for <script type="module" src=".../kontor.bundle.js">.
@@ -77,6 +96,7 @@ function elementsConfig() {
       plugins: [
         nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
         nodeEnv(),
+        templates(),
         ts(),
         terser({ ecma: 2022, module: true, format: { comments: false } }),
       ],

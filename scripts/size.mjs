@@ -9,7 +9,7 @@
 // languages inline, since tiny chunks compress badly, plus a round trip before the first render).
 // Chunks behind other dynamic imports load on demand and are listed apart. Plus the one-file
 // standalone bundle. `--json` prints the figures as JSON; `--why kontor-cart` lists what fills an element.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,12 +24,13 @@ const KiB = 1024;
 // are held at what they weighed when the budgets came in. Lower a budget when an element gets
 // lighter; raise one only with a reason in the commit.
 const elementBudgets = {
-  price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 31, checkout: 34,
+  price: 14, quantity: 14, 'cart-count': 14, 'add-to-cart': 18, availability: 18, cart: 29, checkout: 34,
   shop: 34, 'product-list': 29, 'quick-order': 35, 'order-history': 32, 'order-status': 14,
   // Issue 10, at what they weighed when they came in: each carries the standing-order route table
   // with its schemas (RRULE checks, PO patterns, their de/en messages: +8 KiB gz on a page that has
   // the other elements) and core's summarizeSchedule; no recurrence library (the server previews).
-  'standing-orders': 39, 'standing-order': 48,
+  // standing-orders 39 → 40: the access issues and customer-token refresh of issue 12 in its client (39.1).
+  'standing-orders': 40, 'standing-order': 48,
   // Issue 12, at what it weighs (esbuild 30.5, Rollup 28.7): its route table and result schemas
   // (ids and days of its own, not the cart's and order's modules), the cadence words, the page-wide
   // cart store; target 30.
@@ -45,7 +46,13 @@ const targets = { cart: 28, reorder: 30, offers: 30 };
 // loads. So elements import values from core's modules (`@kontor/core/orders/order.logic.js`) and
 // each translation slice from its own module, never from a barrel: the checkout's zod-built form
 // rules and its review cart then stay out of its first load under esbuild too (59.7 → 33.3).
-const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 107 };
+// The one-file bundle of every element: 107 when issue 9's structure landed; the elements of
+// issues 10–12 (standing orders ×2, reorder, offers) with their route tables, schemas and texts
+// brought it to 124, minified template markup to 120.7.
+const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 121 };
+// Issue 9's target for the elements of its wave together in one file: ≤ 90 KiB. Rollup meets it
+// (84.4); esbuild weighs 90.6, so the budget holds that until the target is met.
+const wave9 = { elements: ['shop', 'price', 'quantity', 'availability', 'product-list', 'add-to-cart', 'cart-count', 'cart', 'quick-order', 'checkout', 'order-status', 'order-history'], budget: 91, target: 90 };
 
 const gz = (code) => gzipSync(code, { level: 9 }).length;
 const kib = (bytes) => (bytes / KiB).toFixed(1);
@@ -115,6 +122,32 @@ async function withRollup(input) {
   return weigh(files, entry, (n) => chunks.get(n)?.imports ?? [], (n) => chunks.get(n)?.dynamicImports ?? [], (n) => isGermanSlice(chunks.get(n)?.facadeModuleId));
 }
 
+/** Several elements bundled together into one file (no splitting), by esbuild and by Rollup + terser. */
+async function together(names) {
+  const input = join(dist, `.size-together-${process.pid}.js`);
+  writeFileSync(input, names.map((n) => `import './kontor-${n}.js';`).join('\n'));
+  try {
+    const { build } = await import('esbuild');
+    const result = await build({
+      entryPoints: [input], bundle: true, format: 'esm', minify: true, write: false, logLevel: 'error',
+      define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'none',
+    });
+    const { rollup } = await import('rollup');
+    const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+    const { default: terser } = await import('@rollup/plugin-terser');
+    const { default: replace } = await import('@rollup/plugin-replace');
+    const bundle = await rollup({
+      input, onwarn: () => {},
+      plugins: [nodeResolve({ browser: true }), replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }), terser({ ecma: 2022, module: true, format: { comments: false } })],
+    });
+    const { output } = await bundle.generate({ format: 'es', inlineDynamicImports: true });
+    await bundle.close();
+    return { esbuild: gz(result.outputFiles[0].text), rollup: gz(output[0].code) };
+  } finally {
+    rmSync(input, { force: true });
+  }
+}
+
 /** `--why kontor-cart`: which modules fill an element, by minified bytes (esbuild's metafile), largest first. */
 async function why(element) {
   const { build } = await import('esbuild');
@@ -151,6 +184,7 @@ for (const name of readdirSync(join(root, 'packages/elements/src/components')).s
   rows.push({ element: `kontor-${name}`, budget, esbuild, rollup });
 }
 const standaloneGz = gz(readFileSync(standalone.file));
+const wave9Gz = await together(wave9.elements);
 
 let ok = true;
 const mark = (bytes, budget) => {
@@ -160,7 +194,7 @@ const mark = (bytes, budget) => {
 };
 const extra = (w) => `${w.strings ? ` + ${kib(w.strings)} de` : ''}${w.later ? `, ${kib(w.later)} on demand` : ''}`;
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ elements: rows, standalone: standaloneGz }, null, 2));
+  console.log(JSON.stringify({ elements: rows, standalone: standaloneGz, wave9: wave9Gz }, null, 2));
 } else {
   console.log('Each element imported alone from dist/, minified, gzip -9, KiB: what a German page loads first (entry, static');
   console.log('imports, German strings); after the budget, esbuild\'s split of it and what loads only on demand.');
@@ -174,6 +208,9 @@ if (process.argv.includes('--json')) {
   const pass = standaloneGz <= standalone.budget * KiB;
   ok &&= pass;
   console.log(`${pass ? '✔' : '✖'} standalone bundle (every element, core, lit): ${kib(standaloneGz)} KiB gz, budget ${standalone.budget} KiB`);
+  const wavePass = Math.max(wave9Gz.esbuild, wave9Gz.rollup) <= wave9.budget * KiB;
+  ok &&= wavePass;
+  console.log(`${wavePass ? '✔' : '✖'} issue 9's ${wave9.elements.length} elements in one file: esbuild ${kib(wave9Gz.esbuild)}, Rollup ${kib(wave9Gz.rollup)} KiB gz, budget ${wave9.budget} KiB${Math.max(wave9Gz.esbuild, wave9Gz.rollup) > wave9.target * KiB ? `, target ${wave9.target}, not met yet` : ''}`);
 }
 for (const r of rows) if (r.budget === undefined) console.error(`✖ ${r.element} has no budget in scripts/size.mjs`);
 

@@ -1,6 +1,5 @@
 import type { ErrorCode } from './kontor-error.js';
 import { availabilityIssues } from './issues/availability.js';
-import { importIssues } from './issues/import.js';
 import { ordersIssues } from './issues/orders.js';
 import { quantityIssues } from './issues/quantity.js';
 import { validationIssues } from './issues/validation.js';
@@ -92,8 +91,10 @@ export function messageIn(tables: readonly IssueMessages[], code: string, params
 export const quantityIssueMessage = (code: string, params: MessageParams = {}, lang: Lang = 'en'): string =>
   messageIn([quantityIssues, validationIssues], code, params, lang);
 
-// Not the request's own issues (requestIssues): only the server's router reports them, with their message.
-const allIssues = [validationIssues, quantityIssues, importIssues, ordersIssues, availabilityIssues];
+// Not the request's own issues (requestIssues): only the server's router reports them, with their
+// message. Not the CSV import's (importIssues): only cart/import.logic.ts raises them, and it names
+// its table; here every element would carry the quick-order's sentences.
+const allIssues = [validationIssues, quantityIssues, ordersIssues, availabilityIssues];
 
 /** The human message for an error code. */
 export function errorMessage(code: ErrorCode, lang: Lang = 'en'): string {
