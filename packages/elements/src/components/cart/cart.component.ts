@@ -1,6 +1,5 @@
 import type { Cart, CartChange, CartEvent, CartLine, CartSummary, Colleague, HandOff } from '@kontor/core/cart';
 import { cartChangeRules } from '@kontor/core/cart/cart.logic.js';
-import { cartToCsv } from '@kontor/core/cart/export.logic.js';
 import type { Channel } from '@kontor/core/identity';
 import { supportsAdoptingStyleSheets } from 'lit';
 import type { KontorError, Lang } from '@kontor/core/errors';
@@ -451,15 +450,28 @@ export class KontorCart extends KontorElement<StringsOf<typeof cartStrings>> {
     }
   }
 
-  /** The cart as CSV (Excel-ready, re-imports to the same lines with `<kontor-quick-order>`). */
-  toCsv(): string {
-    return this.value ? cartToCsv(this.value, { lang: this.currentLang }) : '';
+  /**
+   * The cart as CSV (Excel-ready, re-imports to the same lines with `<kontor-quick-order>`).
+   * The writer loads on first use.
+   */
+  async toCsv(): Promise<string> {
+    const cart = this.value;
+    if (!cart) return '';
+    const { cartToCsv } = await import('@kontor/core/cart/export.logic.js');
+    return cartToCsv(cart, { lang: this.currentLang });
   }
 
-  private exportCsv(): void {
+  private async exportCsv(): Promise<void> {
     const cart = this.value;
     if (!cart) return;
-    const url = URL.createObjectURL(new Blob([this.toCsv()], { type: 'text/csv;charset=utf-8' }));
+    let csv: string;
+    try {
+      csv = await this.toCsv();
+    } catch (error) {
+      this.reportError(error);
+      return;
+    }
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const a = document.createElement('a');
     a.href = url;
     a.download = `${cart.name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').trim() || 'cart'}.csv`;

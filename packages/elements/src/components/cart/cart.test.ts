@@ -122,6 +122,33 @@ describe('<kontor-cart>', () => {
     expect(server.lines[0]!.quantity).to.equal(target);
   });
 
+  it('exports the cart as CSV that reads back to the same lines, from the button as a download', async () => {
+    const cart = await freshCart('mueller');
+    const second = stepped.price!.tiers[1]!.minQuantity;
+    await (await clientOf('mueller')).cart.change(cart.id, cart.version, [{ op: 'add', sku: stepped.sku, quantity: second }]);
+    const { el } = await mount();
+    const csv = await el.toCsv();
+    const { parseOrderCsv } = await import('@kontor/core/cart/import.logic.js');
+    expect(parseOrderCsv(csv, { lang: 'de' }).lines).to.deep.equal([{ sku: stepped.sku, quantity: second }]);
+    // The button hands the same text to the browser as a file named after the cart.
+    const made: Blob[] = [];
+    const create = URL.createObjectURL;
+    const click = HTMLAnchorElement.prototype.click;
+    let download = '';
+    URL.createObjectURL = (blob: Blob) => (made.push(blob), 'blob:kontor-test');
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) { download = this.download; };
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button.export')!.click();
+      await waitUntil(() => made.length === 1, 'no CSV file was made');
+    } finally {
+      URL.createObjectURL = create;
+      HTMLAnchorElement.prototype.click = click;
+    }
+    // Byte for byte (Blob.text() would drop the BOM Excel needs to read UTF-8).
+    expect([...new Uint8Array(await made[0]!.arrayBuffer())]).to.deep.equal([...new TextEncoder().encode(csv)]);
+    expect(download).to.match(/\.csv$/);
+  });
+
   it('does not send an off-step quantity; the input offers the nearest valid ones', async () => {
     const cart = await freshCart('mueller');
     const min = lowestValidQuantity(stepped.quantityRules);
