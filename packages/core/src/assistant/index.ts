@@ -2,3 +2,4 @@
 // deterministic intent router (German and English, offline).
 export * from './assistant.schema.js';
 export { createAssistantClient, type AssistantClient } from './assistant.client.js';
+export { routeMessage, matchProducts, foldText, type AssistantEntities, type RoutedMessage, type RouteOptions, type RouterProduct } from './assistant.router.js';
