@@ -39,8 +39,12 @@ const elementBudgets = {
   // schemas (the accept body reaches the order's address and payment schemas), the offer issue
   // words; target 30.
   offers: 33,
+  // <kontor-offer> at what it weighs (esbuild 38.1, Rollup 35.8): the list's route table and schemas,
+  // plus one offer's lines, totals, differences (core's compareVersions), history and the three answer
+  // forms with their de/en texts (8 KiB minified); target 30.
+  offer: 39,
 };
-const targets = { cart: 28, reorder: 30, offers: 30 };
+const targets = { cart: 28, reorder: 30, offers: 30, offer: 30 };
 // esbuild's code splitting puts every module that both an entry's graph and a chunk loaded on
 // demand reach — also through a barrel's `export *` it then shakes off — into a chunk the entry
 // loads. So elements import values from core's modules (`@kontor/core/orders/order.logic.js`) and
@@ -49,7 +53,8 @@ const targets = { cart: 28, reorder: 30, offers: 30 };
 // The one-file bundle of every element: 107 when issue 9's structure landed; the elements of
 // issues 10–12 (standing orders ×2, reorder, offers) with their route tables, schemas and texts
 // brought it to 124, minified template markup to 120.7.
-const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 121 };
+// <kontor-offer> adds 5.6 (Rollup, measured against the bundle without it): 121 → 127.
+const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 127 };
 // Issue 9's target: the standalone bundle with every element of its wave ≤ 90 KiB. Built as we
 // build kontor.bundle.js (Rollup + terser, one file) it weighs 84.5; an app bundling the same twelve
 // into one file with esbuild gets 90.6, held at 91 so it does not grow.

@@ -24,6 +24,7 @@ export { standingOrdersOf } from './internal/standing-orders-client.js';
 export { KontorReorder } from './components/reorder/reorder.component.js';
 export { reorderOf } from './internal/reorder-client.js';
 export { KontorOffers } from './components/offers/offers.component.js';
+export { KontorOffer } from './components/offer/offer.component.js';
 export { offersOf } from './internal/offers-client.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';
 export { availabilityBatcherOf, AvailabilityBatcher, type AvailabilityAsk, type AvailabilityAskOptions } from './internal/availability-batcher.js';

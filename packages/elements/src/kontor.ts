@@ -18,5 +18,6 @@ import './components/standing-orders/kontor-standing-orders.js';
 import './components/standing-order/kontor-standing-order.js';
 import './components/reorder/kontor-reorder.js';
 import './components/offers/kontor-offers.js';
+import './components/offer/kontor-offer.js';
 
 export * from './index.js';

@@ -11,6 +11,9 @@ export type { KontorStandingOrderRequestDetail, KontorStandingOrderRequestEvent 
 export type { KontorStandingOrderChangeDetail, KontorStandingOrderChangeEvent, StandingOrderChangeKind } from './kontor-standing-order-change.js';
 export type { KontorReorderCompleteDetail, KontorReorderCompleteEvent } from './kontor-reorder-complete.js';
 export type { KontorOfferSelectDetail, KontorOfferSelectEvent } from './kontor-offer-select.js';
+export type { KontorOfferAcceptDetail, KontorOfferAcceptEvent } from './kontor-offer-accept.js';
+export type { KontorOfferRejectDetail, KontorOfferRejectEvent } from './kontor-offer-reject.js';
+export type { KontorOfferChangeRequestDetail, KontorOfferChangeRequestEvent } from './kontor-offer-change-request.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
 import type { KontorCartClaimDetail } from './kontor-cart-claim.js';
@@ -24,6 +27,9 @@ import type { KontorStandingOrderSelectDetail } from './kontor-standing-order-se
 import type { KontorQuantityChangeDetail } from './kontor-quantity-change.js';
 import type { KontorReorderCompleteDetail } from './kontor-reorder-complete.js';
 import type { KontorOfferSelectDetail } from './kontor-offer-select.js';
+import type { KontorOfferAcceptDetail } from './kontor-offer-accept.js';
+import type { KontorOfferRejectDetail } from './kontor-offer-reject.js';
+import type { KontorOfferChangeRequestDetail } from './kontor-offer-change-request.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
 
 /** Event name → detail type, so `emit()` is checked. */
@@ -41,5 +47,8 @@ export interface KontorEventDetails {
   'kontor-standing-order-change': KontorStandingOrderChangeDetail;
   'kontor-reorder-complete': KontorReorderCompleteDetail;
   'kontor-offer-select': KontorOfferSelectDetail;
+  'kontor-offer-accept': KontorOfferAcceptDetail;
+  'kontor-offer-reject': KontorOfferRejectDetail;
+  'kontor-offer-change-request': KontorOfferChangeRequestDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

@@ -19,6 +19,7 @@ import { standingOrder } from './de/standingOrder.js';
 import { reorder } from './de/reorder.js';
 import { offerInfo } from './de/offerInfo.js';
 import { offers } from './de/offers.js';
+import { offer } from './de/offer.js';
 
 /** German: every element's strings (each element imports only its own slices). */
 export const de: Translation = {
@@ -42,4 +43,5 @@ export const de: Translation = {
   ...reorder,
   ...offerInfo,
   ...offers,
+  ...offer,
 };

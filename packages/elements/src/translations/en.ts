@@ -19,6 +19,7 @@ import { standingOrder } from './en/standingOrder.js';
 import { reorder } from './en/reorder.js';
 import { offerInfo } from './en/offerInfo.js';
 import { offers } from './en/offers.js';
+import { offer } from './en/offer.js';
 
 /** English: every element's strings (each element imports only its own slices). */
 export const en: Translation = {
@@ -42,4 +43,5 @@ export const en: Translation = {
   ...reorder,
   ...offerInfo,
   ...offers,
+  ...offer,
 };

@@ -23,3 +23,4 @@ export { reorder } from './slices/reorder.js';
 export { totals } from './slices/totals.js';
 export { offerInfo } from './slices/offerInfo.js';
 export { offers } from './slices/offers.js';
+export { offer } from './slices/offer.js';

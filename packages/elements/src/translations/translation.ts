@@ -543,8 +543,12 @@ export interface OfferStrings {
   /** A discount in basis points, signed: "−12,5 %"; above list "+3 %". */
   discountText(bp: number): string;
   lineNetLabel: string;
+  /** A unit price per price unit: "0,46 € / m", "45,67 € / 100 m". */
+  offerPricePer(price: string, priceUnit: number, unit: string): string;
   extrasLabel: string;
   extraKind(kind: 'freight' | 'setup' | 'other'): string;
+  /** The whole offer's discount on the product lines: "Rabatt auf das Angebot". */
+  wholeDiscountLabel: string;
   listNetLabel: string;
   linesNetLabel: string;
   savingsLabel: string;
@@ -556,24 +560,49 @@ export interface OfferStrings {
   paymentTermsLabel: string;
   deliveryTermsLabel: string;
   repCommentLabel: string;
+  /** "Preise fest bis 31.12.2026 (Dauerauftrag)". */
+  priceValidUntilText(day: string): string;
   /** "Änderungen zur Anfrage" / "Änderungen zu Version 1". */
   differencesTo(from: number): string;
+  diffChangeLabel: string;
   noDifferences: string;
+  /** "2 Positionen unverändert". */
+  unchangedLines(count: number): string;
   diffKind(kind: 'added' | 'removed' | 'changed' | 'unchanged'): string;
-  /** "Menge 10 → 20". */
+  /** "10 → 20". */
   quantityChange(before: string, after: string): string;
-  /** "Preis 1,20 € → 1,10 €" (before may be missing: a request has no price). */
-  priceChange(before: string | null, after: string): string;
+  /** "1,20 € → 1,10 €" (before may be missing: a request has no price). */
+  offerPriceChange(before: string | null, after: string): string;
+  /** A row of the differences: the gross total before and after. */
+  grossChange(before: string, after: string): string;
+  /** The validity before and after. */
+  validityChange(before: string, after: string): string;
   accept: string;
   acceptTitle: string;
+  intoLabel: string;
+  intoOrder: string;
+  intoStandingOrder: string;
   deliveryAddress: string;
+  noSavedAddress: string;
   paymentLabel: string;
-  paymentName(method: 'invoice' | 'prepayment'): string;
-  purchaseOrderNumber: string;
+  offerPaymentName(method: 'invoice' | 'prepayment'): string;
+  offerDeliveryDate: string;
+  offerPoNumber: string;
+  offerStandingOrderName: string;
+  offerSchedule: string;
+  scheduleChoice(kind: 'weekly' | 'biweekly' | 'fourweekly' | 'monthly'): string;
+  firstRun: string;
+  /** Under the standing-order choice: the prices are the offer's until `day`, when it ends. */
+  standingOrderPrices(day: string): string;
   confirmAccept: string;
+  confirmStandingOrder: string;
   accepting: string;
   /** "Angenommen: Bestellung K-2026-000123." */
   acceptedInto(orderNumber: string | null): string;
+  acceptedStandingOrder: string;
+  /** The link to what an accepted offer became. */
+  resultOrder(number: string): string;
+  resultStandingOrder: string;
   reject: string;
   rejectReason: string;
   confirmReject: string;
@@ -583,13 +612,17 @@ export interface OfferStrings {
   sendChanges: string;
   changesSent: string;
   cancel: string;
-  working: string;
+  offerWorking: string;
   /** A required text left empty. */
   fieldRequired: string;
   /** A stale version (409 conflict): the current offer is shown. */
-  staleShown: string;
-  history: string;
+  offerStaleShown: string;
+  /** Why the offer cannot be answered now (`validUntil` for an expired one, `text` the rep's or buyer's words). */
+  notAnswerable(status: 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn', validUntil: string | null, text: string | null): string;
+  offerHistory: string;
   historyEvent(kind: 'created' | 'sent' | 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn' | 'approved', version: number | null): string;
+  /** "Jana Petersen, 07.12.2026, 14:05". */
+  historyBy(name: string | null, at: string): string;
 }
 
 /**
@@ -616,4 +649,5 @@ export interface Translation
     StandingOrderStrings,
     ReorderStrings,
     OfferInfoStrings,
-    OffersStrings {}
+    OffersStrings,
+    OfferStrings {}
