@@ -43,6 +43,10 @@ const elementBudgets = {
   // plus one offer's lines, totals, differences (core's compareVersions), history and the three answer
   // forms with their de/en texts (8 KiB minified); target 30.
   offer: 39,
+  // Issue 13, at what it weighs (esbuild 14.3, Rollup 13.6): the launcher, the open/closed state and
+  // the focus; the chat itself (its rendering, styles, de/en strings, the assistant's route table and
+  // schemas with zod, the page-wide cart store for a product card's button) loads when it opens: 22.4.
+  chatbot: 15,
 };
 const targets = { cart: 28, reorder: 30, offers: 30, offer: 30 };
 // esbuild's code splitting puts every module that both an entry's graph and a chunk loaded on
@@ -54,7 +58,8 @@ const targets = { cart: 28, reorder: 30, offers: 30, offer: 30 };
 // issues 10–12 (standing orders ×2, reorder, offers) with their route tables, schemas and texts
 // brought it to 124, minified template markup to 120.7.
 // <kontor-offer> adds 5.6 (Rollup, measured against the bundle without it): 121 → 127.
-const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 127 };
+// 127 → 134: <kontor-chatbot> with its chat inlined (the bundle inlines what elements load on demand): +6.9 measured on the same tree.
+const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 134 };
 // Issue 9's target: the standalone bundle with every element of its wave ≤ 90 KiB. Built as we
 // build kontor.bundle.js (Rollup + terser, one file) it weighs 84.5; an app bundling the same twelve
 // into one file with esbuild gets 90.6, held at 91 so it does not grow.

@@ -26,6 +26,7 @@ export { reorderOf } from './internal/reorder-client.js';
 export { KontorOffers } from './components/offers/offers.component.js';
 export { KontorOffer } from './components/offer/offer.component.js';
 export { offersOf } from './internal/offers-client.js';
+export { KontorChatbot } from './components/chatbot/chatbot.component.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';
 export { availabilityBatcherOf, AvailabilityBatcher, type AvailabilityAsk, type AvailabilityAskOptions } from './internal/availability-batcher.js';
 export { configure, onConfigure, configuredClient, type KontorConfig } from './configure.js';

@@ -14,6 +14,8 @@ export type { KontorOfferSelectDetail, KontorOfferSelectEvent } from './kontor-o
 export type { KontorOfferAcceptDetail, KontorOfferAcceptEvent } from './kontor-offer-accept.js';
 export type { KontorOfferRejectDetail, KontorOfferRejectEvent } from './kontor-offer-reject.js';
 export type { KontorOfferChangeRequestDetail, KontorOfferChangeRequestEvent } from './kontor-offer-change-request.js';
+export type { KontorChatMessageDetail, KontorChatMessageEvent } from './kontor-chat-message.js';
+export type { KontorChatActionDetail, KontorChatActionEvent } from './kontor-chat-action.js';
 
 import type { KontorCartChangeDetail } from './kontor-cart-change.js';
 import type { KontorCartClaimDetail } from './kontor-cart-claim.js';
@@ -30,6 +32,8 @@ import type { KontorOfferSelectDetail } from './kontor-offer-select.js';
 import type { KontorOfferAcceptDetail } from './kontor-offer-accept.js';
 import type { KontorOfferRejectDetail } from './kontor-offer-reject.js';
 import type { KontorOfferChangeRequestDetail } from './kontor-offer-change-request.js';
+import type { KontorChatMessageDetail } from './kontor-chat-message.js';
+import type { KontorChatActionDetail } from './kontor-chat-action.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
 
 /** Event name → detail type, so `emit()` is checked. */
@@ -50,5 +54,7 @@ export interface KontorEventDetails {
   'kontor-offer-accept': KontorOfferAcceptDetail;
   'kontor-offer-reject': KontorOfferRejectDetail;
   'kontor-offer-change-request': KontorOfferChangeRequestDetail;
+  'kontor-chat-message': KontorChatMessageDetail;
+  'kontor-chat-action': KontorChatActionDetail;
 }
 export type KontorEventName = keyof KontorEventDetails;

@@ -20,6 +20,7 @@ import { reorder } from './de/reorder.js';
 import { offerInfo } from './de/offerInfo.js';
 import { offers } from './de/offers.js';
 import { offer } from './de/offer.js';
+import { chatbot } from './de/chatbot.js';
 
 /** German: every element's strings (each element imports only its own slices). */
 export const de: Translation = {
@@ -44,4 +45,5 @@ export const de: Translation = {
   ...offerInfo,
   ...offers,
   ...offer,
+  ...chatbot,
 };

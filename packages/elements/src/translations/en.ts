@@ -20,6 +20,7 @@ import { reorder } from './en/reorder.js';
 import { offerInfo } from './en/offerInfo.js';
 import { offers } from './en/offers.js';
 import { offer } from './en/offer.js';
+import { chatbot } from './en/chatbot.js';
 
 /** English: every element's strings (each element imports only its own slices). */
 export const en: Translation = {
@@ -44,4 +45,5 @@ export const en: Translation = {
   ...offerInfo,
   ...offers,
   ...offer,
+  ...chatbot,
 };

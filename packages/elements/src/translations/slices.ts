@@ -24,3 +24,5 @@ export { totals } from './slices/totals.js';
 export { offerInfo } from './slices/offerInfo.js';
 export { offers } from './slices/offers.js';
 export { offer } from './slices/offer.js';
+export { chatbot } from './slices/chatbot.js';
+export { chatbotPanel } from './slices/chatbotPanel.js';

@@ -625,6 +625,67 @@ export interface OfferStrings {
   historyBy(name: string | null, at: string): string;
 }
 
+/** The strings of <kontor-chatbot> before the chat is opened: its launcher and its loading state. */
+export interface ChatbotStrings {
+  /** The panel's heading and the launcher's text. */
+  chatTitle: string;
+  closeChat: string;
+  /** The chat's code or strings could not be fetched. */
+  chatLoadFailed: string;
+}
+
+/** The chat panel of <kontor-chatbot>: loaded with it, on demand (chatbot.panel.ts). */
+export interface ChatbotPanelStrings {
+  /** Name of the message log. */
+  messages: string;
+  you: string;
+  assistant: string;
+  welcome: string;
+  /** Quick replies offered before the first message. */
+  starters: readonly string[];
+  quickReplies: string;
+  inputLabel: string;
+  inputHint: string;
+  send: string;
+  /** Shown while the assistant answers. */
+  thinking: string;
+  newChat: string;
+  historyFailed: string;
+  /** "Bestellung K-2026-000123". */
+  orderHeading(number: string): string;
+  /** "bestellt am 03.12.2026". */
+  placedOn(date: string): string;
+  orderStatus: string;
+  deliveryExpected: string;
+  /** "DHL, Sendungsnummer 00340434…" (carrier may be missing). */
+  trackingNumber(carrier: string | null, number: string): string;
+  /** The tracking link's text: "Sendung bei DHL verfolgen". */
+  trackShipment(carrier: string | null): string;
+  grossTotal: string;
+  /** "50 m NYM-J 3x1,5". */
+  quantityOf(quantity: string, unit: string, name: string): string;
+  /** "Lieferung am Do, 10.12." */
+  deliveryOn(day: string): string;
+  notDeliverable: string;
+  inStock(available: string, unit: string): string;
+  notInStock: string;
+  /** "0,46 € / m netto". */
+  pricePerUnit(price: string, unit: string): string;
+  addToCart: string;
+  adding: string;
+  /** "1 m im Warenkorb." */
+  addedToCart(quantity: string, unit: string): string;
+  /** "Nächste Ausführung: Di, 15.12." */
+  nextRunOn(day: string): string;
+  noNextRun: string;
+  standingOrderStatus(status: 'active' | 'paused' | 'ended' | 'cancelled'): string;
+  /** "Gültig bis 14:35 Uhr". */
+  validUntil(time: string): string;
+  confirming: string;
+  confirmed: string;
+  handoffHeading: string;
+}
+
 /**
  * Every string of every element, in one language: what `de` and `en` export. Elements carry only
  * the slices they show (see `strings()` in `translations/strings.ts`).
@@ -650,4 +711,5 @@ export interface Translation
     ReorderStrings,
     OfferInfoStrings,
     OffersStrings,
-    OfferStrings {}
+    OfferStrings,
+    ChatbotStrings {}
