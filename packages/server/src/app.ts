@@ -23,7 +23,8 @@ import type { WebhookConfig } from './outbox/webhook.js';
 import { setupReorder, type ReorderAppOptions } from './reorder/setup.js';
 import { setupStandingOrders, type StandingOrderAppOptions } from './standing-orders/setup.js';
 import { setupOffers, type OfferAppOptions } from './offers/setup.js';
-import { offerRoutes, sellerOfferRoutes } from '@kontor/core/api';
+import { assistantRoutes, offerRoutes, sellerOfferRoutes } from '@kontor/core/api';
+import { setupAssistant, type AssistantAppOptions } from './assistant/setup.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -65,6 +66,8 @@ export interface AppOptions {
   offers?: OfferAppOptions;
   /** Reordering: the reminder job's interval or `false` (not started with the app; `app.reorderReminders.runOnce()`). */
   reorder?: ReorderAppOptions;
+  /** The shop assistant: how long a proposed action can be confirmed, the per-user message limit. */
+  assistant?: AssistantAppOptions;
 }
 
 /**
@@ -139,11 +142,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   setupOffers(app, deps, options);
   // Reordering: its routes, and the reminder job (app.reorderReminders).
   setupReorder(app, deps, options);
+  // The shop assistant: messages, confirmations of proposed actions, conversations.
+  setupAssistant(app, deps, options);
 
   // Order changes record their events through deps.outbox (read per request; outbox/outbox.ts:
   // enqueueOrderEvent); the worker starts when the app is ready and stops when it closes.
   deps.outbox = setupOutbox(app, deps, options).outbox;
-  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...reorderRoutes, ...partnerRoutes, ...offerRoutes, ...sellerOfferRoutes }, { title: 'Kontor API', version });
+  const openapi = buildOpenApi({ ...routes, ...standingOrderRoutes, ...reorderRoutes, ...partnerRoutes, ...offerRoutes, ...sellerOfferRoutes, ...assistantRoutes }, { title: 'Kontor API', version });
   app.get('/openapi.json', async () => openapi);
   app.get('/health', async () => ({ ok: true }));
   return app;

@@ -10,7 +10,7 @@ export const OutboxDeliveryStatusSchema = z.enum(['pending', 'delivered', 'dead'
 export type OutboxDeliveryStatus = z.infer<typeof OutboxDeliveryStatusSchema>;
 
 /** Every kind of outbox event: the order events (also sent to webhooks) and the mail-only kinds of the other domains. */
-export const OutboxEventTypeSchema = z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed', 'offer.sent', 'offer.withdrawn', 'offer.answered', 'reorder.reminder']);
+export const OutboxEventTypeSchema = z.enum(['order.placed', 'order.status_changed', 'standing_order.reminder', 'standing_order.run_failed', 'offer.sent', 'offer.withdrawn', 'offer.answered', 'reorder.reminder', 'assistant.handoff']);
 export type OutboxEventType = z.infer<typeof OutboxEventTypeSchema>;
 
 export const OutboxDeliverySchema = z.object({

@@ -736,6 +736,64 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('partner_api_keys').dropColumn('key_id').execute();
     },
   },
+  '0013_assistant': {
+    async up(db: Kysely<unknown>) {
+      // The shop assistant's conversations, per company and user (user_key: a user id, or partner and external ref).
+      await db.schema
+        .createTable('assistant_conversations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('user_key', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('assistant_conversations_user').on('assistant_conversations').columns(['company_id', 'user_key', 'updated_at']).execute();
+      await db.schema
+        .createTable('assistant_turns')
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('assistant_conversations.id'))
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('company_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('reply', 'text')
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('assistant_turns_pk', ['conversation_id', 'seq'])
+        .execute();
+      // A proposed action: confirmed once (used_at set in the transaction of its effect), until expires_at.
+      await db.schema
+        .createTable('assistant_actions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('user_key', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('result', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('assistant_handoffs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('company_id', 'text', (c) => c.notNull().references('companies.id'))
+        .addColumn('user_key', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull())
+        .addColumn('transcript', 'text', (c) => c.notNull())
+        .addColumn('event_id', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('company_sales_reps')
+        .addColumn('company_id', 'text', (c) => c.primaryKey().references('companies.id'))
+        .addColumn('rep_id', 'text', (c) => c.notNull().references('seller_users.id'))
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const t of ['company_sales_reps', 'assistant_handoffs', 'assistant_actions', 'assistant_turns', 'assistant_conversations']) await db.schema.dropTable(t).execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

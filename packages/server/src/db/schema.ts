@@ -339,6 +339,22 @@ export interface Database {
   };
   /** Every indexed term and in how many products it occurs (prefix and typo look-ups). */
   search_vocab: { term: string; df: number };
+  /**
+   * The shop assistant (migration 0013). `user_key`: the user's id, or `ptn:<partner>:<external
+   * user ref>` for a partner's customer token. Conversations and actions belong to one user of one company.
+   */
+  assistant_conversations: { id: string; company_id: string; user_key: string; created_at: string; updated_at: string };
+  /** A turn: the buyer's message or the assistant's reply (`reply`: core's AssistantReply as JSON). */
+  assistant_turns: { conversation_id: string; seq: number; company_id: string; role: 'user' | 'assistant'; text: string; reply: string | null; at: string };
+  /** A proposed action: `payload` JSON (what confirm does), single use (`used_at`), until `expires_at`. */
+  assistant_actions: {
+    id: string; company_id: string; user_key: string; conversation_id: string; kind: 'reorder' | 'add_to_cart' | 'standing_order_skip' | 'standing_order_pause' | 'request_offer';
+    payload: string; summary: string; expires_at: string; used_at: string | null; result: string | null; created_at: string;
+  };
+  /** A hand-off to a person: the contact request with the transcript (JSON), mailed through the outbox. */
+  assistant_handoffs: { id: string; company_id: string; user_key: string; conversation_id: string; transcript: string; event_id: string | null; created_at: string };
+  /** The seller's rep who looks after a company (hand-offs are mailed to them; none: to every rep). */
+  company_sales_reps: { company_id: string; rep_id: string };
 }
 
 /** Id of the base price list (the list of companies without their own prices). */

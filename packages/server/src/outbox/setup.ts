@@ -6,6 +6,7 @@ import { devMailboxTransport, smtpTransport, type MailTransport } from '../mail/
 import { DEFAULT_PUBLIC_URL, linkUrl } from '../standing-orders/links.js';
 import { withStandingOrderMails } from '../standing-orders/mails.js';
 import { withOfferMails } from '../offers/mails.js';
+import { withAssistantMails } from '../assistant/mails.js';
 import { reorderLinkUrl } from '../reorder/links.js';
 import { withReorderMails } from '../reorder/mails.js';
 import type { Outbox, OutboxTarget } from './outbox.js';
@@ -74,7 +75,9 @@ export function setupOutbox(app: FastifyInstance, deps: AppDeps, options: Outbox
     db: deps.db, transports, from: mail.from, logger: app.log, linkUrl: (id) => reorderLinkUrl(options.publicUrl ?? DEFAULT_PUBLIC_URL, deps.jwtSecret, id),
   });
   // Offer mails (a version sent or withdrawn to the buyer, the buyer's answer to the rep) too.
-  const mailer = reorderMailer && withOfferMails(reorderMailer, { db: deps.db, transports, from: mail.from, logger: app.log });
+  const offerMailer = reorderMailer && withOfferMails(reorderMailer, { db: deps.db, transports, from: mail.from, logger: app.log });
+  // The shop assistant's hand-offs (a contact request with the transcript) to the company's sales rep too.
+  const mailer = offerMailer && withAssistantMails(offerMailer, { db: deps.db, transports, from: mail.from, logger: app.log });
 
   const worker =
     options.outboxWorker !== false && (webhooks.length || mailer)
