@@ -69,6 +69,17 @@ export async function findRequest(db: Tx, companyId: string | null, id: string):
   return q.executeTakeFirst();
 }
 
+/**
+ * The request locked for drafting its offer in this transaction (PostgreSQL: `for update`; SQLite
+ * serialises writers): two reps drafting from one request at once wait for each other, and the
+ * second finds it offered (409 `request_closed`) instead of hitting `offers.request_id`'s unique key.
+ */
+export async function lockRequest(trx: Transaction<Database>, id: string): Promise<OfferRequestRow | undefined> {
+  let q = trx.selectFrom('offer_requests').selectAll().where('id', '=', id);
+  if (isPostgres(trx)) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
 /** The next offer number of the year; the year's row stays locked until the commit. */
 export async function nextOfferSequence(trx: Tx, year: number): Promise<number> {
   const row = await trx

@@ -65,6 +65,7 @@ import {
   findOffer,
   findRequest,
   lockOffer,
+  lockRequest,
   nextOfferSequence,
   repsById,
   updateOffer,
@@ -270,7 +271,7 @@ export async function createOfferIn(trx: Tx, rep: SellerCaller, body: z.output<t
   let companyId: string;
   let content: ContentInput;
   if ('from' in body) {
-    request = await findRequest(trx, null, body.from.requestId);
+    request = await lockRequest(trx, body.from.requestId);
     if (!request) throw httpError('not_found', lang);
     if (request.offer_id !== null) {
       const existing = await findOffer(trx, null, request.offer_id);
