@@ -39,6 +39,17 @@ function coreConfig() {
       plugins: [ts()],
       output: libraryOutput(),
     },
+    // Standalone: the sales reps' SDK in one minified file, for a rep's page with a plain
+    // <script type="module"> (the demo's examples/sales); zod and ky inside.
+    {
+      input: join(dir, 'src/bundles/seller.ts'),
+      plugins: [
+        nodeResolve({ exportConditions: ['source', 'browser', 'module', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
+        ts(),
+        terser({ ecma: 2022, module: true, format: { comments: false } }),
+      ],
+      output: { file: join(dir, 'dist/kontor-seller.bundle.js'), format: 'es', sourcemap: true, inlineDynamicImports: true },
+    },
   ];
 }
 

@@ -53,6 +53,8 @@ try {
     mounts: {
       '/kontor/themes/': resolve(root, 'packages/elements/src/themes'),
       '/kontor/': resolve(root, 'packages/elements/dist'),
+      // The sales reps' page loads the seller's SDK in one file (core's kontor-seller.bundle.js).
+      '/kontor/core/': resolve(root, 'packages/core/dist'),
       '/demo/': configDir,
       '/': resolve(root, 'examples'),
     },
@@ -79,6 +81,7 @@ if (partnerKey) {
 
 const site = `http://${host}:${sitePort}/shop/`;
 console.log(`\nKontor demo: the wholesaler's site ${site} (API ${apiUrl}, OpenAPI ${apiUrl}/openapi.json)`);
+console.log(`The sales reps' offers page: http://${host}:${sitePort}/sales/ (jana.petersen@hansen.example, max.huber@hansen.example; password kontor-demo)`);
 if (portal) console.log(`A partner's portal embedding Kontor with customer tokens: http://${host}:${portalPort}/`);
 if (/Dev mailbox: /.test(apiOutput)) console.log(`Order mails the demo sent: ${apiUrl}/dev/mailbox`);
 console.log('Stop with Ctrl+C.');

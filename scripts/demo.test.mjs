@@ -638,3 +638,229 @@ describe('the demo as served (issue 9)', () => {
     await page.close();
   });
 });
+
+/** Runs `fn` in the page with the buyer's offers client (the bundle's offersOf over <kontor-shop>'s client). */
+const withOffers = (page, fn, ...args) =>
+  page.evaluate(
+    async (source, a) => {
+      const { offersOf, standingOrdersOf } = await import('/kontor/kontor.bundle.js');
+      const client = document.getElementById('shop').client;
+      return new Function('offers', 'client', 'standingOrders', 'args', `return (${source})(offers, client, standingOrders, ...args)`)(offersOf(client), client, standingOrdersOf(client), a);
+    },
+    fn.toString(),
+    args,
+  );
+
+/** The sales reps' page, signed in as `email` (the demo reps' password is prefilled). */
+async function salesPage(email, errors) {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`http://127.0.0.1:${ports.site}/sales/`, { waitUntil: 'networkidle0' });
+  await page.$eval('#login input[name=email]', (el, v) => (el.value = v), email);
+  await page.click('#login button[type=submit]');
+  await page.waitForFunction(() => !document.getElementById('desk').hidden && document.querySelector('#requests li'), { timeout: 20_000 });
+  return page;
+}
+
+/** Sets an input or select of the sales page's detail the way typing does (input/change events). */
+const setField = (page, selector, value) =>
+  page.evaluate(
+    (s, v) => {
+      const el = document.querySelector(`#detail ${s}`);
+      if (!el) throw new Error(`not found: ${s}`);
+      el.value = v;
+      el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input'));
+    },
+    selector,
+    value,
+  );
+const clickIn = (page, selector) => page.$eval(`#detail ${selector}`, (b) => b.click());
+const waitIn = (page, selector, timeout = 20_000) => page.waitForSelector(`#detail ${selector}`, { timeout });
+
+describe('offers (issue 11)', () => {
+  it('a buyer asks for an offer from the cart, a rep answers on the sales page (a colleague approves the discount), the buyer asks for changes, the rep sends version 2, and the buyer accepts it into a standing order at its prices', async () => {
+    const errors = [];
+    // ── the buyer fills a cart and asks for an offer from it ─────────────────────────────────
+    const { page: shop, errors: shopErrors } = await freshShopPage();
+    await shop.$eval('#login input[name=email]', (el) => (el.value = 'einkauf@schmidt-haustechnik.de'));
+    await shop.click('#login button[type=submit]');
+    await shop.waitForFunction(() => (document.querySelector('kontor-product-list')?.shadowRoot?.querySelectorAll('kontor-add-to-cart').length ?? 0) >= 2, { timeout: 20_000 });
+    await shop.waitForFunction(() => document.querySelector('kontor-cart')?.shadowRoot?.querySelector('[part=base][aria-busy=false]'), { timeout: 20_000 });
+    // Two products by their "add to cart" buttons, one after the other.
+    const skus = [];
+    for (const n of [1, 2]) {
+      skus.push(await shop.evaluate((i) => {
+        const row = [...document.querySelector('kontor-product-list').shadowRoot.querySelectorAll('[part~=item]')].filter((r) => r.querySelector('kontor-add-to-cart'))[i];
+        row.querySelector('kontor-add-to-cart').shadowRoot.querySelector('button').click();
+        return row.dataset.sku;
+      }, n - 1));
+      await shop.waitForFunction((count) => document.querySelector('kontor-cart')?.value?.lineCount === count, { timeout: 20_000 }, n);
+    }
+    const cart = await shop.evaluate(() => document.querySelector('kontor-cart').value);
+    // The request from the cart, twice with one key (a double click): one request.
+    const request = await withOffers(shop, async (offers, client, _so, cartId) => {
+      // The cart's changes are saved (the element shows them at once).
+      while ((await client.cart.get(cartId)).lines.length < 2) await new Promise((r) => setTimeout(r, 100));
+      const key = crypto.randomUUID();
+      const body = { from: { kind: 'cart', cartId }, message: 'Für die Baustelle Lindenallee – bitte Ihr bestes Angebot.' };
+      const [a, b] = await Promise.all([offers.request(body, { idempotencyKey: key }), offers.request(body, { idempotencyKey: key })]);
+      return { id: a.id, same: a.id === b.id, lines: a.lines };
+    }, cart.id);
+    assert.ok(request.same, 'one request for a double submit');
+    assert.deepEqual(request.lines.map((l) => l.sku), skus);
+
+    // ── Jana (limit 10 %) drafts the offer from the request ──────────────────────────────────
+    const jana = await salesPage('jana.petersen@hansen.example', errors);
+    await jana.bringToFront();
+    assert.match(await jana.$eval('#who', (el) => el.textContent), /Jana Petersen · Freigabegrenze 10\s?%/);
+    await jana.waitForSelector(`#requests li[data-request-id="${request.id}"] button`, { timeout: 20_000 });
+    await jana.click(`#requests li[data-request-id="${request.id}"] button`);
+    assert.match(await jana.$eval('#detail', (d) => d.textContent), /Baustelle Lindenallee/);
+    await clickIn(jana, 'p.actions button.primary');
+    await waitIn(jana, 'form.editor');
+    const offer = await jana.evaluate(() => ({ number: document.querySelector('#detail h2').textContent, rows: document.querySelectorAll('#detail form.editor tr[data-line]').length }));
+    assert.match(offer.number, /^Angebot ANG-\d{4}-\d{6} · Schmidt Haustechnik/);
+    const number = offer.number.match(/ANG-\d{4}-\d{6}/)[0];
+    assert.equal(offer.rows, 2);
+    const offerId = await jana.$eval('#detail', (d) => d.dataset.offerId);
+    assert.match(offerId, /^ofr_/);
+
+    // A negative price is refused with the field marked, in German, and nothing is saved.
+    await setField(jana, 'tr[data-line="0"] select[data-field=kind]', 'unit_price');
+    await setField(jana, 'tr[data-line="0"] input[data-field=value]', '-1');
+    await clickIn(jana, 'form.editor button.save');
+    await waitIn(jana, 'form.editor .error li[data-code=price_negative]');
+    assert.equal(await jana.$eval('#detail tr[data-line="0"] input[data-field=value]', (i) => i.getAttribute('aria-invalid')), 'true');
+    assert.match(await jana.$eval('#detail form.editor .error', (e) => e.textContent), /negativ/);
+
+    // Her prices: line 1 at 90 % of its list price apiece, line 2 with 15 % off, 12 % off the whole offer, freight 45 €.
+    const cents = (text) => Number(text.replace(/[^\d,]/g, '').replace(',', '.')) * 100;
+    const listCents = Math.round(cents(await jana.$eval('#detail .draft tr[data-sku] td:nth-child(4)', (td) => td.textContent)));
+    const offeredCents = Math.floor(listCents * 0.9);
+    await setField(jana, 'tr[data-line="0"] input[data-field=value]', (offeredCents / 100).toFixed(2));
+    await setField(jana, 'tr[data-line="1"] select[data-field=kind]', 'discount');
+    await setField(jana, 'tr[data-line="1"] input[data-field=value]', '15');
+    await setField(jana, 'input[name=discount]', '12');
+    await clickIn(jana, 'button.add-extra');
+    await setField(jana, '[data-extra="0"] input[data-field=amount]', '45');
+    await setField(jana, 'input[name=paymentTerms]', '30 Tage netto');
+    await clickIn(jana, 'form.editor button.save');
+    await jana.waitForFunction(() => document.getElementById('status').textContent.includes('Entwurf der Version 1 gespeichert'), { timeout: 20_000 });
+    const draft = await jana.evaluate(() => ({
+      unit: document.querySelector('#detail .draft tr[data-sku] [data-part=unit-price]').textContent,
+      approval: { ...document.querySelector('#detail .approval').dataset },
+      text: document.querySelector('#detail .approval').textContent,
+      gross: document.querySelector('#detail .draft .gross').textContent,
+    }));
+    // The unit price less the whole-offer discount, rounded half up to the cent.
+    assert.equal(Math.round(cents(draft.unit)), Math.round((offeredCents * 88) / 100), `${draft.unit}: ${await jana.$eval('#detail .draft', (d) => d.innerText)}`);
+    assert.equal(draft.approval.needed, 'true');
+    assert.match(draft.text, /über Ihrer Freigabegrenze von 10\s?%/);
+    // Sending it is refused until a colleague approves.
+    await clickIn(jana, '.draft button.send');
+    await waitIn(jana, '.draft .error li[data-code=offer_approval_required]');
+
+    // ── Max approves it on his own page ──────────────────────────────────────────────────────
+    const max = await salesPage('max.huber@hansen.example', errors);
+    await max.bringToFront();
+    await max.waitForSelector(`#offers li[data-offer-id="${offerId}"] button`, { timeout: 20_000 });
+    await max.click(`#offers li[data-offer-id="${offerId}"] button`);
+    await max.waitForSelector('#detail .draft button.approve', { timeout: 20_000 });
+    assert.equal(await max.$('#detail form.editor'), null, "no editor on a colleague's offer");
+    await clickIn(max, '.draft button.approve');
+    await max.waitForFunction(() => document.querySelector('#detail .approval')?.dataset.approved === 'true', { timeout: 20_000 });
+    // Max works in English (his own language).
+    assert.match(await max.$eval('#detail .approval', (p) => p.textContent), /^Approved by Max Huber\.$/);
+    assert.equal(await max.evaluate(() => document.documentElement.lang), 'en');
+
+    // ── Jana sends version 1: the buyer's mail arrives over SMTP ────────────────────────────
+    // (The tab in front: a background tab gets no animation frames, which waitForFunction polls on.)
+    await jana.bringToFront();
+    await jana.click('#reload');
+    await jana.waitForFunction(() => document.querySelector('#detail .approval')?.dataset.approved === 'true', { timeout: 20_000 });
+    await clickIn(jana, '.draft button.send');
+    await jana.waitForFunction(() => document.querySelector('#detail [data-status]')?.dataset.status === 'sent', { timeout: 20_000 });
+    const sentMail = await mailWhere((m) => m.subject === `Ihr Angebot ${number} (Version 1)`);
+    assert.ok(sentMail.to.text.includes('einkauf@schmidt-haustechnik.de'), sentMail.to.text);
+
+    // ── the buyer sees it in the shop's offers and asks for changes ──────────────────────────
+    await shop.bringToFront();
+    if (await shop.$('kontor-offers')) {
+      await shop.evaluate(() => document.querySelector('kontor-offers').reload());
+      await shop.waitForFunction((n) => [...(document.querySelector('kontor-offers').shadowRoot?.querySelectorAll('[part~=number]') ?? [])].some((b) => b.textContent.includes(n)), { timeout: 20_000 }, number);
+    }
+    const v1 = await withOffers(shop, async (offers, _c, _s, id) => offers.get(id), offerId);
+    assert.deepEqual([v1.status, v1.currentVersion], ['sent', 1]);
+    const wished = v1.versions[0].lines[0].quantity * 2;
+    await withOffers(shop, async (offers, _c, _s, id, version, sku, quantity) =>
+      offers.requestChanges(id, { version, versionNumber: 1, comment: 'Bitte die doppelte Menge der ersten Position – und Fracht frei?', lines: [{ sku, quantity }] }),
+      offerId, v1.version, skus[0], wished);
+    await mailWhere((m) => m.subject === `Angebot ${number}: Änderungswunsch` && m.to.text.includes('jana.petersen@hansen.example'));
+
+    // ── Jana sees the change request and drafts version 2 ────────────────────────────────────
+    await jana.bringToFront();
+    await jana.click('#reload');
+    await waitIn(jana, '.change-request');
+    const change = await jana.$eval('#detail .change-request', (s) => s.textContent);
+    assert.match(change, /Einkauf Schmidt Haustechnik zu Version 1/);
+    assert.match(change, /doppelte Menge/);
+    assert.ok(change.includes(`${skus[0]}: ${wished}`), change);
+    await clickIn(jana, 'button.apply-wished');
+    assert.equal(await jana.$eval('#detail tr[data-line="0"] input[data-field=quantity]', (i) => i.value), String(wished));
+    // Line 1 at 95 % of its list price, line 2 at list price, no discount on the whole offer, freight
+    // free: within her limit, no approval needed.
+    await setField(jana, 'tr[data-line="0"] input[data-field=value]', (Math.floor(listCents * 0.95) / 100).toFixed(2));
+    await setField(jana, 'tr[data-line="1"] select[data-field=kind]', 'list');
+    await setField(jana, 'input[name=discount]', '');
+    await clickIn(jana, '[data-extra="0"] button.link');
+    await clickIn(jana, 'form.editor button.save');
+    await jana.waitForFunction(() => document.getElementById('status').textContent.includes('Entwurf der Version 2 gespeichert'), { timeout: 20_000 });
+    assert.equal(await jana.$eval('#detail .approval', (p) => p.dataset.needed), 'false');
+    const diff = await jana.$eval('#detail ul.diff', (u) => u.textContent);
+    assert.ok(diff.includes(`${skus[0]}: Menge ${v1.versions[0].lines[0].quantity} → ${wished}`), diff);
+    await clickIn(jana, '.draft button.send');
+    await jana.waitForFunction(() => document.querySelectorAll('#detail ul.versions li').length === 2, { timeout: 20_000 });
+    await mailWhere((m) => m.subject === `Ihr Angebot ${number} (Version 2)`);
+
+    // The printable document of version 2 opens in a new tab.
+    const tab = new Promise((resolve) => browser.once('targetcreated', resolve));
+    await clickIn(jana, 'button.document[data-version="2"]');
+    const docPage = await (await tab).page();
+    await docPage.waitForFunction(() => location.protocol === 'blob:' && document.body?.textContent.includes('Version 2'), { timeout: 20_000 });
+    assert.ok((await docPage.evaluate(() => document.body.textContent)).includes(number));
+    await docPage.close();
+
+    // ── the buyer compares the versions and accepts version 2 into a standing order ─────────
+    await shop.bringToFront();
+    const result = await withOffers(shop, async (offers, client, standingOrders, id) => {
+      const offer = await offers.get(id);
+      const cmp = await offers.compare(id);
+      const [address] = await client.orders.addresses();
+      const start = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+      const accepted = await offers.accept(id, {
+        version: offer.version, versionNumber: offer.currentVersion,
+        into: { kind: 'standing_order', name: `Aus Angebot ${offer.number}`, deliveryAddress: { addressId: address.id }, payment: { method: 'invoice' },
+          schedule: { form: { every: 'month', interval: 1, on: { kind: 'day', day: 20 }, start, end: { kind: 'none' } } } },
+      }, { idempotencyKey: crypto.randomUUID() });
+      const so = await standingOrders.get(accepted.standingOrderId);
+      return { cmp, v2: offer.versions[1], accepted: accepted.offer, priceMode: so.priceMode ?? so.standingOrder?.priceMode };
+    }, offerId);
+    assert.deepEqual([result.cmp.from, result.cmp.to], [1, 2]);
+    assert.deepEqual(result.cmp.lines.map((l) => [l.sku, l.kind, l.quantityChanged]), [[skus[0], 'changed', true], [skus[1], 'changed', false]]);
+    assert.deepEqual(result.cmp.extras.map((e) => [e.kind, e.after]), [['freight', null]]);
+    assert.deepEqual([result.accepted.status, result.accepted.acceptedVersion, result.accepted.result.kind], ['accepted', 2, 'standing_order']);
+    assert.equal(result.priceMode.kind, 'fixed');
+    assert.equal(result.priceMode.offerId, offerId);
+    assert.deepEqual(result.priceMode.prices.map((p) => [p.sku, p.unitPrice.amount]), result.v2.lines.map((l) => [l.sku, l.unitPrice.amount]));
+    await mailWhere((m) => m.subject === `Angebot ${number}: angenommen` && m.to.text.includes('jana.petersen@hansen.example'));
+
+    // ── Jana's page shows it accepted, with the standing order ───────────────────────────────
+    await jana.bringToFront();
+    await jana.click('#reload');
+    await jana.waitForFunction(() => document.querySelector('#detail [data-status]')?.dataset.status === 'accepted', { timeout: 20_000 });
+    assert.match(await jana.$eval('#detail', (d) => d.textContent), /Dauerauftrag/);
+    assert.equal(await jana.$('#detail form.editor'), null, 'nothing to edit once accepted');
+    assert.deepEqual([...errors, ...shopErrors], []);
+    await Promise.all([shop.close(), jana.close(), max.close()]);
+  });
+});
