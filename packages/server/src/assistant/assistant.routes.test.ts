@@ -183,6 +183,13 @@ describe('the shop assistant', () => {
       assert.equal(await orderCount('cmp_mueller'), before + 1);
     });
 
+    it('proposes nothing for another company\'s order number', async () => {
+      const reply = await say(schmidt, `Bitte ${mueller.number} nochmal bestellen`);
+      assert.equal(reply.intent, 'reorder');
+      assert.deepEqual(reply.cards, []);
+      assert.match(reply.text, /finde ich in Ihrem Konto nicht/);
+    });
+
     it('does it once when two confirmations race', async () => {
       const before = await orderCount('cmp_mueller');
       const action = actionOf(await say(buyer, 'Letzte Bestellung wiederholen'));
@@ -219,6 +226,44 @@ describe('the shop assistant', () => {
       assert.equal(res.statusCode, 200, res.body);
       const so = z.parse(StandingOrderViewSchema, (await t.app.inject({ method: 'GET', url: `/v1/standing-orders/${standingOrderId}`, headers: auth(buyer) })).json());
       assert.deepEqual(so.skipped, ['2026-07-01', '2026-09-01']);
+    });
+  });
+
+  describe('pausing a standing order', () => {
+    it('pauses it when confirmed, and not before', async () => {
+      const so = await standingOrderApi(t).create(colleague, {
+        name: 'Kabel', lines: [{ sku: stockedProducts(t, 1)[0]!.sku, quantity: 2 }], deliveryAddress: { addressId: 'adr_muellerHq' }, payment: { method: 'invoice' }, schedule: everyTwoMonths('2026-06-15'),
+      });
+      const reply = await say(colleague, 'Dauerauftrag pausieren');
+      assert.equal(reply.intent, 'standing_order_pause');
+      const action = actionOf(reply);
+      const id = (reply.cards.find((c) => c.kind === 'standing_order') as { standingOrderId: string }).standingOrderId;
+      const status = async () => z.parse(StandingOrderViewSchema, (await t.app.inject({ method: 'GET', url: `/v1/standing-orders/${id}`, headers: auth(colleague) })).json()).status;
+      assert.equal(await status(), 'active');
+      const res = await confirm(colleague, action.actionId);
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.json().text, /ist pausiert\./);
+      assert.equal(await status(), 'paused');
+      assert.ok([so.id, standingOrderId].includes(id));
+    });
+  });
+
+  describe('a partner portal\'s customer', () => {
+    const mint = async (externalUserRef: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/v1/partner/customer-tokens', headers: auth('kpk_demo_nord_2026'), payload: { companyId: 'cmp_baulicht', externalUserRef } });
+      assert.equal(res.statusCode, 201, res.body);
+      return (res.json() as { token: string }).token;
+    };
+
+    it('talks with a customer token: its own company only, conversations and actions per portal user', async () => {
+      const [alice, bob] = [await mint('portal-alice'), await mint('portal-bob')];
+      const reply = await say(alice, `Where is ${mueller.number}?`, 'en');
+      assert.deepEqual([reply.intent, reply.cards.length], ['order_status', 0]);
+      const offer = await say(alice, 'quote for 100 m NYM-J 3x1,5', 'en');
+      const action = actionOf(offer);
+      assert.equal((await confirm(bob, action.actionId)).statusCode, 404, 'another portal user of the same partner and company');
+      assert.equal((await t.app.inject({ method: 'GET', url: `/v1/assistant/conversations/${offer.conversationId}`, headers: auth(bob) })).statusCode, 404);
+      assert.equal((await confirm(alice, action.actionId)).statusCode, 200);
     });
   });
 
