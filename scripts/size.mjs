@@ -43,6 +43,9 @@ const elementBudgets = {
   // plus one offer's lines, totals, differences (core's compareVersions), history and the three answer
   // forms with their de/en texts (8 KiB minified); target 30.
   offer: 39,
+  // <kontor-request-offer> (esbuild 15.9, Rollup 15.1): the button, its form and the page-wide cart
+  // store; the sending with the offer routes and zod loads when the buyer reaches for the button (17.6).
+  'request-offer': 16,
   // Issue 13, at what it weighs (esbuild 14.3, Rollup 13.6): the launcher, the open/closed state and
   // the focus; the chat itself (its rendering, styles, de/en strings, the assistant's route table and
   // schemas with zod, the page-wide cart store for a product card's button) loads when it opens: 22.4.
@@ -59,7 +62,8 @@ const targets = { cart: 28, reorder: 30, offers: 30, offer: 30 };
 // brought it to 124, minified template markup to 120.7.
 // <kontor-offer> adds 5.6 (Rollup, measured against the bundle without it): 121 → 127.
 // 127 → 134: <kontor-chatbot> with its chat inlined (the bundle inlines what elements load on demand): +6.9 measured on the same tree.
-const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 134 };
+// <kontor-request-offer> adds 0.9 (Rollup, the same tree without it): 134 → 135.
+const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 135 };
 // Issue 9's target: the standalone bundle with every element of its wave ≤ 90 KiB. Built as we
 // build kontor.bundle.js (Rollup + terser, one file) it weighs 84.5; an app bundling the same twelve
 // into one file with esbuild gets 90.6, held at 91 so it does not grow.

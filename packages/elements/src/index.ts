@@ -25,6 +25,7 @@ export { KontorReorder } from './components/reorder/reorder.component.js';
 export { reorderOf } from './internal/reorder-client.js';
 export { KontorOffers } from './components/offers/offers.component.js';
 export { KontorOffer } from './components/offer/offer.component.js';
+export { KontorRequestOffer } from './components/request-offer/request-offer.component.js';
 export { offersOf } from './internal/offers-client.js';
 export { KontorChatbot } from './components/chatbot/chatbot.component.js';
 export { cartStoreOf, CartController } from './internal/cart-controller.js';

@@ -19,6 +19,7 @@ import './components/standing-order/kontor-standing-order.js';
 import './components/reorder/kontor-reorder.js';
 import './components/offers/kontor-offers.js';
 import './components/offer/kontor-offer.js';
+import './components/request-offer/kontor-request-offer.js';
 import './components/chatbot/kontor-chatbot.js';
 
 export * from './index.js';

@@ -26,8 +26,11 @@ import {
 export const ReminderDaysSchema = z.int().check(z.minimum(0), z.maximum(30));
 export const DEFAULT_REMINDER_DAYS = 3;
 
-/** A standing order as the API answers it: the model plus its reminder lead time. */
-export const StandingOrderViewSchema = z.extend(StandingOrderSchema, { reminderDays: ReminderDaysSchema });
+/**
+ * A standing order as the API answers it: the model plus its reminder lead time; in lists also
+ * its newest run (`null`: none yet), so a list needs no request per row for its last result.
+ */
+export const StandingOrderViewSchema = z.extend(StandingOrderSchema, { reminderDays: ReminderDaysSchema, lastRun: z.optional(z.nullable(StandingOrderRunSchema)) });
 export type StandingOrderView = z.infer<typeof StandingOrderViewSchema>;
 export const StandingOrderViewPageSchema = pageOf(StandingOrderViewSchema);
 export type StandingOrderViewPage = z.infer<typeof StandingOrderViewPageSchema>;

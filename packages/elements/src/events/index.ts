@@ -14,6 +14,7 @@ export type { KontorOfferSelectDetail, KontorOfferSelectEvent } from './kontor-o
 export type { KontorOfferAcceptDetail, KontorOfferAcceptEvent } from './kontor-offer-accept.js';
 export type { KontorOfferRejectDetail, KontorOfferRejectEvent } from './kontor-offer-reject.js';
 export type { KontorOfferChangeRequestDetail, KontorOfferChangeRequestEvent } from './kontor-offer-change-request.js';
+export type { KontorOfferRequestDetail, KontorOfferRequestEvent } from './kontor-offer-request.js';
 export type { KontorChatMessageDetail, KontorChatMessageEvent } from './kontor-chat-message.js';
 export type { KontorChatActionDetail, KontorChatActionEvent } from './kontor-chat-action.js';
 
@@ -32,6 +33,7 @@ import type { KontorOfferSelectDetail } from './kontor-offer-select.js';
 import type { KontorOfferAcceptDetail } from './kontor-offer-accept.js';
 import type { KontorOfferRejectDetail } from './kontor-offer-reject.js';
 import type { KontorOfferChangeRequestDetail } from './kontor-offer-change-request.js';
+import type { KontorOfferRequestDetail } from './kontor-offer-request.js';
 import type { KontorChatMessageDetail } from './kontor-chat-message.js';
 import type { KontorChatActionDetail } from './kontor-chat-action.js';
 import type { KontorTokenExpiredDetail } from './kontor-token-expired.js';
@@ -54,6 +56,7 @@ export interface KontorEventDetails {
   'kontor-offer-accept': KontorOfferAcceptDetail;
   'kontor-offer-reject': KontorOfferRejectDetail;
   'kontor-offer-change-request': KontorOfferChangeRequestDetail;
+  'kontor-offer-request': KontorOfferRequestDetail;
   'kontor-chat-message': KontorChatMessageDetail;
   'kontor-chat-action': KontorChatActionDetail;
 }

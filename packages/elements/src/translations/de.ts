@@ -20,6 +20,7 @@ import { reorder } from './de/reorder.js';
 import { offerInfo } from './de/offerInfo.js';
 import { offers } from './de/offers.js';
 import { offer } from './de/offer.js';
+import { requestOffer } from './de/requestOffer.js';
 import { chatbot } from './de/chatbot.js';
 
 /** German: every element's strings (each element imports only its own slices). */
@@ -45,5 +46,6 @@ export const de: Translation = {
   ...offerInfo,
   ...offers,
   ...offer,
+  ...requestOffer,
   ...chatbot,
 };

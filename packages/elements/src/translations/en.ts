@@ -20,6 +20,7 @@ import { reorder } from './en/reorder.js';
 import { offerInfo } from './en/offerInfo.js';
 import { offers } from './en/offers.js';
 import { offer } from './en/offer.js';
+import { requestOffer } from './en/requestOffer.js';
 import { chatbot } from './en/chatbot.js';
 
 /** English: every element's strings (each element imports only its own slices). */
@@ -45,5 +46,6 @@ export const en: Translation = {
   ...offerInfo,
   ...offers,
   ...offer,
+  ...requestOffer,
   ...chatbot,
 };

@@ -686,6 +686,21 @@ export interface ChatbotPanelStrings {
   handoffHeading: string;
 }
 
+/** The strings of <kontor-request-offer>. */
+export interface RequestOfferStrings {
+  requestOffer: string;
+  requestOfferTitle: string;
+  requestMessage: string;
+  desiredDate: string;
+  sendRequest: string;
+  requestSending: string;
+  /** The cart has no lines. */
+  requestNeedsCart: string;
+  /** "Ihre Anfrage orq_… ist eingegangen …". */
+  requestSent(id: string, lines: number): string;
+  requestCancel: string;
+}
+
 /**
  * Every string of every element, in one language: what `de` and `en` export. Elements carry only
  * the slices they show (see `strings()` in `translations/strings.ts`).
@@ -712,4 +727,5 @@ export interface Translation
     OfferInfoStrings,
     OffersStrings,
     OfferStrings,
+    RequestOfferStrings,
     ChatbotStrings {}

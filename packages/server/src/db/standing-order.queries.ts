@@ -140,6 +140,32 @@ export async function runKeys(db: Tx, companyId: string | null, standingOrderIds
   return out;
 }
 
+/** The newest run (by occurrence) of each of the given standing orders of a company; one query per chunk. */
+export async function lastRuns(db: Tx, companyId: string, standingOrderIds: readonly string[]): Promise<Map<string, StandingOrderRunRow>> {
+  const out = new Map<string, StandingOrderRunRow>();
+  for (let i = 0; i < standingOrderIds.length; i += CHUNK) {
+    const ids = standingOrderIds.slice(i, i + CHUNK);
+    const rows = await db
+      .selectFrom('standing_order_runs as r')
+      .innerJoin(
+        (eb) =>
+          eb
+            .selectFrom('standing_order_runs')
+            .select((e) => ['standing_order_id', e.fn.max('occurrence').as('last')])
+            .where('company_id', '=', companyId)
+            .where('standing_order_id', 'in', ids)
+            .groupBy('standing_order_id')
+            .as('m'),
+        (join) => join.onRef('m.standing_order_id', '=', 'r.standing_order_id').onRef('m.last', '=', 'r.occurrence'),
+      )
+      .selectAll('r')
+      .where('r.company_id', '=', companyId)
+      .execute();
+    for (const r of rows) out.set(r.standing_order_id, r);
+  }
+  return out;
+}
+
 /** A standing order's runs, newest occurrence first, after a cursor (the last occurrence seen). */
 export async function listRuns(db: Tx, companyId: string, standingOrderId: string, f: { before?: string | undefined; limit: number }): Promise<StandingOrderRunRow[]> {
   let q = db.selectFrom('standing_order_runs').selectAll().where('company_id', '=', companyId).where('standing_order_id', '=', standingOrderId);

@@ -1,7 +1,7 @@
 import { ValidationError, errorMessage, issueMessage, parseStandingOrderRequest, standingOrderRoutes as routes, type Lang } from '@kontor/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../db/database.js';
-import { findFeedBySecretHash, listRuns, listStandingOrders } from '../db/standing-order.queries.js';
+import { findFeedBySecretHash, lastRuns, listRuns, listStandingOrders } from '../db/standing-order.queries.js';
 import { hashToken } from '../auth/tokens.js';
 import { keyScopeOf } from '../orders/order.service.js';
 import { loadWarehouses } from '../standing-orders/context.js';
@@ -74,7 +74,12 @@ export function standingOrderRoutes(app: FastifyInstance, deps: AppDeps, options
     const rows = await listStandingOrders(db, caller.company.id, { status: query.status, after: after && { createdAt: after[0], id: after[1] }, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = rows.length > limit ? page.at(-1)! : null;
-    return { items: await viewsOf(db, page, now()), nextCursor: last ? encodeCursor([last.created_at, last.id]) : null };
+    const [views, runs] = await Promise.all([viewsOf(db, page, now()), lastRuns(db, caller.company.id, page.map((p) => p.id))]);
+    const items = views.map((v) => {
+      const run = runs.get(v.id);
+      return { ...v, lastRun: run ? runOf(run, lang) : null };
+    });
+    return { items, nextCursor: last ? encodeCursor([last.created_at, last.id]) : null };
   });
 
   addRoute(app, deps, r.createStandingOrder, async ({ body, caller, lang, req, reply, deps: { db, now } }) => {

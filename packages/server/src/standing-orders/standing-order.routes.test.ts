@@ -241,6 +241,11 @@ describe('the standing-order API', () => {
       assert.deepEqual((await runsOf(t, so.id)).map((r) => [r.occurrence, r.kind]), [['2026-03-01', 'order_now']]);
       const history = z.parse(StandingOrderRunPageSchema, (await api().send(buyer, 'GET', `/v1/standing-orders/${so.id}/runs`)).json());
       assert.deepEqual(history.items.map((r) => [r.occurrence, r.orderNumber]), [['2026-03-01', result.run!.orderNumber]]);
+      // The list carries each one's newest run (null before the first), so it needs no request per row.
+      const other = await api().create(buyer, base());
+      const list = z.parse(StandingOrderViewPageSchema, (await api().send(buyer, 'GET', '/v1/standing-orders?limit=100')).json());
+      assert.deepEqual(list.items.find((i) => i.id === so.id)!.lastRun, history.items[0]);
+      assert.equal(list.items.find((i) => i.id === other.id)!.lastRun, null);
     });
   });
 

@@ -134,13 +134,20 @@ export class KontorStandingOrders extends KontorElement<StringsOf<typeof standin
   }
 
   /**
-   * The last run of each standing order: the list's answer does not carry it, so one small
-   * request each (newest run, limit 1), all at once. A failure leaves that cell empty; the list stands.
+   * The last run of each standing order: the list's answer carries it (`lastRun`). Only a server
+   * that leaves it out gets one small request per row (newest run, limit 1), all at once; a
+   * failure leaves that cell empty, the list stands.
    */
   private async loadLastRuns(client: KontorClient, items: readonly StandingOrderView[], signal: AbortSignal): Promise<void> {
+    const carried = items.filter((item) => item.lastRun !== undefined);
+    if (carried.length) {
+      const runs = new Map(this.lastRuns);
+      for (const item of carried) runs.set(item.id, item.lastRun ?? null);
+      this.lastRuns = runs;
+    }
     const so = standingOrdersOf(client);
     await Promise.all(
-      items.map(async (item) => {
+      items.filter((item) => item.lastRun === undefined).map(async (item) => {
         try {
           const page = await so.runs(item.id, { limit: 1 }, { signal });
           if (signal.aborted) return;

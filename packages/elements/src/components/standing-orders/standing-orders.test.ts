@@ -62,7 +62,17 @@ describe('<kontor-standing-orders>', () => {
     await api.action(cancelled.id, cancelled.version, { action: 'cancel' });
     const ordered = await standingOrderOf();
     const { run } = await api.action(ordered.id, ordered.version, { action: 'order_now' }, { idempotencyKey: `l-${Math.random()}` });
-    const el = await mount();
+    // The list's answer carries each last run: no request per row.
+    const fetched: string[] = [];
+    const fetch = window.fetch;
+    window.fetch = (input, init) => (fetched.push(input instanceof Request ? input.url : String(input)), fetch(input, init));
+    let el: Awaited<ReturnType<typeof mount>>;
+    try {
+      el = await mount();
+    } finally {
+      window.fetch = fetch;
+    }
+    expect(fetched.filter((url) => url.includes('/runs'))).to.deep.equal([]);
     const [y, m, d] = paused.nextRun!.day.split('-');
     expect(text(row(el, paused.id).querySelector('[part=status]'))).to.equal(`Pausiert bis ${d}.${m}.${y}`);
     expect(text(row(el, cancelled.id).querySelector('[part=status]'))).to.equal('Storniert');
