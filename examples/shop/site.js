@@ -46,6 +46,7 @@ const english = {
   'Meine Bestellungen': 'My orders',
   Daueraufträge: 'Standing orders',
   Nachbestellen: 'Reorder',
+  Angebote: 'Offers',
   Sprache: 'Language',
   'E-Mail': 'Email',
   Passwort: 'Password',
@@ -93,14 +94,14 @@ const catalogue = document.getElementById('catalogue');
 const cartLink = document.getElementById('cart-link');
 let mounted = false;
 
-function section(id, title, element) {
+function section(id, title, ...elements) {
   const wrapper = document.createElement('section');
   wrapper.id = id;
   wrapper.className = 'panel';
   const heading = document.createElement('h2');
   heading.dataset.t = title;
   heading.textContent = title;
-  wrapper.append(heading, element);
+  wrapper.append(heading, ...elements);
   return wrapper;
 }
 
@@ -138,15 +139,33 @@ function mount() {
   standing.addEventListener('kontor-standing-order-change', () => standingList.reload());
   // Reorder: recent orders, what the company orders most and what is due; into the cart above
   // (the same cart store), a new saved cart, or straight to an order.
+  // Offers: ask for one from the cart (beside it), the company's offers, and the one chosen below
+  // them — its versions' differences, accept into an order or a standing order, reject, ask for changes.
+  const requestOffer = document.createElement('kontor-request-offer');
+  const offers = document.createElement('div');
+  const offerList = document.createElement('kontor-offers');
+  offerList.setAttribute('page-size', '10');
+  offers.append(offerList);
+  offerList.addEventListener('kontor-offer-select', (e) => {
+    const detail = document.createElement('kontor-offer');
+    detail.setAttribute('offer-id', e.detail.offerId);
+    offers.querySelector('kontor-offer')?.remove();
+    offers.append(detail);
+    detail.scrollIntoView({ block: 'start' });
+  });
+  // An answer changes the offer's status in the list; an accepted one may be a new standing order.
+  for (const type of ['kontor-offer-accept', 'kontor-offer-reject', 'kontor-offer-change-request']) offers.addEventListener(type, () => offerList.reload());
+  offers.addEventListener('kontor-offer-accept', (e) => e.detail.standingOrderId && standingList.reload());
   const reorder = document.createElement('kontor-reorder');
   reorder.setAttribute('allow-order', '');
   catalogue.addEventListener('kontor-order-placed', () => reorder.reload());
   catalogue.append(
     section('katalog', 'Katalog', list),
     section('schnellerfassung', 'Schnellerfassung', quick),
-    section('warenkorb', 'Warenkorb', cart),
+    section('warenkorb', 'Warenkorb', cart, requestOffer),
     section('kasse', 'Zur Kasse', checkout),
     section('bestellungen', 'Meine Bestellungen', orders),
+    section('angebote', 'Angebote', offers),
     section('dauerauftraege', 'Daueraufträge', standing),
     section('nachbestellen', 'Nachbestellen', reorder),
   );
