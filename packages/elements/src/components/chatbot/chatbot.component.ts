@@ -29,6 +29,7 @@ const chatbotStrings = strings(common, chatbot);
  * @event kontor-chat-message - The assistant answered a message. detail: `{ text, reply }`.
  * @event kontor-chat-action - The buyer confirmed a proposed action and the server carried it out. detail: `{ actionId, action, reply }`.
  * @event kontor-cart-change - A product card's button put the product into the cart. detail: `{ cart, effects }`.
+ * @event kontor-order-placed - A confirmed reorder placed an order. detail: `{ order }`.
  * @event kontor-error - Loading the chat, sending, confirming or adding failed. detail: `{ error }`.
  * @csspart launcher - The button that opens and closes the floating panel.
  * @csspart panel - The chat's box (the floating panel, or the inline block).

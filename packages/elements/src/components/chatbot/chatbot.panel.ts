@@ -319,9 +319,16 @@ export class ChatSession {
       this.actions.set(card.actionId, { status: 'done' });
       this.remember(reply);
       this.push('assistant', reply.text, reply);
+      this.update();
       this.host.emit('kontor-chat-action', { actionId: card.actionId, action: card.action, reply });
-      // The page's cart (count, drawer) shows what a confirmed add or reorder put in it.
-      if (card.action === 'add_to_cart' || card.action === 'reorder') void cartStoreOf(client).refresh().catch(() => undefined);
+      // The page's cart (count, drawer) shows what a confirmed add put in it; the page's order
+      // history hears of an order a confirmed reorder placed, as from the checkout.
+      if (card.action === 'add_to_cart') void cartStoreOf(client).refresh().catch(() => undefined);
+      const placed = card.action === 'reorder' ? reply.cards.find((c) => c.kind === 'order') : undefined;
+      if (placed) {
+        const order = await client.orders.get(placed.orderId).catch(() => null);
+        if (order) this.host.emit('kontor-order-placed', { order });
+      }
     } catch (error) {
       const e = this.host.reportError(error);
       // Expired, used, or not this person's: the server's words, and no button to press again.
