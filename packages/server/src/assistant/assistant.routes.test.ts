@@ -359,6 +359,69 @@ describe('the shop assistant', () => {
     });
   });
 
+  describe('the MCP endpoint', () => {
+    const rpc = (token: string | null, body: unknown, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: 'POST', url: '/v1/mcp', headers: { ...(token ? auth(token) : {}), accept: 'application/json, text/event-stream', ...headers }, payload: body as object });
+    const call = async (token: string, session: string, name: string, args: unknown) => {
+      const res = await rpc(token, { jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: args } }, { 'mcp-session-id': session });
+      assert.equal(res.statusCode, 200, res.body);
+      return res.json() as { id: number; result?: { content: { type: string; text: string }[]; structuredContent?: AssistantReply; isError: boolean }; error?: { code: number; message: string } };
+    };
+    const session = async (token: string) => {
+      const res = await rpc(token, { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } } });
+      assert.equal(res.statusCode, 200, res.body);
+      const body = res.json() as { result: { protocolVersion: string; capabilities: { tools: unknown }; serverInfo: { name: string } } };
+      assert.deepEqual([body.result.protocolVersion, body.result.serverInfo.name, typeof body.result.capabilities.tools], ['2025-06-18', 'kontor-assistant', 'object']);
+      return String(res.headers['mcp-session-id']);
+    };
+
+    it('initializes a session, accepts the initialized notification and lists the tools with their input schemas', async () => {
+      const id = await session(buyer);
+      assert.match(id, /^cnv_/);
+      assert.equal((await rpc(buyer, { jsonrpc: '2.0', method: 'notifications/initialized' }, { 'mcp-session-id': id })).statusCode, 202);
+      const list = (await rpc(buyer, { jsonrpc: '2.0', id: 2, method: 'tools/list' }, { 'mcp-session-id': id })).json() as { result: { tools: { name: string; inputSchema: { type: string } }[] } };
+      const names = list.result.tools.map((x) => x.name);
+      for (const n of ['find_product', 'check_availability', 'order_status', 'last_orders', 'standing_orders', 'propose_reorder', 'propose_add_to_cart', 'propose_skip_next_standing_order_run', 'propose_pause_standing_order', 'propose_offer_request']) assert.ok(names.includes(n), n);
+      assert.ok(list.result.tools.every((x) => x.inputSchema.type === 'object'));
+    });
+
+    it('answers with the caller\'s scope: a delivery day for 50 m NYM-J 3x1,5, another company\'s order not found', async () => {
+      const id = await session(schmidt);
+      const availability = await call(schmidt, id, 'check_availability', { product: 'NYM-J 3x1,5', quantity: 50 });
+      const card = availability.result!.structuredContent!.cards[0]!;
+      assert.ok(card.kind === 'availability');
+      assert.deepEqual([card.sku, card.quantity], ['KL-1001', 50]);
+      const other = await call(schmidt, id, 'order_status', { orderNumber: mueller.number });
+      assert.deepEqual(other.result!.structuredContent!.cards, []);
+      assert.doesNotMatch(JSON.stringify(other), new RegExp(mueller.id));
+    });
+
+    it('only proposes: the buyer confirms in the shop, with the same action', async () => {
+      const before = await orderCount('cmp_mueller');
+      const id = await session(buyer);
+      const proposed = await call(buyer, id, 'propose_reorder', {});
+      assert.equal(proposed.result!.isError, false);
+      const action = actionOf(proposed.result!.structuredContent!);
+      assert.match(proposed.result!.content[0]!.text, /does not carry it out|führt sie nicht aus/);
+      assert.equal(await orderCount('cmp_mueller'), before);
+      const conversation = z.parse(AssistantConversationSchema, (await t.app.inject({ method: 'GET', url: `/v1/assistant/conversations/${id}`, headers: auth(buyer) })).json());
+      assert.equal(conversation.messages.at(-1)?.reply?.cards.some((c) => c.kind === 'action' && c.actionId === action.actionId), true);
+      assert.equal((await confirm(buyer, action.actionId)).statusCode, 200);
+      assert.equal(await orderCount('cmp_mueller'), before + 1);
+    });
+
+    it('refuses bad calls as JSON-RPC errors, another user\'s session with 404 and a call without a token with 401', async () => {
+      const id = await session(buyer);
+      assert.equal((await call(buyer, id, 'drop_tables', {})).error?.code, -32602);
+      assert.equal((await call(buyer, id, 'order_status', { orderNumber: 'DROP' })).error?.code, -32602);
+      assert.equal((await rpc(buyer, { jsonrpc: '2.0', id: 3, method: 'resources/list' })).json().error.code, -32601);
+      assert.equal((await rpc(buyer, { nope: true })).statusCode, 400);
+      assert.equal((await rpc(schmidt, { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'last_orders', arguments: {} } }, { 'mcp-session-id': id })).statusCode, 404);
+      assert.equal((await rpc(null, { jsonrpc: '2.0', id: 5, method: 'tools/list' })).statusCode, 401);
+      assert.equal((await t.app.inject({ method: 'GET', url: '/v1/mcp', headers: auth(buyer) })).statusCode, 405);
+    });
+  });
+
   describe('bad input', () => {
     it('refuses an empty, blank or over-long message with 400 at path text', async () => {
       for (const text of ['', '   ', 'x'.repeat(2001), 'x'.repeat(10_000)]) {

@@ -1,4 +1,5 @@
 import {
+  assistantTools,
   KontorError,
   errorMessage,
   matchProducts,
@@ -8,6 +9,8 @@ import {
   type AssistantConversation,
   type AssistantIntent,
   type AssistantReply,
+  type AssistantToolInput,
+  type AssistantToolName,
   type AssistantTurn,
   type Lang,
   type Order,
@@ -345,6 +348,15 @@ export async function handleMessage(
   const routed = routeMessage(body.text, { now, products: products.router, lang: requestLang });
   const lang = body.lang ?? routed.lang;
   const ctx: Context = { deps, caller, scope, conversationId, now, lang, text: body.text, routed, products, options };
+  const draft = await answer(ctx, history);
+  const reply: AssistantReply = { conversationId, intent: draft.intent, text: draft.text, chips: draft.chips ?? [], cards: draft.cards ?? [], lang };
+  await appendTurns(deps.db, scope, conversationId, [{ role: 'user', text: body.text, at }, { role: 'assistant', text: reply.text, at, reply }], at);
+  return reply;
+}
+
+/** The skill of the routed intent. */
+async function answer(ctx: Context, history: AssistantTurn[]): Promise<Draft> {
+  const { routed } = ctx;
   let draft: Draft;
   switch (routed.intent) {
     case 'order_status': draft = await orderStatus(ctx); break;
@@ -360,8 +372,48 @@ export async function handleMessage(
     case 'handoff': draft = await handoff(ctx, history); break;
     default: draft = fallback(ctx, routed.intent);
   }
+  return draft;
+}
+
+/** A conversation of the caller to continue (another user's: `undefined`), or a new one. */
+export async function openConversation(deps: Deps, caller: BuyerCaller, conversationId: string | undefined): Promise<string | undefined> {
+  const scope = scopeOf(caller);
+  if (conversationId) return (await findConversation(deps.db, scope, conversationId)) ? conversationId : undefined;
+  const id = newId('cnv');
+  await insertConversation(deps.db, scope, id, deps.now().toISOString());
+  return id;
+}
+
+/**
+ * Runs one of core's `assistantTools` (the MCP endpoint) as the chat's skill of its intent, with
+ * the tool's arguments as the entities: the same scope, the same proposals (nothing changes
+ * without the buyer's confirmation in the shop). Both turns go into `conversationId`, so the
+ * shop's chat shows the proposal with its confirm button.
+ */
+export async function handleTool<N extends AssistantToolName>(deps: Deps, caller: BuyerCaller, name: N, args: AssistantToolInput<N>, conversationId: string, lang: Lang, options: AssistantOptions): Promise<AssistantReply> {
+  const now = deps.now();
+  const at = now.toISOString();
+  const scope = scopeOf(caller);
+  const products = await visibleProducts(deps, caller);
+  const a = args as { query?: string; sku?: string; product?: string; quantity?: number; date?: string; orderNumber?: string; message?: string };
+  const entities: RoutedMessage['entities'] = {};
+  const words = a.product ?? a.query;
+  if (a.orderNumber) entities.orderNumber = a.orderNumber;
+  if (a.quantity) entities.quantity = a.quantity;
+  if (a.date) entities.day = a.date;
+  if (words) entities.productQuery = words;
+  if (a.sku) entities.sku = a.sku;
+  else if (words) {
+    const best = matchProducts(words, products.router, undefined)[0];
+    if (best) entities.sku = best.product.sku;
+  }
+  const routed: RoutedMessage = { intent: assistantTools[name].intent, lang, entities };
+  // The message an offer request carries: the tool's, never the call itself.
+  const text = a.message ?? '';
+  const ctx: Context = { deps, caller, scope, conversationId, now, lang, text, routed, products, options };
+  const draft = await answer(ctx, []);
   const reply: AssistantReply = { conversationId, intent: draft.intent, text: draft.text, chips: draft.chips ?? [], cards: draft.cards ?? [], lang };
-  await appendTurns(deps.db, scope, conversationId, [{ role: 'user', text: body.text, at }, { role: 'assistant', text: reply.text, at, reply }], at);
+  await appendTurns(deps.db, scope, conversationId, [{ role: 'user', text: `MCP ${name} ${JSON.stringify(args)}`.slice(0, 2000), at }, { role: 'assistant', text: reply.text, at, reply }], at);
   return reply;
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/route.js';
 import { addRoute } from '../http/route.js';
 import type { OutboxDeps } from '../outbox/outbox.js';
+import { mcpRoutes } from './mcp.js';
 import { confirmAction, conversationOf, createMessageLimiter, DEFAULT_ASSISTANT_OPTIONS, handleMessage, userKeyOf, type AssistantOptions } from './service.js';
 
 /** How the app runs the shop assistant. */
@@ -38,4 +39,7 @@ export function setupAssistant(app: FastifyInstance, deps: AppDeps & OutboxDeps,
   addRoute(app, deps, routes.confirmAssistantAction, async ({ params, caller, lang }) => confirmAction(deps, caller, params.actionId, lang));
 
   addRoute(app, deps, routes.assistantConversation, async ({ params, caller, lang }) => conversationOf(deps, caller, params.conversationId, lang));
+
+  // The same tools for a buyer's own AI client (MCP, streamable HTTP).
+  mcpRoutes(app, deps, settings, limit);
 }

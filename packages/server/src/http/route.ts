@@ -56,7 +56,8 @@ export interface AddRouteOptions extends RouteShorthandOptions {
   parseBody?: BodyParser;
 }
 
-async function authenticate(route: RouteDef, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | SellerCaller | null> {
+/** Who calls, for a route of `route.auth` (also for endpoints outside core's table, such as the assistant's MCP endpoint). */
+export async function authenticate(route: Pick<RouteDef, 'auth'>, req: FastifyRequest, deps: AppDeps, lang: Lang): Promise<AuthCaller | SellerCaller | null> {
   if (route.auth === 'none') return null;
   // The seller's staff (sales reps) have sessions of their own, good for `seller` routes only.
   if (route.auth === 'seller') return authenticateSeller(req, deps, lang);
