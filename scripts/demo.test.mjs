@@ -677,6 +677,14 @@ const setField = (page, selector, value) =>
 const clickIn = (page, selector) => page.$eval(`#detail ${selector}`, (b) => b.click());
 const waitIn = (page, selector, timeout = 20_000) => page.waitForSelector(`#detail ${selector}`, { timeout });
 
+// axe-core as the elements' browser tests use it (@open-wc/testing → chai-a11y-axe → axe-core).
+const axePath = createRequire(createRequire(require.resolve('@open-wc/testing')).resolve('chai-a11y-axe')).resolve('axe-core/axe.min.js');
+/** The page's accessibility violations by axe-core (rule id, impact, the first nodes). */
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => (await window.axe.run(document)).violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+}
+
 /** Opens an offer in the shop's offers: its number in <kontor-offers> shows <kontor-offer> below the list. */
 async function openShopOffer(shop, offerId) {
   await shop.evaluate(() => document.querySelector('#angebote kontor-offers').reload());
@@ -771,6 +779,8 @@ describe('offers (issue 11)', () => {
     assert.equal(Math.round(cents(draft.unit)), Math.round((offeredCents * 88) / 100), `${draft.unit}: ${await jana.$eval('#detail .draft', (d) => d.innerText)}`);
     assert.equal(draft.approval.needed, 'true');
     assert.match(draft.text, /über Ihrer Freigabegrenze von 10\s?%/);
+    // The page with a priced draft, its approval note and the editor passes axe.
+    assert.deepEqual(await axeViolations(jana), []);
     // Sending it is refused until a colleague approves.
     await clickIn(jana, '.draft button.send');
     await waitIn(jana, '.draft .error li[data-code=offer_approval_required]');
@@ -822,6 +832,7 @@ describe('offers (issue 11)', () => {
     const change = await jana.$eval('#detail .change-request', (s) => s.textContent);
     assert.match(change, /Einkauf Schmidt Haustechnik zu Version 1/);
     assert.match(change, /doppelte Menge/);
+    assert.deepEqual(await axeViolations(jana), []);
     await setField(jana, 'tr[data-line="0"] input[data-field=quantity]', String(wished));
     // Line 1 at 95 % of its list price, line 2 at list price, no discount on the whole offer, freight
     // free: within her limit, no approval needed.
