@@ -87,6 +87,12 @@ export const UpcomingRunSchema = z.object({
   override: z.nullable(RunOverrideSchema),
   /** When the buyer is mailed what this run will order; `null` without reminders. */
   reminderAt: z.nullable(InstantSchema),
+  /**
+   * When a scheduled run's order would arrive (every kept line), planned at the run's instant
+   * with today's stock and inbound, as its reminder's dry run is; `null` when it is skipped,
+   * paused or would not be placed as it stands. Older servers leave it out.
+   */
+  arrives: z.optional(z.nullable(DaySchema)),
 });
 export type UpcomingRun = z.infer<typeof UpcomingRunSchema>;
 export const UpcomingRunListSchema = z.object({ items: z.array(UpcomingRunSchema) });

@@ -450,6 +450,8 @@ export interface StandingOrderStrings {
   runsShown(count: number): string;
   noRuns: string;
   upcomingStatus(status: 'scheduled' | 'skipped' | 'paused'): string;
+  /** When a coming run's order would arrive, the day already formatted: "Lieferung voraussichtlich Do, 02.07.2026". */
+  arrivesOn(day: string): string;
   skipRun: string;
   unskipRun: string;
   /** Accessible names: "Ausführung am Mo, 01.02.2027 auslassen". */

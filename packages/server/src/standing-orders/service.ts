@@ -1,5 +1,7 @@
 import {
   addDays,
+  deliveryCalendar,
+  earliestOrderDelivery,
   afterRun,
   applyAction,
   assertChangeable,
@@ -74,7 +76,8 @@ import { addressOf } from '../orders/order.view.js';
 import { issueText } from '../mail/standing-order.templates.js';
 import { dataOf, ibansOf, loadWarehouses, lookBackKey, nextDue, reminderAt, standingOrderOf, viewOf, type Warehouses } from './context.js';
 import { serverIssue } from './messages.js';
-import { runOccurrence, withPriceMode } from './run.js';
+import { availabilityContext } from '../availability/availability.service.js';
+import { planRun, runOccurrence, withPriceMode } from './run.js';
 
 type Tx = Transaction<Database>;
 type CreateBody = z.output<typeof CreateStandingOrderBodySchema>;
@@ -433,6 +436,21 @@ export async function upcomingRuns(db: Db, caller: BuyerCaller, id: string, limi
       if (out.length >= limit) break;
     }
     from = addDays(to, 1);
+  }
+  // When each scheduled run would arrive: planned at its instant with today's stock and inbound,
+  // as its reminder's dry run is (one plan per run; a page holds at most `limit` of them).
+  const context = await availabilityContext(db, now);
+  for (const run of out) {
+    run.arrives = null;
+    if (run.status !== 'scheduled') continue;
+    const at = new Date(Math.max(now.getTime(), Date.parse(run.occurrence.at)));
+    const plan = await planRun(db, row, order, run.occurrence, { now, at, lang });
+    if (plan.outcome.action !== 'place') continue;
+    const promises = plan.stored.map((l) => {
+      const p = plan.plans.get(l.sku);
+      return p && 'item' in p ? p.item.earliestDelivery : null;
+    });
+    run.arrives = earliestOrderDelivery(promises, deliveryCalendar(context, plan.address.country));
   }
   return out;
 }

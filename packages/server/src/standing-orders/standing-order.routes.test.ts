@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import {
+  addDays,
   ErpDueRunPageSchema,
   OrderSchema,
   SchedulePreviewSchema,
@@ -215,6 +216,14 @@ describe('the standing-order API', () => {
       const paused = z.parse(StandingOrderActionResultSchema, (await api().act(buyer, so.id, { version: 1, action: 'pause', until: '2026-06-01' })).json());
       assert.deepEqual([paused.standingOrder.status, paused.standingOrder.pausedUntil, paused.standingOrder.nextRun?.key, paused.run], ['paused', '2026-06-01', '2026-07-01', null]);
       assert.deepEqual(await upcoming(), [['2026-03-01', 'skipped'], ['2026-05-01', 'paused'], ['2026-07-01', 'scheduled'], ['2026-09-01', 'scheduled']]);
+      // Each scheduled run says when its order would arrive (stocked lines: a business day after
+      // the run day, within a week); skipped and paused ones do not.
+      const arrivals = z.parse(UpcomingRunListSchema, (await api().send(buyer, 'GET', `/v1/standing-orders/${so.id}/upcoming?limit=4`)).json()).items;
+      assert.deepEqual(arrivals.slice(0, 2).map((u) => u.arrives), [null, null]);
+      for (const u of arrivals.slice(2)) {
+        assert.ok(u.arrives && u.arrives > u.occurrence.day && u.arrives <= addDays(u.occurrence.day, 7), `${u.occurrence.day} arrives ${u.arrives}`);
+        assert.ok(![0, 6].includes(new Date(`${u.arrives}T12:00:00Z`).getUTCDay()), `${u.arrives} is a weekday`);
+      }
       assert.equal((await api().act(buyer, so.id, { version: 2, action: 'unskip', occurrence: '2026-03-01' })).statusCode, 200);
       const resumed = z.parse(StandingOrderActionResultSchema, (await api().act(buyer, so.id, { version: 3, action: 'resume' })).json());
       assert.deepEqual([resumed.standingOrder.status, resumed.standingOrder.nextRun?.key], ['active', '2026-03-01']);

@@ -99,6 +99,7 @@ const newKey = () => {
  * @csspart runs - The list of the next runs.
  * @csspart run - One coming run (`data-status`: scheduled, skipped, paused).
  * @csspart moved - Why a run is not on the rule's day ("verschoben von Mo, 25.05. (Pfingstmontag)").
+ * @csspart arrives - When a coming run's order would arrive ("Lieferung voraussichtlich Do, 02.07.2026"), planned with today's stock.
  * @csspart skip - A run's skip or unskip button.
  * @csspart actions - Pause, resume, order now and cancel.
  * @csspart confirm - The confirmation step of cancel and order now.
@@ -914,20 +915,21 @@ export class KontorStandingOrder extends KontorElement<StringsOf<typeof standing
     const previewing = this.preview !== null && (this.mode === 'create' || this.editing);
     const live = this.so && (this.so.status === 'active' || this.so.status === 'paused');
     if (!previewing && !live) return nothing;
-    const items: { occurrence: Occurrence; status: UpcomingRun['status']; override: boolean }[] = previewing
-      ? this.preview!.filter((o) => o.sameDayAs === null).map((o) => ({ occurrence: o, status: o.skipped ? 'skipped' : 'scheduled', override: false }))
-      : this.upcoming.map((r) => ({ occurrence: r.occurrence, status: r.status, override: r.override !== null }));
+    const items: { occurrence: Occurrence; status: UpcomingRun['status']; override: boolean; arrives: string | null }[] = previewing
+      ? this.preview!.filter((o) => o.sameDayAs === null).map((o) => ({ occurrence: o, status: o.skipped ? 'skipped' : 'scheduled', override: false, arrives: null }))
+      : this.upcoming.map((r) => ({ occurrence: r.occurrence, status: r.status, override: r.override !== null, arrives: r.arrives ?? null }));
     const actions = !previewing && !this.editing;
     return html`<section class="runs-section" aria-labelledby="runs-title" aria-busy=${this.previewing ? 'true' : 'false'}>
       <div id="runs-title">${this.heading(this.headingLevel + 1, previewing ? t.previewTitle : t.upcomingTitle)}</div>
       ${items.length
         ? html`<ol class="runs" part="runs">
-            ${items.map(({ occurrence: o, status, override }) => {
+            ${items.map(({ occurrence: o, status, override, arrives }) => {
               const day = t.runDay(o.day);
               return html`<li part="run" data-key=${o.key} data-day=${o.day} data-status=${status}>
                 <time datetime=${o.day}>${day}</time>
                 ${o.moved ? html`<span class="moved" part="moved">${moveText(o, t)}</span>` : nothing}
                 <span class="run-status">${t.upcomingStatus(status)}${override ? html` · ${t.changedForRun}` : nothing}</span>
+                ${arrives ? html`<span class="arrives" part="arrives">${t.arrivesOn(t.runDay(arrives))}</span>` : nothing}
                 ${actions && status !== 'paused'
                   ? html`<button
                       type="button"

@@ -204,7 +204,8 @@ export const styles = css`
   .runs li[data-status='skipped'] time {
     text-decoration: line-through;
   }
-  .run-status {
+  .run-status,
+  .runs .arrives {
     color: var(--standing-order-muted-color);
   }
   .skip-run {

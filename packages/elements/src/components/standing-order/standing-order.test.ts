@@ -234,6 +234,19 @@ describe('<kontor-standing-order>', () => {
       expect($(el, '.next-run time')!.getAttribute('datetime')).to.equal(run().dataset.day);
     });
 
+    it('says when each scheduled run would arrive, and not for a skipped one', async () => {
+      const so = await standingOrderOf();
+      const upcoming = await (await standingOrdersClientOf()).upcoming(so.id, 12);
+      const el = await mountView(so);
+      const first = runs(el)[0]!;
+      const arrives = upcoming.find((u) => u.occurrence.key === first.dataset.key)!.arrives!;
+      expect(arrives > first.dataset.day!).to.equal(true);
+      const [y, m, d] = arrives.split('-');
+      expect(text(first.querySelector('[part=arrives]'))).to.match(new RegExp(`^Lieferung voraussichtlich [A-Z][a-z], ${d}\\.${m}\\.${y}$`));
+      await clickForChange(el, `.skip-run[data-key="${first.dataset.key}"]`);
+      expect($(el, `[part=run][data-key="${first.dataset.key}"] [part=arrives]`)).to.equal(null);
+    });
+
     it('shows the current state and says so when it was changed elsewhere (409)', async () => {
       const so = await standingOrderOf();
       const el = await mountView(so);

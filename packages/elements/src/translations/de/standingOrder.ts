@@ -42,6 +42,7 @@ export const standingOrder: StandingOrderStrings = {
   runsShown: (count) => (count === 1 ? '1 nächste Ausführung angezeigt.' : `${count} nächste Ausführungen angezeigt.`),
   noRuns: 'Keine weiteren Ausführungen.',
   upcomingStatus: (status) => ({ scheduled: 'Geplant', skipped: 'Wird ausgelassen', paused: 'Pausiert' })[status],
+  arrivesOn: (day) => `Lieferung voraussichtlich ${day}`,
   skipRun: 'Auslassen',
   unskipRun: 'Doch ausführen',
   skipRunOf: (day) => `Ausführung am ${day} auslassen`,

@@ -39,6 +39,7 @@ export const standingOrder: StandingOrderStrings = {
   runsShown: (count) => (count === 1 ? '1 next run shown.' : `${count} next runs shown.`),
   noRuns: 'No further runs.',
   upcomingStatus: (status) => ({ scheduled: 'Scheduled', skipped: 'Skipped', paused: 'Paused' })[status],
+  arrivesOn: (day) => `Expected to arrive ${day}`,
   skipRun: 'Skip',
   unskipRun: 'Run after all',
   skipRunOf: (day) => `Skip the run on ${day}`,
