@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AssistantConversationSchema, AssistantReplySchema, StandingOrderViewSchema, type AssistantReply } from '@kontor/core';
+import { AssistantConversationSchema, AssistantReplySchema, StandingOrderViewSchema, createAssistantClient, createHttpClient, isKontorError, type AssistantReply } from '@kontor/core';
 import * as z from 'zod/mini';
 import { newId } from '../db/cart.queries.js';
 import { insertOrder } from '../db/order.queries.js';
@@ -419,6 +419,26 @@ describe('the shop assistant', () => {
       assert.equal((await rpc(schmidt, { jsonrpc: '2.0', id: 4, method: 'tools/call', params: { name: 'last_orders', arguments: {} } }, { 'mcp-session-id': id })).statusCode, 404);
       assert.equal((await rpc(null, { jsonrpc: '2.0', id: 5, method: 'tools/list' })).statusCode, 401);
       assert.equal((await t.app.inject({ method: 'GET', url: '/v1/mcp', headers: auth(buyer) })).statusCode, 405);
+    });
+  });
+
+  describe('through the SDK client over HTTP', () => {
+    it('sends, confirms and reads the conversation with core\'s assistant client; refusals are typed errors', async () => {
+      const endpoint = await t.listen();
+      const http = createHttpClient({ endpoint, token: buyer, lang: 'de', retries: 0 });
+      const assistant = createAssistantClient(http);
+      const reply = await assistant.send({ text: 'Letzte Bestellung nochmal bestellen' });
+      const action = actionOf(reply);
+      const done = await assistant.confirm(action.actionId);
+      assert.equal(done.cards[0]?.kind, 'order');
+      const again = await assistant.confirm(action.actionId).then(() => null, (e: unknown) => e);
+      assert.ok(isKontorError(again));
+      assert.deepEqual([again.code, again.status], ['action_used', 409]);
+      const conversation = await assistant.conversation(reply.conversationId);
+      assert.deepEqual(conversation.messages.map((m) => m.role), ['user', 'assistant', 'assistant']);
+      const empty = await assistant.send({ text: '' }).then(() => null, (e: unknown) => e);
+      assert.ok(isKontorError(empty));
+      assert.deepEqual([empty.code, empty.issues[0]?.path], ['validation', ['text']]);
     });
   });
 
