@@ -80,6 +80,9 @@ export class KontorChatbot extends KontorElement<StringsOf<typeof chatbotStrings
 
   /** Focus the input once the opened panel has rendered (the buyer opened it). */
   private focusInput = false;
+  /** Inline: whether the chat has come near the viewport (it loads then, not with the page). */
+  private nearViewport = false;
+  private observer?: IntersectionObserver;
 
   @state() private chat?: PanelModule.ChatSession;
   @state() private loadError?: KontorError;
@@ -104,13 +107,32 @@ export class KontorChatbot extends KontorElement<StringsOf<typeof chatbotStrings
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('keydown', this.onKeydown);
+    this.observer?.disconnect();
+    this.observer = undefined;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (!this.shown) return;
     if (this.chat) this.chat.open();
-    else if (!this.loadError) void this.ensureChat();
+    else if (!this.loadError && (this.floating || this.isNearViewport())) void this.ensureChat();
+  }
+
+  /** Inline, the chat loads when it comes within 200px of the viewport: a chat at the foot of a long page costs nothing until then. */
+  private isNearViewport(): boolean {
+    if (this.nearViewport || typeof IntersectionObserver === 'undefined') return true;
+    this.observer ??= new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        this.observer?.disconnect();
+        this.observer = undefined;
+        this.nearViewport = true;
+        this.requestUpdate();
+      },
+      { rootMargin: '200px' },
+    );
+    this.observer.observe(this);
+    return false;
   }
 
   override updated(): void {

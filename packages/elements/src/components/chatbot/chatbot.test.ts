@@ -111,6 +111,20 @@ describe('<kontor-chatbot>', () => {
     expect(panelFetched()).to.equal(true);
   });
 
+  it('inline, loads the chat when it comes near the viewport, not with the page', async () => {
+    const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('anna')} lang="de" .clientOptions=${{ retries: 0, fetch: countingFetch }}>
+      <div style="height: 4000px"></div>
+      <kontor-chatbot></kontor-chatbot>
+    </kontor-shop>`);
+    const el = shop.querySelector('kontor-chatbot')!;
+    await new Promise((r) => setTimeout(r, 300));
+    expect($(el, '[part~=input]'), 'the chat loaded below the fold').to.equal(null);
+    expect(requests).to.deep.equal([]);
+    el.scrollIntoView();
+    await ready(el);
+    window.scrollTo(0, 0);
+  });
+
   it('is accessible', async () => {
     const el = await mount();
     await expect(el).to.be.accessible();
