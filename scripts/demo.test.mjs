@@ -920,4 +920,50 @@ describe('offers (issue 11)', () => {
     assert.deepEqual([...errors, ...shopErrors], []);
     await Promise.all([shop.close(), jana.close(), max.close()]);
   });
+
+  it("a rep withdraws a sent offer with a reason on the sales page: the buyer is mailed, the shop's <kontor-offer> says why it cannot be answered, and the sales page's status filter finds it", async () => {
+    const errors = [];
+    const { page: shop, errors: shopErrors } = await freshShopPage();
+    await shop.waitForFunction(() => !document.getElementById('login').hidden, { timeout: 20_000 });
+    await shop.$eval('#login input[name=email]', (el) => (el.value = 'einkauf@schmidt-haustechnik.de'));
+    await shop.click('#login button[type=submit]');
+    await shop.waitForFunction(() => document.getElementById('shop').client && document.querySelector('#angebote kontor-offers'), { timeout: 20_000 });
+    // A request from scratch through the buyer's SDK (the page's <kontor-shop> client).
+    const request = await withOffers(shop, async (offers, client) => {
+      const { items } = await client.catalogue.list({ limit: 20, status: 'active' });
+      const product = items.find((p) => p.price && p.quantityRules.step === 1 && p.quantityRules.min === 1);
+      return offers.request({ lines: [{ sku: product.sku, quantity: 3 }], message: 'Rahmenvertrag 2027?' }, { idempotencyKey: crypto.randomUUID() });
+    });
+
+    const jana = await salesPage('jana.petersen@hansen.example', errors);
+    await jana.bringToFront();
+    await jana.waitForSelector(`#requests li[data-request-id="${request.id}"] button`, { timeout: 20_000 });
+    await jana.click(`#requests li[data-request-id="${request.id}"] button`);
+    await clickIn(jana, 'p.actions button.primary');
+    await waitIn(jana, '.draft button.send');
+    const offerId = await jana.$eval('#detail', (d) => d.dataset.offerId);
+    const number = await jana.$eval('#detail h2', (h) => h.textContent.match(/ANG-\d{4}-\d{6}/)[0]);
+    await clickIn(jana, '.draft button.send');
+    await jana.waitForFunction(() => document.querySelector('#detail [data-status]')?.dataset.status === 'sent', { timeout: 20_000 });
+    await mailWhere((m) => m.subject === `Ihr Angebot ${number} (Version 1)`);
+    await setField(jana, 'form.withdraw input[name=reason]', 'Preise für 2027 noch offen');
+    await clickIn(jana, 'form.withdraw button[type=submit]');
+    await jana.waitForFunction(() => document.querySelector('#detail [data-status]')?.dataset.status === 'withdrawn', { timeout: 20_000 });
+    assert.match(await jana.$eval('#detail ol.history', (o) => o.textContent), /Zurückgezogen \(V1\) · Jana Petersen.*Preise für 2027 noch offen/s);
+    assert.equal(await jana.$('#detail form.editor'), null);
+    const mail = await mailWhere((m) => m.subject === `Angebot ${number} zurückgezogen`);
+    assert.ok(mail.to.text.includes('einkauf@schmidt-haustechnik.de'), mail.to.text);
+    // The status filter: withdrawn offers only.
+    await jana.select('#status-filter', 'withdrawn');
+    await jana.waitForFunction((id) => document.querySelector(`#offers li[data-offer-id="${id}"]`) && [...document.querySelectorAll('#offers li[data-status]')].every((li) => li.dataset.status === 'withdrawn'), { timeout: 20_000 }, offerId);
+
+    // The buyer's <kontor-offer>: no answers, the rep's reason.
+    await shop.bringToFront();
+    await openShopOffer(shop, offerId);
+    const note = await inOffer(shop, (root) => ({ note: root.querySelector('[part=state-note]')?.dataset.status, text: root.querySelector('[part=state-note]')?.textContent, actions: Boolean(root.querySelector('[part=actions]')) }));
+    assert.deepEqual([note.note, note.actions], ['withdrawn', false]);
+    assert.match(note.text, /Preise für 2027 noch offen/);
+    assert.deepEqual([...errors, ...shopErrors], []);
+    await Promise.all([shop.close(), jana.close()]);
+  });
 });
