@@ -74,6 +74,10 @@ async function main(): Promise<void> {
     // The lines under the seller's name on offer documents, split by `|` (address, phone, VAT id …).
     ...(process.env.KONTOR_SELLER_LETTERHEAD ? { offers: { letterhead: process.env.KONTOR_SELLER_LETTERHEAD.split('|').map((l) => l.trim()).filter(Boolean) } } : {}),
     partnerOrigins,
+    // The shop assistant's optional model: an OpenAI-compatible chat-completions server (llama.cpp, Ollama, vLLM, hosted).
+    ...(process.env.KONTOR_ASSISTANT_MODEL_URL?.trim()
+      ? { assistant: { model: { url: process.env.KONTOR_ASSISTANT_MODEL_URL.trim(), apiKey: process.env.KONTOR_ASSISTANT_MODEL_KEY?.trim() || undefined, model: process.env.KONTOR_ASSISTANT_MODEL?.trim() || 'default' } } }
+      : {}),
     ...(serverCors ? { serverCorsOrigins: serverCors === '*' ? '*' : serverCors.split(',').map((o) => o.trim()).filter(Boolean) } : {}),
   });
   await app.listen({ port, host });

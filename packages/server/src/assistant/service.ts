@@ -1,5 +1,6 @@
 import {
   assistantTools,
+  isKontorError,
   KontorError,
   errorMessage,
   matchProducts,
@@ -51,6 +52,7 @@ import {
   type UserScope,
 } from './assistant.queries.js';
 import { enqueueHandoffMail } from './mails.js';
+import { asData, complete, parseToolCall, systemPrompt, type ChatMessage, type ModelOptions } from './model.js';
 import { CHIPS, T, dayText, moneyText, quantityText } from './texts.js';
 
 // The shop assistant's skills. Each reads through the same services as the HTTP API, with the
@@ -68,6 +70,10 @@ export interface AssistantOptions {
   actionTtlMs: number;
   /** Messages per user per window (default 30 a minute). */
   rateLimit: { max: number; windowMs: number };
+  /** An OpenAI-compatible model that answers instead of the built-in router (which answers when it fails). */
+  model?: ModelOptions | undefined;
+  /** Where a model's failure is told (the app's logger). */
+  log?: ((error: unknown) => void) | undefined;
 }
 export const DEFAULT_ASSISTANT_OPTIONS: AssistantOptions = { actionTtlMs: 10 * 60_000, rateLimit: { max: 30, windowMs: 60_000 } };
 
@@ -348,7 +354,16 @@ export async function handleMessage(
   const routed = routeMessage(body.text, { now, products: products.router, lang: requestLang });
   const lang = body.lang ?? routed.lang;
   const ctx: Context = { deps, caller, scope, conversationId, now, lang, text: body.text, routed, products, options };
-  const draft = await answer(ctx, history);
+  let draft: Draft | undefined;
+  if (options.model) {
+    try {
+      draft = await modelAnswer(ctx, history, options.model);
+    } catch (error) {
+      // Unreachable, slow or confused: the built-in router answers.
+      options.log?.(error);
+    }
+  }
+  draft ??= await answer(ctx, history);
   const reply: AssistantReply = { conversationId, intent: draft.intent, text: draft.text, chips: draft.chips ?? [], cards: draft.cards ?? [], lang };
   await appendTurns(deps.db, scope, conversationId, [{ role: 'user', text: body.text, at }, { role: 'assistant', text: reply.text, at, reply }], at);
   return reply;
@@ -395,6 +410,16 @@ export async function handleTool<N extends AssistantToolName>(deps: Deps, caller
   const at = now.toISOString();
   const scope = scopeOf(caller);
   const products = await visibleProducts(deps, caller);
+  const base: Context = { deps, caller, scope, conversationId, now, lang, text: '', routed: { intent: 'unknown', lang, entities: {} }, products, options };
+  const draft = await answer(toolContext(base, name, args), []);
+  const reply: AssistantReply = { conversationId, intent: draft.intent, text: draft.text, chips: draft.chips ?? [], cards: draft.cards ?? [], lang };
+  await appendTurns(deps.db, scope, conversationId, [{ role: 'user', text: `MCP ${name} ${JSON.stringify(args)}`.slice(0, 2000), at }, { role: 'assistant', text: reply.text, at, reply }], at);
+  return reply;
+}
+
+/** A tool's arguments as the entities of its intent, in the context of a message. */
+function toolContext(base: Context, name: AssistantToolName, args: unknown): Context {
+  const { products, lang } = base;
   const a = args as { query?: string; sku?: string; product?: string; quantity?: number; date?: string; orderNumber?: string; message?: string };
   const entities: RoutedMessage['entities'] = {};
   const words = a.product ?? a.query;
@@ -409,12 +434,50 @@ export async function handleTool<N extends AssistantToolName>(deps: Deps, caller
   }
   const routed: RoutedMessage = { intent: assistantTools[name].intent, lang, entities };
   // The message an offer request carries: the tool's, never the call itself.
-  const text = a.message ?? '';
-  const ctx: Context = { deps, caller, scope, conversationId, now, lang, text, routed, products, options };
-  const draft = await answer(ctx, []);
-  const reply: AssistantReply = { conversationId, intent: draft.intent, text: draft.text, chips: draft.chips ?? [], cards: draft.cards ?? [], lang };
-  await appendTurns(deps.db, scope, conversationId, [{ role: 'user', text: `MCP ${name} ${JSON.stringify(args)}`.slice(0, 2000), at }, { role: 'assistant', text: reply.text, at, reply }], at);
-  return reply;
+  return { ...base, routed, text: a.message ?? '' };
+}
+
+/**
+ * The model's answer: it may call core's tools (the chat's skills with its arguments as
+ * entities, so the same scope and the same proposals) for a few rounds, each result handed back
+ * as delimited data; its last text is the reply's, the tools' cards are the reply's cards.
+ * @throws when the model fails, answers nothing or keeps calling tools.
+ */
+async function modelAnswer(ctx: Context, history: AssistantTurn[], model: ModelOptions): Promise<Draft> {
+  const messages: ChatMessage[] = [
+    { role: 'system', content: systemPrompt(ctx.lang, ctx.caller.company.name) },
+    ...history.slice(-12).map((h) => ({ role: h.role, content: h.text })),
+    { role: 'user', content: ctx.text },
+  ];
+  const cards: AssistantCard[] = [];
+  let intent: AssistantIntent | undefined;
+  for (let round = 0; round < (model.maxRounds ?? 3); round++) {
+    const out = await complete(model, messages);
+    if (!out.toolCalls.length) {
+      const text = (out.content ?? '').trim();
+      if (!text) throw new Error('the model answered no text');
+      return { intent: intent ?? ctx.routed.intent, text: text.slice(0, 4000), cards };
+    }
+    messages.push({ role: 'assistant', content: out.content, tool_calls: out.toolCalls });
+    for (const call of out.toolCalls.slice(0, 4)) {
+      const parsed = parseToolCall(call);
+      let content: string;
+      if ('error' in parsed) content = asData({ error: parsed.error });
+      else {
+        try {
+          const draft = await answer(toolContext({ ...ctx, text: '' }, parsed.name, parsed.args), []);
+          cards.push(...(draft.cards ?? []));
+          intent = draft.intent;
+          content = asData({ text: draft.text, cards: draft.cards ?? [] });
+        } catch (error) {
+          if (!isKontorError(error) || error.status >= 500) throw error;
+          content = asData({ error: error.message });
+        }
+      }
+      messages.push({ role: 'tool', tool_call_id: call.id, content });
+    }
+  }
+  throw new Error('the model kept calling tools');
 }
 
 const refusal = (row: ActionRow, at: string, lang: Lang) => httpError(row.used_at ? 'action_used' : row.expires_at <= at ? 'action_expired' : 'action_used', lang);

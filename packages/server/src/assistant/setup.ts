@@ -4,6 +4,7 @@ import type { AppDeps } from '../http/route.js';
 import { addRoute } from '../http/route.js';
 import type { OutboxDeps } from '../outbox/outbox.js';
 import { mcpRoutes } from './mcp.js';
+import type { ModelOptions } from './model.js';
 import { confirmAction, conversationOf, createMessageLimiter, DEFAULT_ASSISTANT_OPTIONS, handleMessage, userKeyOf, type AssistantOptions } from './service.js';
 
 /** How the app runs the shop assistant. */
@@ -12,6 +13,8 @@ export interface AssistantAppOptions {
   actionTtlMs?: number;
   /** Messages per user per window; default 30 a minute. */
   rateLimit?: { max: number; windowMs: number };
+  /** An OpenAI-compatible chat-completions server that answers with the assistant's tools; the built-in router answers when it fails. */
+  model?: ModelOptions | undefined;
 }
 
 /**
@@ -22,6 +25,8 @@ export function setupAssistant(app: FastifyInstance, deps: AppDeps & OutboxDeps,
   const settings: AssistantOptions = {
     actionTtlMs: options.assistant?.actionTtlMs ?? DEFAULT_ASSISTANT_OPTIONS.actionTtlMs,
     rateLimit: options.assistant?.rateLimit ?? DEFAULT_ASSISTANT_OPTIONS.rateLimit,
+    model: options.assistant?.model,
+    log: (error) => app.log.warn({ err: error }, 'assistant: the model failed; the built-in router answered'),
   };
   const limit = createMessageLimiter(deps.now, settings.rateLimit);
 
