@@ -276,6 +276,50 @@ describe('<kontor-chatbot>', () => {
       expect(sessionStorage.getItem(keys[0]!)).to.equal(null);
     });
 
+    it('keeps conversations apart per person: another user on the same tab starts afresh, another\'s conversation id is refused and forgotten', async () => {
+      const el = await mount();
+      const { detail } = await ask(el, 'Wo ist meine letzte Bestellung?');
+      const annaKey = Object.keys(sessionStorage).find((k) => k.startsWith('kontor.chat:'))!;
+      // Schmidt signs in on the same tab: nothing of Anna's.
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de" .clientOptions=${{ retries: 0 }}><kontor-chatbot></kontor-chatbot></kontor-shop>`);
+      const other = shop.querySelector('kontor-chatbot')!;
+      await ready(other);
+      expect(userMessages(other)).to.have.length(0);
+      const me = await (await clientOf('schmidt')).identity.me();
+      const schmidtKey = `kontor.chat:${endpoint()}:${me.user!.id}`;
+      expect(schmidtKey).to.not.equal(annaKey);
+      // Anna's conversation id under Schmidt's key (a forged or stale entry): the server answers 404, the element forgets it.
+      sessionStorage.setItem(schmidtKey, detail.reply.conversationId);
+      const shop2 = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('schmidt')} lang="de" .clientOptions=${{ retries: 0 }}><kontor-chatbot></kontor-chatbot></kontor-shop>`);
+      const forged = shop2.querySelector('kontor-chatbot')!;
+      await ready(forged);
+      expect(userMessages(forged)).to.have.length(0);
+      expect(text($(forged, '[part~=log]'))).to.not.contain('Wo ist meine letzte Bestellung?');
+      expect(sessionStorage.getItem(schmidtKey)).to.equal(null);
+      expect(sessionStorage.getItem(annaKey)).to.equal(detail.reply.conversationId);
+    });
+
+    it('says why when the server stops a flood of messages, and keeps the text in the input', async () => {
+      // Bau & Licht's buyer, whom no other chat test uses: the server's per-person limit (30 a minute) reached through the API.
+      const api = createAssistantClient(createKontorClient({ endpoint: endpoint(), token: await tokenOf('baulicht'), lang: 'de' }).http);
+      let limited: unknown = null;
+      for (let i = 0; i < 40 && !limited; i++) limited = await api.send({ text: `Hallo ${i}` }).then(() => null, (e: unknown) => e);
+      expect(isKontorError(limited) && limited.code).to.equal('rate_limited');
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('baulicht')} lang="de" .clientOptions=${{ retries: 0 }}><kontor-chatbot></kontor-chatbot></kontor-shop>`);
+      const el = shop.querySelector('kontor-chatbot')!;
+      await ready(el);
+      const failed = oneEvent(el, 'kontor-error');
+      input(el).value = 'Wo ist meine letzte Bestellung?';
+      input(el).dispatchEvent(new Event('input', { bubbles: true }));
+      $<HTMLButtonElement>(el, '[part~=send-button]')!.click();
+      const { detail } = await failed;
+      expect(detail.error.code).to.equal('rate_limited');
+      await el.updateComplete;
+      expect(text($(el, '[part~=error][role=alert]'))).to.equal((limited as Error).message);
+      expect(input(el).value).to.equal('Wo ist meine letzte Bestellung?');
+      expect(userMessages(el)).to.have.length(0);
+    });
+
     it('sends a quick reply\'s text as the next message', async () => {
       const el = await mount({ lang: 'en' });
       const chip = $<HTMLButtonElement>(el, '[part~=chip]')!;
