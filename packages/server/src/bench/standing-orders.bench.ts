@@ -11,7 +11,10 @@
 // Knobs: KONTOR_BENCH_STANDING_ORDERS (100000), KONTOR_BENCH_PG=1 (also on a throwaway
 // PostgreSQL cluster), KONTOR_BENCH_SCHEDULERS (PostgreSQL: schedulers at once, default 2),
 // KONTOR_BENCH_CONCURRENCY (PostgreSQL: transactions per scheduler, default 4), KONTOR_BENCH_SQLITE=0
-// (PostgreSQL only).
+// (PostgreSQL only), KONTOR_BENCH_KILLS=3 (crash mode: the schedulers run as processes of
+// standing-orders.worker.ts, killed with SIGKILL that many times mid-batch — at even shares of
+// the runs — and started again; the count of exactly one order per occurrence is the point).
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +36,7 @@ const num = (name: string, fallback: number) => {
 const N = num('KONTOR_BENCH_STANDING_ORDERS', 100_000);
 const SCHEDULERS = num('KONTOR_BENCH_SCHEDULERS', 2);
 const CONCURRENCY = num('KONTOR_BENCH_CONCURRENCY', 4);
+const KILLS = Number(process.env.KONTOR_BENCH_KILLS ?? 0) || 0;
 const CREATED = '2026-02-20T09:00:00.000Z';
 const DUE = '2026-03-02T05:00:00.000Z';
 
@@ -91,7 +95,49 @@ async function prepare(db: Db): Promise<void> {
   }
 }
 
-async function bench(label: string, db: Db, schedulers: number): Promise<void> {
+/** The database a worker process opens: a SQLite file or a PostgreSQL URL. */
+type Target = { sqliteFile: string } | { url: string };
+
+/**
+ * Crash mode: `schedulers` worker processes at a time; each time another even share of the runs
+ * exists, every worker is killed with SIGKILL (mid-transaction, most likely) and started again.
+ * Resolves with the kills done once the workers of the last round finish.
+ */
+async function runWithKills(db: Db, target: Target, schedulers: number, kills: number): Promise<number> {
+  const env = {
+    ...process.env,
+    KONTOR_BENCH_DUE: DUE,
+    KONTOR_BENCH_CONCURRENCY: String(CONCURRENCY),
+    ...('url' in target ? { KONTOR_BENCH_DB_URL: target.url } : { KONTOR_BENCH_SQLITE_FILE: target.sqliteFile }),
+  };
+  const worker = join(import.meta.dirname, 'standing-orders.worker.ts');
+  const start = () =>
+    Array.from({ length: schedulers }, () => spawn(process.execPath, ['--conditions=source', '--import', 'tsx', worker], { env, stdio: ['ignore', 'pipe', 'inherit'] }));
+  const exited = (c: ChildProcess) => new Promise<number | null>((ok) => (c.exitCode !== null || c.signalCode !== null ? ok(c.exitCode) : c.once('exit', (code) => ok(code))));
+  const runs = async () => Number((await db.selectFrom('standing_order_runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  let done = 0;
+  for (let round = 0; ; round++) {
+    const workers = start();
+    if (round < kills) {
+      const at = Math.floor((N * (round + 1)) / (kills + 1));
+      let finished = false;
+      void Promise.all(workers.map(exited)).then(() => (finished = true));
+      while (!finished && (await runs()) < at) await new Promise((ok) => setTimeout(ok, 50));
+      if (!finished) {
+        for (const w of workers) w.kill('SIGKILL');
+        await Promise.all(workers.map(exited));
+        done++;
+        console.log(`  SIGKILL ${done}: ${(await runs()).toLocaleString('en')} runs recorded when the scheduler${schedulers > 1 ? 's were' : ' was'} killed`);
+        continue;
+      }
+    }
+    const codes = await Promise.all(workers.map(exited));
+    if (codes.some((c) => c !== 0)) throw new Error(`a scheduler process failed (exit ${codes.join(', ')})`);
+    return done;
+  }
+}
+
+async function bench(label: string, db: Db, schedulers: number, target: Target): Promise<void> {
   const t0 = performance.now();
   await prepare(db);
   console.log(`\n${label}: ${N.toLocaleString('en')} standing orders written in ${((performance.now() - t0) / 1000).toFixed(1)} s, all due at ${DUE}`);
@@ -101,9 +147,9 @@ async function bench(label: string, db: Db, schedulers: number): Promise<void> {
     // Orders' events go into the outbox with a mail delivery each, as with mail configured.
     outbox: { webhookTargets: [], mail: true, notify: () => undefined },
   };
-  const runners = Array.from({ length: schedulers }, () => createStandingOrderScheduler({ db, deps, concurrency: CONCURRENCY, batchSize: 200 }));
   const start = performance.now();
   let placed = 0;
+  let killed = 0;
   const timer = setInterval(() => {
     void db.selectFrom('standing_order_runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst().then((r) => {
       const s = (performance.now() - start) / 1000;
@@ -111,8 +157,13 @@ async function bench(label: string, db: Db, schedulers: number): Promise<void> {
     });
   }, 30_000);
   try {
-    const results = await Promise.all(runners.map((r) => r.runOnce()));
-    placed = results.reduce((n, r) => n + r.placed, 0);
+    if (KILLS > 0) {
+      killed = await runWithKills(db, target, schedulers, KILLS);
+    } else {
+      const runners = Array.from({ length: schedulers }, () => createStandingOrderScheduler({ db, deps, concurrency: CONCURRENCY, batchSize: 200 }));
+      const results = await Promise.all(runners.map((r) => r.runOnce()));
+      placed = results.reduce((n, r) => n + r.placed, 0);
+    }
   } finally {
     clearInterval(timer);
   }
@@ -125,9 +176,10 @@ async function bench(label: string, db: Db, schedulers: number): Promise<void> {
   const runs = await count(db.selectFrom('standing_order_runs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst());
   const placedRuns = await count(db.selectFrom('standing_order_runs').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'placed').where('order_id', 'is not', null).executeTakeFirst());
   const exact = orders === N && distinct === N && runs === N && placedRuns === N;
-  console.log(`  time until all orders exist: ${seconds.toFixed(1)} s (${schedulers} scheduler${schedulers > 1 ? 's' : ''})`);
+  console.log(`  time until all orders exist: ${seconds.toFixed(1)} s (${schedulers} scheduler${schedulers > 1 ? 's' : ''}${KILLS > 0 ? `, as processes killed with SIGKILL ${killed} times and started again` : ''})`);
   console.log(`  orders/s: ${(orders / seconds).toFixed(0)}`);
-  console.log(`  placed ${placed.toLocaleString('en')}; orders ${orders.toLocaleString('en')} for ${distinct.toLocaleString('en')} standing orders; runs ${runs.toLocaleString('en')}, placed ${placedRuns.toLocaleString('en')}`);
+  if (KILLS === 0) console.log(`  placed ${placed.toLocaleString('en')} (the schedulers' count)`);
+  console.log(`  orders ${orders.toLocaleString('en')} for ${distinct.toLocaleString('en')} standing orders; runs ${runs.toLocaleString('en')}, placed ${placedRuns.toLocaleString('en')}`);
   console.log(`  exactly one order per due occurrence: ${exact ? 'yes' : 'NO'}`);
 }
 
@@ -135,9 +187,10 @@ const cleanups: (() => Promise<void> | void)[] = [];
 try {
   const dir = mkdtempSync(join(tmpdir(), 'kontor-bench-so-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const sqlite = openDatabase({ sqliteFile: join(dir, 'kontor.sqlite') });
+  const sqliteFile = join(dir, 'kontor.sqlite');
+  const sqlite = openDatabase({ sqliteFile });
   cleanups.push(() => sqlite.db.destroy());
-  if (process.env.KONTOR_BENCH_SQLITE !== '0') await bench('SQLite (one writer)', sqlite.db, 1);
+  if (process.env.KONTOR_BENCH_SQLITE !== '0') await bench('SQLite (one writer)', sqlite.db, 1, { sqliteFile });
   await cleanups.pop()!();
 
   if (process.env.KONTOR_BENCH_PG === '1') {
@@ -150,7 +203,7 @@ try {
     cleanups.push(() => cluster.stop());
     const pg = openDatabase({ url: cluster.url });
     cleanups.push(() => pg.db.destroy());
-    await bench(`PostgreSQL 15 (pool of 10, fsync off; ${SCHEDULERS} schedulers × ${CONCURRENCY} transactions)`, pg.db, SCHEDULERS);
+    await bench(`PostgreSQL 15 (pool of 10, fsync off; ${SCHEDULERS} schedulers × ${CONCURRENCY} transactions)`, pg.db, SCHEDULERS, { url: cluster.url });
   } else {
     console.log('\n(PostgreSQL skipped; set KONTOR_BENCH_PG=1 to run it on a throwaway cluster.)');
   }
