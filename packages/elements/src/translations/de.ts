@@ -20,6 +20,7 @@ import { reorder } from './de/reorder.js';
 import { offerInfo } from './de/offerInfo.js';
 import { offers } from './de/offers.js';
 import { offer } from './de/offer.js';
+import { offerAnswer } from './de/offerAnswer.js';
 import { requestOffer } from './de/requestOffer.js';
 import { chatbot } from './de/chatbot.js';
 
@@ -46,6 +47,7 @@ export const de: Translation = {
   ...offerInfo,
   ...offers,
   ...offer,
+  ...offerAnswer,
   ...requestOffer,
   ...chatbot,
 };

@@ -20,6 +20,7 @@ import { reorder } from './en/reorder.js';
 import { offerInfo } from './en/offerInfo.js';
 import { offers } from './en/offers.js';
 import { offer } from './en/offer.js';
+import { offerAnswer } from './en/offerAnswer.js';
 import { requestOffer } from './en/requestOffer.js';
 import { chatbot } from './en/chatbot.js';
 
@@ -46,6 +47,7 @@ export const en: Translation = {
   ...offerInfo,
   ...offers,
   ...offer,
+  ...offerAnswer,
   ...requestOffer,
   ...chatbot,
 };

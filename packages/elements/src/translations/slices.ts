@@ -24,6 +24,7 @@ export { totals } from './slices/totals.js';
 export { offerInfo } from './slices/offerInfo.js';
 export { offers } from './slices/offers.js';
 export { offer } from './slices/offer.js';
+export { offerAnswer } from './slices/offerAnswer.js';
 export { requestOffer } from './slices/requestOffer.js';
 export { chatbot } from './slices/chatbot.js';
 export { chatbotPanel } from './slices/chatbotPanel.js';

@@ -580,6 +580,31 @@ export interface OfferStrings {
   /** The validity before and after. */
   validityChange(before: string, after: string): string;
   accept: string;
+  /** "Angenommen: Bestellung K-2026-000123." */
+  acceptedInto(orderNumber: string | null): string;
+  acceptedStandingOrder: string;
+  /** The link to what an accepted offer became. */
+  resultOrder(number: string): string;
+  resultStandingOrder: string;
+  reject: string;
+  rejected: string;
+  askChanges: string;
+  changesSent: string;
+  offerWorking: string;
+  /** A required text left empty. */
+  fieldRequired: string;
+  /** A stale version (409 conflict): the current offer is shown. */
+  offerStaleShown: string;
+  /** Why the offer cannot be answered now (`validUntil` for an expired one, `text` the rep's or buyer's words). */
+  notAnswerable(status: 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn', validUntil: string | null, text: string | null): string;
+  offerHistory: string;
+  historyEvent(kind: 'created' | 'sent' | 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn' | 'approved', version: number | null): string;
+  /** "Jana Petersen, 07.12.2026, 14:05". */
+  historyBy(name: string | null, at: string): string;
+}
+
+/** The strings of <kontor-offer>'s answer forms (loaded with them). */
+export interface OfferAnswerStrings {
   acceptTitle: string;
   intoLabel: string;
   intoOrder: string;
@@ -599,32 +624,15 @@ export interface OfferStrings {
   confirmAccept: string;
   confirmStandingOrder: string;
   accepting: string;
-  /** "Angenommen: Bestellung K-2026-000123." */
-  acceptedInto(orderNumber: string | null): string;
-  acceptedStandingOrder: string;
-  /** The link to what an accepted offer became. */
-  resultOrder(number: string): string;
-  resultStandingOrder: string;
-  reject: string;
   rejectReason: string;
   confirmReject: string;
-  rejected: string;
-  askChanges: string;
   changesComment: string;
   sendChanges: string;
-  changesSent: string;
   cancel: string;
-  offerWorking: string;
-  /** A required text left empty. */
-  fieldRequired: string;
-  /** A stale version (409 conflict): the current offer is shown. */
-  offerStaleShown: string;
-  /** Why the offer cannot be answered now (`validUntil` for an expired one, `text` the rep's or buyer's words). */
-  notAnswerable(status: 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn', validUntil: string | null, text: string | null): string;
-  offerHistory: string;
-  historyEvent(kind: 'created' | 'sent' | 'changes_requested' | 'accepted' | 'rejected' | 'expired' | 'withdrawn' | 'approved', version: number | null): string;
-  /** "Jana Petersen, 07.12.2026, 14:05". */
-  historyBy(name: string | null, at: string): string;
+  addressesLoading: string;
+  rejectTitle: string;
+  changesTitle: string;
+  answerSending: string;
 }
 
 /** The strings of <kontor-chatbot> before the chat is opened: its launcher and its loading state. */
@@ -729,5 +737,6 @@ export interface Translation
     OfferInfoStrings,
     OffersStrings,
     OfferStrings,
+    OfferAnswerStrings,
     RequestOfferStrings,
     ChatbotStrings {}

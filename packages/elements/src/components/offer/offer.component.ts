@@ -4,11 +4,11 @@ import type { KontorError } from '@kontor/core/errors';
 import { isKontorError } from '@kontor/core/errors/kontor-error.js';
 import { formatMoney } from '@kontor/core/money/money.logic.js';
 import type { Money } from '@kontor/core/money';
-import type { AcceptOfferBody, Offer, OfferComparison, OfferEvent, OfferRequest, OfferVersion } from '@kontor/core/offers';
+import type { Offer, OfferComparison, OfferEvent, OfferRequest, OfferVersion } from '@kontor/core/offers';
 import { compareVersions, daysLeft, localDayOf } from '@kontor/core/offers/offer.logic.js';
 import type { SavedAddress } from '@kontor/core/orders';
 import type { Unit } from '@kontor/core/catalogue';
-import { html, nothing } from 'lit';
+import { html, nothing, supportsAdoptingStyleSheets } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
@@ -17,42 +17,25 @@ import { common } from '../../translations/slices/common.js';
 import { offer as offerSlice } from '../../translations/slices/offer.js';
 import { offerInfo } from '../../translations/slices/offerInfo.js';
 import { strings, type StringsOf } from '../../translations/strings.js';
+import type * as AnswerModule from './offer.answer.js';
+import type { AcceptDraft, AnswerView } from './offer.answer.js';
 import { styles } from './offer.styles.js';
 
 const offerStrings = strings(common, offerInfo, offerSlice);
 
 type Mode = 'none' | 'accept' | 'reject' | 'changes';
-type Schedule = 'weekly' | 'biweekly' | 'fourweekly' | 'monthly';
-const SCHEDULES: readonly Schedule[] = ['weekly', 'biweekly', 'fourweekly', 'monthly'];
-const PAYMENTS = ['invoice', 'prepayment'] as const;
-const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+type Answer = typeof AnswerModule;
 
-/** What the accept form holds, as typed. */
-interface AcceptDraft {
-  into: 'order' | 'standing_order';
-  addressId: string;
-  payment: (typeof PAYMENTS)[number];
-  deliveryDate: string;
-  po: string;
-  name: string;
-  schedule: Schedule;
-  start: string;
-}
-
-const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
+/** The answer forms (offer.answer.ts), loaded on demand: on the first pointer or focus on the actions, or when one is opened. */
+let answerLoading: Promise<Answer> | undefined;
+const loadAnswer = () =>
+  (answerLoading ??= import('./offer.answer.js').catch((error: unknown) => {
+    answerLoading = undefined; // a failed fetch is tried again on the next use
+    throw error;
+  }));
+const prefetchAnswer = () => void loadAnswer().catch(() => undefined);
 /** A link template with `{id}` / `{number}` replaced (URL-encoded). */
 const hrefOf = (template: string, id: string, number: string): string => template.replace('{id}', encodeURIComponent(id)).replace('{number}', encodeURIComponent(number));
-
-/** The standing orders' structured schedule of a small choice: from `start`, until the offer's prices end. */
-function scheduleOf(choice: Schedule, start: string, until: string): Record<string, unknown> {
-  const end = { kind: 'until', until };
-  const form =
-    choice === 'monthly'
-      ? { every: 'month', interval: 1, on: { kind: 'day', day: Number(start.slice(8, 10)), missing: 'last_day' }, start, end }
-      : { every: 'week', interval: choice === 'weekly' ? 1 : choice === 'biweekly' ? 2 : 4, weekdays: [WEEKDAYS[new Date(`${start}T00:00:00Z`).getUTCDay()]], start, end };
-  return { form };
-}
 
 /**
  * @summary One offer as the buyer sees it: its current version's lines (list price, offered price, discount, quantity, net), extra lines, the whole-offer discount, totals net/tax/gross, validity with a countdown, terms, the rep's comment, status and version; what changed against the previous version and the request, line by line; accept into an order or a standing order at its prices, reject with a reason, or ask for changes.
@@ -112,7 +95,8 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
   @state() private status: 'initial' | 'loading' | 'ready' | 'error' = 'initial';
   @state() private loadError?: KontorError;
   @state() private mode: Mode = 'none';
-  @state() private draft: AcceptDraft = { into: 'order', addressId: '', payment: 'invoice', deliveryDate: '', po: '', name: '', schedule: 'weekly', start: '' };
+  @state() private draft?: AcceptDraft;
+  @state() private answerForms?: Answer;
   @state() private text = '';
   @state() private fieldError = '';
   @state() private addresses: SavedAddress[] | null = null;
@@ -155,9 +139,11 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
 
   override updated(): void {
     const target = this.focusNext;
-    if (!target) return;
+    const node = target ? this.renderRoot.querySelector<HTMLElement>(target) : null;
+    // A form not rendered yet (its module still loading) takes the focus once it is.
+    if (!node) return;
     this.focusNext = undefined;
-    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    node.focus();
   }
 
   /** Loads the offer again. */
@@ -226,7 +212,45 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
     return this.offer?.history.filter((e) => e.kind === kind).at(-1);
   }
 
+  private pendingAnswer?: Promise<unknown>;
+
+  /** Loads the answer forms (once per page), adopts their styles; the open form renders when they are here. */
+  private ensureAnswer(): Promise<Answer | undefined> {
+    if (this.answerForms) return Promise.resolve(this.answerForms);
+    const load = loadAnswer().then(
+      (answer) => {
+        if (!this.answerForms) {
+          this.answerForms = answer;
+          const root = this.renderRoot as ShadowRoot;
+          if (supportsAdoptingStyleSheets && answer.answerStyles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, answer.answerStyles.styleSheet];
+          else root.appendChild(Object.assign(document.createElement('style'), { textContent: answer.answerStyles.cssText }));
+        }
+        return answer;
+      },
+      (error: unknown) => {
+        this.actionError = this.reportError(error);
+        this.mode = 'none';
+        return undefined;
+      },
+    );
+    this.pendingAnswer = load;
+    void load.finally(() => {
+      if (this.pendingAnswer === load) this.pendingAnswer = undefined;
+    });
+    return load;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pendingAnswer) {
+      await this.pendingAnswer;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   private open(mode: Mode): void {
+    if (mode !== 'none') void this.ensureAnswer();
     this.mode = mode;
     this.fieldError = '';
     this.actionError = undefined;
@@ -240,8 +264,13 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
     if (mode === 'accept') {
       this.acceptKey = undefined;
       const v = this.current()!;
-      const first = nextDay(localDayOf(this.now()));
-      this.draft = { ...this.draft, start: this.draft.start || (first > v.priceValidUntil ? v.priceValidUntil : first) };
+      const first = this.tomorrow();
+      void this.ensureAnswer().then((answer) => {
+        if (!answer) return;
+        const draft = this.draft ?? answer.emptyDraft();
+        this.draft = { ...draft, start: draft.start || (first > v.priceValidUntil ? v.priceValidUntil : first) };
+        this.applyDefaultAddress();
+      });
       void this.loadAddresses();
     }
   }
@@ -262,37 +291,34 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
 
   private applyDefaultAddress(): void {
     const list = this.addresses ?? [];
-    if (!list.some((a) => a.id === this.draft.addressId)) this.draft = { ...this.draft, addressId: (list.find((a) => a.isDefault) ?? list[0])?.id ?? '' };
+    const draft = this.draft;
+    if (draft && !list.some((a) => a.id === draft.addressId)) this.draft = { ...draft, addressId: (list.find((a) => a.isDefault) ?? list[0])?.id ?? '' };
   }
 
-  private set<K extends keyof AcceptDraft>(key: K, value: AcceptDraft[K]): void {
-    this.draft = { ...this.draft, [key]: value };
-    // Another body is another attempt: it gets its own key.
-    if (!this.working) this.acceptKey = undefined;
+  /** Tomorrow on the page's clock, as a day in the seller's time zone. */
+  private tomorrow(): string {
+    return new Date(Date.parse(`${localDayOf(this.now())}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   }
 
-  private acceptBody(offer: Offer, v: OfferVersion): AcceptOfferBody {
-    const d = this.draft;
-    const deliveryAddress = { addressId: d.addressId };
-    const payment = { method: d.payment };
-    const base = { version: offer.version, versionNumber: v.number };
-    if (d.into === 'order') {
-      return {
-        ...base,
-        into: {
-          kind: 'order', deliveryAddress, payment,
-          ...(d.deliveryDate ? { requestedDeliveryDate: d.deliveryDate } : {}),
-          ...(d.po.trim() ? { purchaseOrderNumber: d.po.trim() } : {}),
-        },
-      };
-    }
+  /** What the answer forms show and do. */
+  private answerView(): AnswerView {
     return {
-      ...base,
-      into: {
-        kind: 'standing_order', deliveryAddress, payment,
-        ...(d.name.trim() ? { name: d.name.trim() } : {}),
-        schedule: scheduleOf(d.schedule, d.start, v.priceValidUntil),
+      lang: this.currentLang,
+      draft: this.draft!,
+      set: (key, value) => {
+        this.draft = { ...this.draft!, [key]: value };
+        // Another body is another attempt: it gets its own key.
+        if (!this.working) this.acceptKey = undefined;
       },
+      text: this.text,
+      setText: (text) => (this.text = text),
+      fieldError: this.fieldError,
+      working: this.working,
+      addresses: this.addresses,
+      tomorrow: this.tomorrow(),
+      onAccept: (e) => this.onAccept(e),
+      onText: (e, mode) => this.onText(e, mode),
+      cancel: () => this.open('none'),
     };
   }
 
@@ -343,6 +369,8 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
   private onAccept(event: SubmitEvent): void {
     event.preventDefault();
     if (this.working) return;
+    const answer = this.answerForms;
+    if (!answer || !this.draft) return;
     if (!this.draft.addressId) {
       this.fieldError = this.t.fieldRequired;
       this.focusNext = '[part=accept-form] select';
@@ -351,7 +379,7 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
     this.fieldError = '';
     void this.answer(async (client, offer, v) => {
       const key = (this.acceptKey ??= newIdempotencyKey());
-      const result = await offersOf(client).accept(offer.id, this.acceptBody(offer, v), { idempotencyKey: key });
+      const result = await offersOf(client).accept(offer.id, answer.acceptBody(this.draft!, offer, v), { idempotencyKey: key });
       this.acceptKey = undefined;
       this.offer = result.offer;
       this.emit('kontor-offer-accept', { offer: result.offer, order: result.order, standingOrderId: result.standingOrderId });
@@ -503,82 +531,6 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
     </section>`;
   }
 
-  private renderAcceptForm(v: OfferVersion) {
-    const t = this.t;
-    const d = this.draft;
-    const standing = d.into === 'standing_order';
-    const addresses = this.addresses;
-    const radio = <K extends 'into' | 'payment'>(key: K, value: AcceptDraft[K], label: string) =>
-      html`<label class="radio"><input type="radio" name=${key} value=${value} .checked=${d[key] === value} @change=${() => this.set(key, value)} /> ${label}</label>`;
-    const input = (key: 'deliveryDate' | 'po' | 'name' | 'start', label: string, type: string, extra: { min?: string; max?: string; maxlength?: number; required?: boolean } = {}) =>
-      html`<label class="field"><span>${label}</span><input
-          type=${type}
-          name=${key}
-          .value=${d[key]}
-          min=${extra.min ?? nothing}
-          max=${extra.max ?? nothing}
-          maxlength=${extra.maxlength ?? nothing}
-          ?required=${extra.required}
-          @input=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value)}
-        /></label>`;
-    const tomorrow = nextDay(localDayOf(this.now()));
-    return html`<form part="accept-form" class="form" novalidate @submit=${(e: SubmitEvent) => this.onAccept(e)}>
-      <h4>${t.acceptTitle}</h4>
-      <fieldset><legend>${t.intoLabel}</legend>${radio('into', 'order', t.intoOrder)} ${radio('into', 'standing_order', t.intoStandingOrder)}</fieldset>
-      ${addresses === null
-        ? html`<p class="muted">${t.loading}</p>`
-        : addresses.length
-          ? html`<label class="field"><span>${t.deliveryAddress}</span><select
-                name="address"
-                aria-invalid=${this.fieldError ? 'true' : 'false'}
-                aria-describedby=${this.fieldError ? 'accept-error' : nothing}
-                @change=${(e: Event) => this.set('addressId', (e.target as HTMLSelectElement).value)}
-              >
-                ${addresses.map((a) => html`<option value=${a.id} ?selected=${a.id === d.addressId}>${a.label} – ${a.address.name}, ${a.address.street}, ${a.address.postcode} ${a.address.city}</option>`)}
-              </select></label>
-              ${this.fieldError ? html`<p class="field-error" part="field-error" id="accept-error">${this.fieldError}</p>` : nothing}`
-          : html`<p class="field-error" part="field-error">${t.noSavedAddress}</p>`}
-      <fieldset><legend>${t.paymentLabel}</legend>${PAYMENTS.map((m) => radio('payment', m, t.offerPaymentName(m)))}</fieldset>
-      ${standing
-        ? html`${input('name', t.offerStandingOrderName, 'text', { maxlength: 100 })}
-            <label class="field"><span>${t.offerSchedule}</span><select name="schedule" @change=${(e: Event) => this.set('schedule', (e.target as HTMLSelectElement).value as Schedule)}>
-              ${SCHEDULES.map((s) => html`<option value=${s} ?selected=${s === d.schedule}>${t.scheduleChoice(s)}</option>`)}
-            </select></label>
-            ${input('start', t.firstRun, 'date', { min: tomorrow, max: v.priceValidUntil, required: true })}
-            <p class="hint">${t.standingOrderPrices(v.priceValidUntil)}</p>`
-        : html`${input('deliveryDate', t.offerDeliveryDate, 'date', { min: tomorrow })} ${input('po', t.offerPoNumber, 'text', { maxlength: 35 })}`}
-      ${this.renderButtons(standing ? t.confirmStandingOrder : t.confirmAccept, t.accepting, !addresses?.length)}
-    </form>`;
-  }
-
-  private renderButtons(label: string, busy: string, off = false) {
-    return html`<div class="buttons">
-      <button type="submit" class="primary" part="confirm" aria-disabled=${this.working || off ? 'true' : 'false'}>${this.working ? busy : label}</button>
-      <button type="button" class="cancel" @click=${() => this.working || this.open('none')}>${this.t.cancel}</button>
-    </div>`;
-  }
-
-  private renderTextForm(mode: 'reject' | 'changes') {
-    const t = this.t;
-    const id = `${mode}-text`;
-    return html`<form part=${`${mode}-form`} class="form" novalidate @submit=${(e: SubmitEvent) => this.onText(e, mode)}>
-      <h4>${mode === 'reject' ? t.reject : t.askChanges}</h4>
-      <label class="field" for=${id}><span>${mode === 'reject' ? t.rejectReason : t.changesComment}</span></label>
-      <textarea
-        id=${id}
-        rows="4"
-        maxlength=${mode === 'reject' ? 1000 : 2000}
-        required
-        aria-invalid=${this.fieldError ? 'true' : 'false'}
-        aria-describedby=${this.fieldError ? `${id}-error` : nothing}
-        .value=${this.text}
-        @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${this.fieldError ? html`<p class="field-error" part="field-error" id=${`${id}-error`}>${this.fieldError}</p>` : nothing}
-      ${this.renderButtons(mode === 'reject' ? t.confirmReject : t.sendChanges, t.offerWorking)}
-    </form>`;
-  }
-
   private renderStateNote(offer: Offer, v: OfferVersion) {
     const t = this.t;
     if (this.answerable()) return nothing;
@@ -652,14 +604,19 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
         ? html`<div class="error" part="error" role="alert">${t.errorTitle} ${this.errorWords(this.actionError)}</div>`
         : nothing}
       ${answerable && this.mode === 'none'
-        ? html`<div part="actions" class="buttons">
+        ? html`<div part="actions" class="buttons" @pointerenter=${prefetchAnswer} @focusin=${prefetchAnswer}>
             <button type="button" class="primary" data-action="accept" @click=${() => this.open('accept')}>${t.accept}</button>
             <button type="button" data-action="changes" @click=${() => this.open('changes')}>${t.askChanges}</button>
             <button type="button" data-action="reject" @click=${() => this.open('reject')}>${t.reject}</button>
           </div>`
         : nothing}
-      ${answerable && this.mode === 'accept' ? this.renderAcceptForm(v) : nothing}
-      ${answerable && (this.mode === 'reject' || this.mode === 'changes') ? this.renderTextForm(this.mode) : nothing}
+      ${answerable && this.mode !== 'none'
+        ? this.answerForms && (this.mode !== 'accept' || this.draft)
+          ? this.mode === 'accept'
+            ? this.answerForms.renderAcceptForm(this.answerView(), v)
+            : this.answerForms.renderTextForm(this.answerView(), this.mode)
+          : html`<p class="muted">${t.loading}</p>`
+        : nothing}
       ${this.renderHistory(offer)}`;
   }
 

@@ -12,8 +12,7 @@ export const styles = css`
     --offer-added-color: var(--kontor-color-success-text, #1a5e20);
     --offer-removed-color: var(--kontor-color-danger-text, #7a1712);
   }
-  .base,
-  .form {
+  .base {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
     gap: var(--kontor-space-m, 0.75rem);
@@ -179,54 +178,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--kontor-space-s, 0.5rem);
-  }
-  .form {
-    padding: var(--kontor-space-m, 0.75rem);
-    border: 1px solid var(--offer-border-color);
-    border-radius: var(--kontor-radius, 4px);
-  }
-  fieldset {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--kontor-space-s, 0.5rem) var(--kontor-space-m, 0.75rem);
-    margin: 0;
-    padding: var(--kontor-space-s, 0.5rem) 0 0;
-    border: 0;
-  }
-  legend {
-    padding: 0;
-    font-weight: 600;
-  }
-  .field {
-    display: grid;
-    gap: var(--kontor-space-xs, 0.25rem);
-    justify-items: start;
-  }
-  .field select {
-    max-width: 100%;
-  }
-  .radio {
-    display: inline-flex;
-    align-items: center;
-    gap: var(--kontor-space-xs, 0.25rem);
-  }
-  .radio input {
-    min-height: auto;
-  }
-  textarea {
-    font: inherit;
-    width: 100%;
-    padding: var(--kontor-space-s, 0.5rem);
-    border: 1px solid var(--kontor-color-border-strong, #6e7781);
-    border-radius: var(--kontor-radius, 4px);
-    background: var(--kontor-color-surface, #fff);
-    color: inherit;
-  }
-  [aria-invalid='true'] {
-    border-color: var(--kontor-color-danger, #b3261e);
-  }
-  .field-error {
-    color: var(--kontor-color-danger-text, #7a1712);
   }
   [part='history'] ol {
     display: grid;
