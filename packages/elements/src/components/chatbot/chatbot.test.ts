@@ -4,12 +4,13 @@ import { createAssistantClient } from '@kontor/core/assistant';
 import { isKontorError } from '@kontor/core/errors';
 import type { Order } from '@kontor/core/orders';
 import { lowestValidQuantity } from '@kontor/core/pricing';
+import type { KontorCartChangeEvent } from '../../events/kontor-cart-change.js';
 import type { KontorChatActionEvent } from '../../events/kontor-chat-action.js';
 import type { KontorChatMessageEvent } from '../../events/kontor-chat-message.js';
 import type { KontorOrderPlacedEvent } from '../../events/kontor-order-placed.js';
 import { sendKeys } from '../../testing/keys.js';
 import { erpUpdate, placeOrder } from '../../testing/orders.js';
-import { clientOf, endpoint, orderableProducts, tokenOf } from '../../testing/server.js';
+import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorChatbot } from './chatbot.component.js';
@@ -318,6 +319,48 @@ describe('<kontor-chatbot>', () => {
       expect(text($(el, '[part~=error][role=alert]'))).to.equal((limited as Error).message);
       expect(input(el).value).to.equal('Wo ist meine letzte Bestellung?');
       expect(userMessages(el)).to.have.length(0);
+    });
+
+    it('shows found products with an add-to-cart button that goes through the page\'s cart', async () => {
+      await freshCart('anna');
+      const el = await mount();
+      const { detail } = await ask(el, 'Ich suche NYM-J 3x1,5');
+      expect(detail.reply.intent).to.equal('find_product');
+      const first = detail.reply.cards.find((c) => c.kind === 'product')!;
+      expect(first, 'no product card').to.exist;
+      const card = $(el, `[part~=product-card][data-sku="${first.kind === 'product' && first.sku}"]`)!;
+      expect(text(card.querySelector('h3'))).to.equal(first.kind === 'product' ? first.name : '');
+      expect(text(card.querySelector('[part~=price]'))).to.match(/€ \/ \S+ netto$/);
+      const changed = oneEvent(el, 'kontor-cart-change') as Promise<KontorCartChangeEvent>;
+      card.querySelector<HTMLButtonElement>('[part~=add-to-cart-button]')!.click();
+      // A product sold from a minimum takes the cart's suggested quantity instead.
+      const outcome = await Promise.race([changed, waitUntil(() => card.querySelector('[part~=suggestion]'), 'no outcome', { timeout: 10_000 }).then(() => null)]);
+      if (!outcome) card.querySelector<HTMLButtonElement>('[part~=suggestion]')!.click();
+      const { detail: cart } = await changed;
+      const line = cart.cart.lines.find((l) => first.kind === 'product' && l.sku === first.sku)!;
+      expect(line).to.exist;
+      await el.updateComplete;
+      expect(text(card.querySelector('[role=status]'))).to.match(/im Warenkorb\.$/);
+    });
+
+    it('answers "When can I get 50 m of NYM-J 3x1.5?" with the delivery day', async () => {
+      const el = await mount({ lang: 'en' });
+      const { detail } = await ask(el, 'When can I get 50 m of NYM-J 3x1.5?');
+      expect(detail.reply.intent).to.equal('availability');
+      const promise = detail.reply.cards.find((c) => c.kind === 'availability')!;
+      expect(promise, 'no availability card').to.exist;
+      const card = $(el, '[part~=availability-card]')!;
+      expect(text(card.querySelector('h3'))).to.match(/^50 m /);
+      expect(text(card.querySelector('[part~=delivery-day]'))).to.match(promise.kind === 'availability' && promise.promise.day ? /^Delivery on \w{3} \d{1,2} \w{3}$/ : /^Not deliverable/);
+    });
+
+    it('hands the conversation to a person and says so', async () => {
+      const el = await mount();
+      const { detail } = await ask(el, 'Ich möchte mit einem Menschen sprechen');
+      expect(detail.reply.intent).to.equal('handoff');
+      const card = $(el, '[part~=handoff-card]')!;
+      expect(text(card.querySelector('h3'))).to.equal('An Ihre Ansprechperson übergeben');
+      expect(text(card.querySelector('p'))).to.equal(detail.reply.cards[0]!.kind === 'handoff' ? detail.reply.cards[0]!.text : '');
     });
 
     it('sends a quick reply\'s text as the next message', async () => {
