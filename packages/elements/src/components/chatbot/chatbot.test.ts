@@ -10,7 +10,7 @@ import type { KontorChatMessageEvent } from '../../events/kontor-chat-message.js
 import type { KontorOrderPlacedEvent } from '../../events/kontor-order-placed.js';
 import { sendKeys } from '../../testing/keys.js';
 import { erpUpdate, placeOrder } from '../../testing/orders.js';
-import { clientOf, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
+import { clientOf, customerTokenForBaulicht, endpoint, freshCart, orderableProducts, tokenOf } from '../../testing/server.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorChatbot } from './chatbot.component.js';
@@ -139,6 +139,7 @@ describe('<kontor-chatbot>', () => {
     const el = await mount({ floating: true, lang: 'en' });
     const launcher = $<HTMLButtonElement>(el, '[part~=launcher]')!;
     expect(launcher.getAttribute('aria-expanded')).to.equal('false');
+    await expect(el).to.be.accessible();
     launcher.focus();
     await sendKeys({ press: 'Enter' });
     await ready(el);
@@ -298,6 +299,19 @@ describe('<kontor-chatbot>', () => {
       expect(text($(forged, '[part~=log]'))).to.not.contain('Wo ist meine letzte Bestellung?');
       expect(sessionStorage.getItem(schmidtKey)).to.equal(null);
       expect(sessionStorage.getItem(annaKey)).to.equal(detail.reply.conversationId);
+    });
+
+    it('works with a partner portal\'s customer token, keeping the conversation per customer', async () => {
+      const token = await customerTokenForBaulicht();
+      const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${token} lang="en" .clientOptions=${{ retries: 0 }}><kontor-chatbot></kontor-chatbot></kontor-shop>`);
+      const el = shop.querySelector('kontor-chatbot')!;
+      await ready(el);
+      const { detail } = await ask(el, 'Where is my last order?');
+      expect(['order_status', 'last_orders']).to.include(detail.reply.intent);
+      const keys = Object.keys(sessionStorage).filter((k) => k.startsWith('kontor.chat:'));
+      expect(keys).to.have.length(1);
+      expect(keys[0]).to.contain('cmp_baulicht');
+      expect(sessionStorage.getItem(keys[0]!)).to.equal(detail.reply.conversationId);
     });
 
     it('says why when the server stops a flood of messages, and keeps the text in the input', async () => {
