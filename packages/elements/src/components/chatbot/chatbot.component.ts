@@ -94,8 +94,9 @@ export class KontorChatbot extends KontorElement<StringsOf<typeof chatbotStrings
   @property({ type: Boolean, reflect: true }) open = false;
 
   /**
-   * Hosts an order's tracking link may point to (space- or comma-separated, e.g. `www.dhl.de`),
-   * besides the endpoint's own. A tracking URL to any other host is shown as its number only.
+   * Hosts an order's tracking link may point to (space- or comma-separated, e.g. `www.dhl.de`;
+   * a framework may set an array), besides the endpoint's own. A tracking URL to any other host is
+   * shown as its number only.
    */
   @property({ attribute: 'allowed-hosts' }) allowedHosts = '';
 
@@ -163,7 +164,8 @@ export class KontorChatbot extends KontorElement<StringsOf<typeof chatbotStrings
         lang: () => this.currentLang,
         strings: () => this.t,
         client: () => this.resolveClient(),
-        allowedHosts: () => this.allowedHosts.split(/[\s,]+/).filter(Boolean),
+        // A framework may hand an array.
+        allowedHosts: () => (Array.isArray(this.allowedHosts) ? (this.allowedHosts as unknown[]).map(String) : String(this.allowedHosts ?? '').split(/[\s,]+/)).filter(Boolean),
         emit: (name, detail) => void this.emit(name, detail),
         reportError: (cause) => this.reportError(cause),
         errorText: (error) => this.errorText(error),

@@ -160,9 +160,11 @@ export class ChatSession {
 
   constructor(private readonly host: ChatHost) {}
 
+  private strings?: { lang: Lang; p: ChatbotPanelStrings & OrderInfoStrings };
   private get p(): ChatbotPanelStrings & OrderInfoStrings {
     const lang = this.host.lang();
-    return { ...chatbotPanel[lang], ...orderInfo[lang] };
+    if (this.strings?.lang !== lang) this.strings = { lang, p: { ...chatbotPanel[lang], ...orderInfo[lang] } };
+    return this.strings.p;
   }
 
   private update(): void {
