@@ -1,6 +1,7 @@
 import type { KontorClient } from '@kontor/core';
 import { newIdempotencyKey } from '@kontor/core/cart/cart.store.base.js';
 import type { KontorError } from '@kontor/core/errors';
+import { HttpError } from '@kontor/core/errors/http-error.js';
 import { isKontorError } from '@kontor/core/errors/kontor-error.js';
 import { formatMoney } from '@kontor/core/money/money.logic.js';
 import type { Money } from '@kontor/core/money';
@@ -356,7 +357,7 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
 
   /** Whether the server answered (an HTTP error: its words are the message), not the network or the client's own check. */
   private answered(error: KontorError): boolean {
-    return 'request' in error;
+    return error instanceof HttpError;
   }
 
   /** The error in words: the server's message when it answered, else the element's. */

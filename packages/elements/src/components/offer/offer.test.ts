@@ -38,11 +38,19 @@ interface Sent {
 }
 
 /** A `<kontor-offer>` in a shop of `user`, with a fetch that records what is sent. */
-async function mount(offerId: string, options: { user?: keyof typeof demoUsers; lang?: string; endpoint?: string } = {}) {
+async function mount(offerId: string, options: { user?: keyof typeof demoUsers; lang?: string; endpoint?: string; loseAccepts?: number } = {}) {
   const sent: Sent[] = [];
-  const recording = (input: RequestInfo | URL, init?: RequestInit) => {
+  let lose = options.loseAccepts ?? 0;
+  const recording = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    sent.push({ method: request.method, path: new URL(request.url).pathname, key: request.headers.get('idempotency-key') });
+    const path = new URL(request.url).pathname;
+    sent.push({ method: request.method, path, key: request.headers.get('idempotency-key') });
+    // An accept that reaches the server whose answer never reaches the element.
+    if (request.method === 'POST' && path.endsWith('/accept') && lose > 0) {
+      lose--;
+      await fetch(request.clone());
+      throw new TypeError('Failed to fetch');
+    }
     return fetch(request);
   };
   const shop = await fixture<KontorShop>(html`<kontor-shop
@@ -201,6 +209,26 @@ describe('<kontor-offer>', () => {
     expect($(el, '[part=actions]')).to.equal(null);
     // It was re-read after accepting.
     expect(sent.filter((s) => s.method === 'GET' && s.path === `/v1/offers/${offer.id}`).length).to.be.at.least(2);
+  });
+
+  it('retries an acceptance whose answer was lost with the same key: one order', async () => {
+    const { offer } = await sentOfferOf();
+    const { el, sent } = await mount(offer.id, { loseAccepts: 1 });
+    await openAccept(el);
+    $<HTMLButtonElement>(el, '[part=confirm]')!.click();
+    await waitUntil(() => $(el, '[part=error][role=alert]'), 'no alert', { timeout: 15_000 });
+    await idle(el);
+    // The server accepted it; the element does not know and offers the same attempt again.
+    expect((await (await buyerOffersOf()).get(offer.id)).status).to.equal('accepted');
+    expect($(el, '[part=accept-form]')).to.not.equal(null);
+    const accepted = oneEvent(el, 'kontor-offer-accept') as Promise<KontorOfferAcceptEvent>;
+    $<HTMLButtonElement>(el, '[part=confirm]')!.click();
+    const { detail } = await accepted;
+    const posts = sent.filter((s) => s.method === 'POST' && s.path.endsWith('/accept'));
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.key).to.equal(posts[0]!.key);
+    const stored = await (await buyerOffersOf()).get(offer.id);
+    expect(stored.result).to.deep.equal({ kind: 'order', orderId: detail.order!.id, orderNumber: detail.order!.number });
   });
 
   it('accepts into a standing order with the offer’s prices fixed until its price end', async () => {

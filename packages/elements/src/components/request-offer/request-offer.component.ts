@@ -1,5 +1,6 @@
 import { newIdempotencyKey } from '@kontor/core/cart/cart.store.base.js';
 import type { KontorError } from '@kontor/core/errors';
+import { HttpError } from '@kontor/core/errors/http-error.js';
 import { isKontorError } from '@kontor/core/errors/kontor-error.js';
 import type { OfferRequest } from '@kontor/core/offers';
 import { html, nothing } from 'lit';
@@ -128,7 +129,7 @@ export class KontorRequestOffer extends KontorElement<StringsOf<typeof requestOf
     } catch (error) {
       const e = (this.error = this.reportError(error));
       // The server answered: this attempt is over (a lost answer keeps its key for the retry).
-      if ('request' in e) this.key = undefined;
+      if (e instanceof HttpError) this.key = undefined;
       this.announcement = `${this.t.errorTitle} ${this.words(e)}`;
     } finally {
       this.working = false;
@@ -137,7 +138,7 @@ export class KontorRequestOffer extends KontorElement<StringsOf<typeof requestOf
 
   /** The server's words when it answered, else the element's; with the issues. */
   private words(error: KontorError): string {
-    const head = 'request' in error ? error.message : this.errorText(error);
+    const head = error instanceof HttpError ? error.message : this.errorText(error);
     return [head, ...error.issues.map((i) => i.message).filter((m) => m && !head.includes(m))].join(' ');
   }
 

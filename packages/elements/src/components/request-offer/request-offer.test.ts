@@ -24,11 +24,19 @@ async function cartOf(lines: number) {
   return client.cart.change(cart.id, cart.version, products.map((p) => ({ op: 'add' as const, sku: p.sku, quantity: lowestValidQuantity(p.quantityRules) })));
 }
 
-async function mount(options: { lang?: string; cartId?: string } = {}) {
+async function mount(options: { lang?: string; cartId?: string; loseRequests?: number } = {}) {
   const sent: { method: string; path: string; key: string | null }[] = [];
-  const recording = (input: RequestInfo | URL, init?: RequestInit) => {
+  let lose = options.loseRequests ?? 0;
+  const recording = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(input, init);
-    sent.push({ method: request.method, path: new URL(request.url).pathname, key: request.headers.get('idempotency-key') });
+    const path = new URL(request.url).pathname;
+    sent.push({ method: request.method, path, key: request.headers.get('idempotency-key') });
+    // A request that reaches the server whose answer never reaches the element.
+    if (request.method === 'POST' && path === '/v1/offer-requests' && lose > 0) {
+      lose--;
+      await fetch(request.clone());
+      throw new TypeError('Failed to fetch');
+    }
     return fetch(request);
   };
   const shop = await fixture<KontorShop>(html`<kontor-shop endpoint=${endpoint()} token=${await tokenOf('mueller')} lang=${options.lang ?? 'de'} .clientOptions=${{ retries: 0, fetch: recording }}>
@@ -81,6 +89,26 @@ describe('<kontor-request-offer>', () => {
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part=result]'));
     expect($(el, '[part=form]')).to.equal(null);
     // The server holds exactly one request with this message.
+    const { items } = await (await buyerOffersOf()).requests({ limit: 100 });
+    expect(items.filter((r) => r.message === message).map((r) => r.id)).to.deep.equal([detail.request.id]);
+  });
+
+  it('retries a request whose answer was lost with the same key: one request', async () => {
+    await cartOf(1);
+    const { el, sent } = await mount({ loseRequests: 1 });
+    $<HTMLButtonElement>(el, '[part=open]')!.click();
+    await el.updateComplete;
+    const message = `Verloren ${Math.random().toString(36).slice(2, 8)}`;
+    type($(el, '[part=message]'), message);
+    $<HTMLButtonElement>(el, '[part=send]')!.click();
+    await waitUntil(() => $(el, '[part=error][role=alert]'), 'no alert', { timeout: 15_000 });
+    expect($<HTMLTextAreaElement>(el, '[part=message]')!.value).to.equal(message);
+    const requested = oneEvent(el, 'kontor-offer-request') as Promise<KontorOfferRequestEvent>;
+    $<HTMLButtonElement>(el, '[part=send]')!.click();
+    const { detail } = await requested;
+    const posts = sent.filter((s) => s.method === 'POST' && s.path === '/v1/offer-requests');
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.key).to.equal(posts[0]!.key);
     const { items } = await (await buyerOffersOf()).requests({ limit: 100 });
     expect(items.filter((r) => r.message === message).map((r) => r.id)).to.deep.equal([detail.request.id]);
   });
