@@ -197,7 +197,9 @@ export class ChatSession {
    */
   open(): void {
     const client = this.host.client();
-    if (client === this.seen) return;
+    const seen = this.seen;
+    // A missing configuration is a new error object each time: the same one by its code.
+    if (client === seen || (isKontorError(client) && isKontorError(seen) && client.code === seen.code)) return;
     this.seen = client;
     if (isKontorError(client)) {
       this.inputError = this.host.errorText(this.host.reportError(client));

@@ -211,6 +211,19 @@ describe('<kontor-chatbot>', () => {
     expect(messageRequests()).to.deep.equal([]);
   });
 
+  it('says so, once, outside any <kontor-shop> and without configure()', async () => {
+    const el = await fixture<KontorChatbot>(html`<kontor-chatbot lang="en"></kontor-chatbot>`);
+    await waitUntil(() => $(el, '[part~=error][role=alert]'), 'no error', { timeout: 15_000 });
+    expect(text($(el, '[part~=error]'))).to.not.equal('');
+    let errors = 0;
+    el.addEventListener('kontor-error', () => errors++);
+    el.requestUpdate();
+    await el.updateComplete;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(errors, 'the same missing configuration is reported once').to.equal(0);
+  });
+
   it('shows an error state and emits kontor-error when the chat cannot reach the server', async () => {
     const shop = await fixture<KontorShop>(html`<kontor-shop endpoint="http://127.0.0.1:1" token="t" lang="de" .clientOptions=${{ retries: 0 }}><kontor-chatbot></kontor-chatbot></kontor-shop>`);
     const el = shop.querySelector('kontor-chatbot')!;
