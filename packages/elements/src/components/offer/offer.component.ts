@@ -132,6 +132,8 @@ export class KontorOffer extends KontorElement<StringsOf<typeof offerStrings>> {
     if (!this.loadedKey || key.some((v, i) => v !== this.loadedKey![i])) {
       this.loadedKey = key;
       this.mode = 'none';
+      // Another offer: its own first day and price end (the address stays the company's).
+      this.draft = undefined;
       this.actionError = undefined;
       this.notice = '';
       void this.load(client);
