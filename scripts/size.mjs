@@ -65,7 +65,10 @@ const targets = { cart: 28, reorder: 30, offers: 30, offer: 30 };
 // <kontor-request-offer> adds 0.9 (Rollup, the same tree without it): 134 → 135.
 // The offer elements together, measured again after <kontor-offer>'s answer forms became a module
 // of their own: +7.3 (131.0 without them, 138.3 with), 0.8 more than the 6.5 above: 135 → 136.
-const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 136 };
+// Measured at 661b5fb+: 138.4 — over 136, which counted <kontor-chatbot> at its first 6.9; without
+// it the bundle weighs 131.2, so the chat's share is 7.2 now (the order-placed hand-off, loading in
+// view, hosts as an array): 136 → 139, what the bundle weighs.
+const standalone = { file: join(dist, 'kontor.bundle.js'), budget: 139 };
 // Issue 9's target: the standalone bundle with every element of its wave ≤ 90 KiB. Built as we
 // build kontor.bundle.js (Rollup + terser, one file) it weighs 84.5; an app bundling the same twelve
 // into one file with esbuild gets 90.6, held at 91 so it does not grow.
