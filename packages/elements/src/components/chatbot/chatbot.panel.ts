@@ -27,6 +27,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { KontorEventDetails, KontorEventName } from '../../events/index.js';
 import { cartStoreOf } from '../../internal/cart-controller.js';
+import { ordersStoreOf } from '../../internal/orders-store.js';
 import { chatbotPanel } from '../../translations/slices/chatbotPanel.js';
 import { orderInfo } from '../../translations/slices/orderInfo.js';
 import type { ChatbotPanelStrings, ChatbotStrings, CommonStrings, OrderInfoStrings } from '../../translations/translation.js';
@@ -331,7 +332,10 @@ export class ChatSession {
       const placed = card.action === 'reorder' ? reply.cards.find((c) => c.kind === 'order') : undefined;
       if (placed) {
         const order = await client.orders.get(placed.orderId).catch(() => null);
-        if (order) this.host.emit('kontor-order-placed', { order });
+        if (order) {
+          ordersStoreOf(client).placed(order); // the page's order histories list it at the top
+          this.host.emit('kontor-order-placed', { order });
+        }
       }
     } catch (error) {
       const e = this.host.reportError(error);
