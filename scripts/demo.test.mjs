@@ -967,3 +967,193 @@ describe('offers (issue 11)', () => {
     await Promise.all([shop.close(), jana.close()]);
   });
 });
+
+/** The page's <kontor-chatbot>: opens it with its launcher (the chat loads then) and waits for its input. */
+async function openChat(page) {
+  await page.waitForFunction(() => document.querySelector('kontor-chatbot')?.shadowRoot?.querySelector('[part~=launcher]'), { timeout: 20_000 });
+  await clickDeep(page, ['kontor-chatbot', '[part~=launcher]']);
+  await page.waitForFunction(() => document.querySelector('kontor-chatbot').shadowRoot.querySelector('[part~=panel] [part~=input]'), { timeout: 30_000 });
+}
+
+/** What the chat's last assistant message shows: its text and its cards (their parts and data). */
+const lastReply = (page) =>
+  page.evaluate(() => {
+    const messages = [...document.querySelector('kontor-chatbot').shadowRoot.querySelectorAll('[part~=message][data-role=assistant]')];
+    const last = messages.at(-1);
+    return {
+      count: messages.length,
+      text: last?.querySelector('.text')?.textContent.trim() ?? '',
+      cards: [...(last?.querySelectorAll('[part~=card]') ?? [])].map((c) => ({ part: c.getAttribute('part'), data: { ...c.dataset }, text: c.textContent.replace(/\s+/g, ' ').trim() })),
+    };
+  });
+
+/** Types `text` into the chat and presses its send button, as a buyer does; resolves with the reply once it shows. */
+async function ask(page, text) {
+  const before = (await lastReply(page)).count;
+  await page.evaluate((message) => {
+    const root = document.querySelector('kontor-chatbot').shadowRoot;
+    const input = root.querySelector('[part~=input]');
+    input.value = message;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    root.querySelector('[part~=send-button]').click();
+  }, text);
+  await page.waitForFunction(
+    (n) => {
+      const root = document.querySelector('kontor-chatbot').shadowRoot;
+      return root.querySelectorAll('[part~=message][data-role=assistant]').length > n && !root.querySelector('[part~=thinking]');
+    },
+    { timeout: 30_000 },
+    before,
+  );
+  assert.equal(await page.evaluate(() => document.querySelector('kontor-chatbot').shadowRoot.querySelector('[part~=error]')?.textContent ?? null), null, `"${text}" was sent`);
+  return lastReply(page);
+}
+
+/** Presses the confirm button of the last reply's action card; resolves with what the server did (the reply after it). */
+async function confirmLast(page) {
+  const before = (await lastReply(page)).count;
+  const actionId = await page.evaluate(() => {
+    const root = document.querySelector('kontor-chatbot').shadowRoot;
+    const card = [...root.querySelectorAll('[part~=message][data-role=assistant]')].at(-1).querySelector('[part~=action-card]');
+    card.querySelector('[part~=confirm-button]').click();
+    return card.dataset.actionId;
+  });
+  await page.waitForFunction(
+    (id, n) => {
+      const root = document.querySelector('kontor-chatbot').shadowRoot;
+      const card = root.querySelector(`[part~=action-card][data-action-id="${id}"]`);
+      return (card?.dataset.state === 'done' && root.querySelectorAll('[part~=message][data-role=assistant]').length > n) || card?.querySelector('[part~=action-error]');
+    },
+    { timeout: 30_000 },
+    actionId,
+    before,
+  );
+  const error = await page.evaluate((id) => document.querySelector('kontor-chatbot').shadowRoot.querySelector(`[part~=action-card][data-action-id="${id}"] [part~=action-error]`)?.textContent ?? null, actionId);
+  assert.equal(error, null, 'the action was carried out');
+  return lastReply(page);
+}
+
+/**
+ * Places an order of a product in stock several times over (so reordering it goes straight to an
+ * order) with the page's SDK (<kontor-shop>'s client); resolves with its id, number and SKU.
+ */
+const placeStockedOrder = (page, cartName) =>
+  page.evaluate(async (name) => {
+    const client = document.getElementById('shop').client;
+    const { items } = await client.catalogue.list({ limit: 50, status: 'active' });
+    const candidates = items.filter((p) => p.price && p.quantityRules.step === 1 && p.quantityRules.min <= 2);
+    const stock = (await client.availability.check({ destination: 'DE', items: candidates.map((p) => ({ sku: p.sku, quantity: 6 })) })).items;
+    const product = candidates.find((p, i) => stock[i].status === 'in_stock');
+    const cart = await client.cart.create({ name });
+    const filled = await client.cart.change(cart.id, cart.version, [{ op: 'add', sku: product.sku, quantity: 2 }]);
+    const [promise] = (await client.availability.check({ destination: 'DE', items: [{ sku: product.sku, quantity: 2 }] })).items;
+    const [address] = await client.orders.addresses();
+    const line = filled.lines[0];
+    const order = await client.orders.place({
+      cartId: filled.id, cartVersion: filled.version, expectedGross: filled.totals.gross,
+      expectedLines: [{ sku: line.sku, quantity: line.quantity, unitPrice: line.unitPrice, promisedDelivery: promise.earliestDelivery }],
+      deliveryAddress: { addressId: address.id }, payment: { method: 'invoice' },
+    }, { idempotencyKey: crypto.randomUUID() });
+    return { id: order.id, number: order.number, sku: product.sku };
+  }, cartName);
+
+/** The newest order of the caller's company, through the page's SDK. */
+const newestOrder = (page) =>
+  page.evaluate(async () => {
+    const { items } = await document.getElementById('shop').client.orders.list({ limit: 1 });
+    return items[0] ? { id: items[0].id, number: items[0].number } : null;
+  });
+
+describe('the shop assistant (issue 13)', () => {
+  it('on the shop, a buyer asks by chat in German for the last order, a delivery day for 50 m NYM-J 3x1,5, reorders the last order and skips the next standing-order run with the confirm button; then status and delivery day in English', async () => {
+    const { page, errors } = await freshShopPage();
+    await page.click('#login button[type=submit]'); // Einkauf Müller, the demo buyer (German)
+    await page.waitForFunction(() => document.getElementById('shop').client?.orders && document.querySelector('kontor-chatbot'), { timeout: 20_000 });
+    const placed = await placeStockedOrder(page, 'Chat-Demo');
+    // A standing order of the company from that order, every day from tomorrow: its next run is the soonest.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const standing = await withOffers(page, async (_offers, _client, standingOrders, orderId, start) => {
+      const so = await standingOrders.create({ name: 'Chat-Test täglich', from: { kind: 'order', orderId }, schedule: { form: { every: 'day', interval: 1, start, end: { kind: 'none' } } } }, { idempotencyKey: crypto.randomUUID() });
+      return { id: so.id, next: so.nextRun?.key ?? null };
+    }, placed.id, tomorrow);
+    assert.ok(standing.next, 'the standing order has a next run');
+
+    await openChat(page);
+    // The order's status.
+    const status = await ask(page, 'Wo ist meine letzte Bestellung?');
+    const orderCard = status.cards.find((c) => c.part.includes('order-card'));
+    assert.equal(orderCard?.data.orderId, placed.id, JSON.stringify(status));
+    assert.ok(status.text.includes(placed.number), status.text);
+
+    // A delivery day for 50 m NYM-J 3x1,5.
+    const when = await ask(page, 'Wann kommen 50 m NYM-J 3x1,5?');
+    const availability = when.cards.find((c) => c.part.includes('availability-card'));
+    assert.ok(availability, JSON.stringify(when));
+    assert.match(availability.text, /NYM-J 3x1,5/);
+    assert.match(availability.text, /Lieferung am |nicht lieferbar/i);
+
+    // Reorder the last order: a proposal with a confirm button, an order once it is pressed.
+    const proposal = await ask(page, 'Bitte meine letzte Bestellung nachbestellen');
+    assert.ok(proposal.cards.some((c) => c.part.includes('action-card') && c.data.action === 'reorder'), JSON.stringify(proposal));
+    assert.equal((await newestOrder(page)).id, placed.id, 'nothing ordered before the confirm');
+    const reordered = await confirmLast(page);
+    const newCard = reordered.cards.find((c) => c.part.includes('order-card'));
+    assert.ok(newCard && newCard.data.orderId !== placed.id, JSON.stringify(reordered));
+    const newest = await newestOrder(page);
+    assert.equal(newest.id, newCard.data.orderId);
+    assert.ok(reordered.text.includes(newest.number), reordered.text);
+    // The page's order history shows it (the chat tells the page an order was placed).
+    await page.waitForFunction((n) => document.querySelector('kontor-order-history')?.shadowRoot?.querySelector(`[part=row][data-number="${n}"]`), { timeout: 20_000 }, newest.number);
+
+    // Skip the next standing-order run.
+    const skip = await ask(page, 'Bitte den nächsten Lauf meines Dauerauftrags überspringen');
+    const skipAction = skip.cards.find((c) => c.part.includes('action-card'));
+    assert.equal(skipAction?.data.action, 'standing_order_skip', JSON.stringify(skip));
+    assert.equal(skip.cards.find((c) => c.part.includes('standing-order-card'))?.data.standingOrderId, standing.id);
+    const skipped = await confirmLast(page);
+    assert.equal(skipped.cards.find((c) => c.part.includes('standing-order-card'))?.data.standingOrderId, standing.id, JSON.stringify(skipped));
+    const runs = await withOffers(page, async (_o, _c, standingOrders, id) => standingOrders.upcoming(id, 3), standing.id);
+    assert.deepEqual(runs.find((r) => r.occurrence.key === standing.next)?.status, 'skipped', JSON.stringify(runs));
+
+    // The page's English switch: the chat follows it.
+    await page.click('.lang-switch [data-lang=en]');
+    await page.waitForFunction(() => document.querySelector('kontor-chatbot').shadowRoot.querySelector('[part~=send-button]')?.textContent.trim() === 'Send', { timeout: 10_000 });
+    const statusEn = await ask(page, 'Where is my last order?');
+    assert.equal(statusEn.cards.find((c) => c.part.includes('order-card'))?.data.orderId, newest.id, JSON.stringify(statusEn));
+    assert.ok(statusEn.text.includes(newest.number), statusEn.text);
+    const whenEn = await ask(page, 'When can I get 50 m of NYM-J 3x1.5?');
+    const availabilityEn = whenEn.cards.find((c) => c.part.includes('availability-card'));
+    assert.ok(availabilityEn, JSON.stringify(whenEn));
+    assert.match(availabilityEn.text, /NYM-J 3x1\.5/);
+    assert.match(availabilityEn.text, /Delivery on |not deliverable/i);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("on the partner portal, a customer asks by chat in German for the last order's status and reorders it with the confirm button", async () => {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`http://127.0.0.1:${ports.portal}/`, { waitUntil: 'networkidle0' });
+    await portalSignIn(page);
+    await page.waitForFunction(() => document.getElementById('shop').client?.orders, { timeout: 20_000 });
+    const placed = await placeStockedOrder(page, 'Chat-Portal');
+    await page.click('.lang-switch [data-lang=de]');
+    await openChat(page);
+    const status = await ask(page, 'Wie ist der Status meiner letzten Bestellung?');
+    assert.equal(status.cards.find((c) => c.part.includes('order-card'))?.data.orderId, placed.id, JSON.stringify(status));
+    assert.ok(status.text.includes(placed.number), status.text);
+    const proposal = await ask(page, 'Bitte meine letzte Bestellung nachbestellen');
+    assert.ok(proposal.cards.some((c) => c.part.includes('action-card') && c.data.action === 'reorder'), JSON.stringify(proposal));
+    const reordered = await confirmLast(page);
+    const newCard = reordered.cards.find((c) => c.part.includes('order-card'));
+    assert.ok(newCard && newCard.data.orderId !== placed.id, JSON.stringify(reordered));
+    const order = await page.evaluate((id) => document.getElementById('shop').client.orders.get(id), newCard.data.orderId);
+    assert.deepEqual(order.lines.map((l) => l.sku), [placed.sku]);
+    // Through the partner's customer token: the partner channel, the portal's person.
+    assert.deepEqual(order.via, { channel: 'partner', partnerId: 'ptn_nord' });
+    assert.equal(order.placedBy.externalUserRef, 'portal-user-4711');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

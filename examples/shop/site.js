@@ -169,6 +169,13 @@ function mount() {
     section('dauerauftraege', 'Daueraufträge', standing),
     section('nachbestellen', 'Nachbestellen', reorder),
   );
+  // The shop assistant: a launcher in the window's corner; the chat (order status, delivery days,
+  // reorder, standing orders) loads when it opens. Tracking links only to the carriers' own pages.
+  // Inside the catalogue, so an order it places reaches the reorder list as the checkout's does.
+  const chat = document.createElement('kontor-chatbot');
+  chat.setAttribute('floating', '');
+  chat.setAttribute('allowed-hosts', 'www.dhl.de tracking.dpd.de www.ups.com gls-group.com www.myhermes.de');
+  catalogue.append(chat);
   const count = document.createElement('kontor-cart-count');
   count.setAttribute('href', '#warenkorb');
   count.setAttribute('label', 'Warenkorb');
