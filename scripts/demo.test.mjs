@@ -1034,7 +1034,7 @@ async function confirmLast(page) {
 }
 
 /**
- * Places an order of a product in stock several times over (so reordering it goes straight to an
+ * Places an order of 2 of a product with 10 in stock (so reordering it, twice, goes straight to an
  * order) with the page's SDK (<kontor-shop>'s client); resolves with its id, number and SKU.
  */
 const placeStockedOrder = (page, cartName) =>
@@ -1042,7 +1042,7 @@ const placeStockedOrder = (page, cartName) =>
     const client = document.getElementById('shop').client;
     const { items } = await client.catalogue.list({ limit: 50, status: 'active' });
     const candidates = items.filter((p) => p.price && p.quantityRules.step === 1 && p.quantityRules.min <= 2);
-    const stock = (await client.availability.check({ destination: 'DE', items: candidates.map((p) => ({ sku: p.sku, quantity: 6 })) })).items;
+    const stock = (await client.availability.check({ destination: 'DE', items: candidates.map((p) => ({ sku: p.sku, quantity: 10 })) })).items;
     const product = candidates.find((p, i) => stock[i].status === 'in_stock');
     const cart = await client.cart.create({ name });
     const filled = await client.cart.change(cart.id, cart.version, [{ op: 'add', sku: product.sku, quantity: 2 }]);
@@ -1065,7 +1065,7 @@ const newestOrder = (page) =>
   });
 
 describe('the shop assistant (issue 13)', () => {
-  it('on the shop, a buyer asks by chat in German for the last order, a delivery day for 50 m NYM-J 3x1,5, reorders the last order and skips the next standing-order run with the confirm button; then status and delivery day in English', async () => {
+  it('on the shop, a buyer asks by chat in German for the last order, a delivery day for 50 m NYM-J 3x1,5, reorders the last order and skips the next standing-order run with the confirm button; then the same in English', async () => {
     const { page, errors } = await freshShopPage();
     await page.click('#login button[type=submit]'); // Einkauf Müller, the demo buyer (German)
     await page.waitForFunction(() => document.getElementById('shop').client?.orders && document.querySelector('kontor-chatbot'), { timeout: 20_000 });
@@ -1126,6 +1126,20 @@ describe('the shop assistant (issue 13)', () => {
     assert.ok(availabilityEn, JSON.stringify(whenEn));
     assert.match(availabilityEn.text, /NYM-J 3x1\.5/);
     assert.match(availabilityEn.text, /Delivery on |not deliverable/i);
+    // Reorder and skip in English too: the reordered order again, and the run after the skipped one.
+    const proposalEn = await ask(page, 'Please reorder my last order');
+    assert.ok(proposalEn.cards.some((c) => c.part.includes('action-card') && c.data.action === 'reorder'), JSON.stringify(proposalEn));
+    const reorderedEn = await confirmLast(page);
+    const newestEn = await newestOrder(page);
+    assert.ok(newestEn.id !== newest.id && reorderedEn.cards.some((c) => c.part.includes('order-card') && c.data.orderId === newestEn.id), JSON.stringify(reorderedEn));
+    assert.ok(reorderedEn.text.includes(newestEn.number), reorderedEn.text);
+    const following = runs.find((r) => r.status === 'scheduled').occurrence.key;
+    const skipEn = await ask(page, 'Skip the next standing order run');
+    assert.equal(skipEn.cards.find((c) => c.part.includes('action-card'))?.data.action, 'standing_order_skip', JSON.stringify(skipEn));
+    const skippedEn = await confirmLast(page);
+    assert.equal(skippedEn.cards.find((c) => c.part.includes('standing-order-card'))?.data.standingOrderId, standing.id, JSON.stringify(skippedEn));
+    const runsEn = await withOffers(page, async (_o, _c, standingOrders, id) => standingOrders.upcoming(id, 4), standing.id);
+    assert.deepEqual(runsEn.filter((r) => r.status === 'skipped').map((r) => r.occurrence.key), [standing.next, following], JSON.stringify(runsEn));
     assert.deepEqual(errors, []);
     await page.close();
   });
