@@ -12,6 +12,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { CartController } from '../../internal/cart-controller.js';
 import { componentStyles } from '../../internal/component-styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
+import { ordersStoreOf } from '../../internal/orders-store.js';
 import { reorderOf } from '../../internal/reorder-client.js';
 import { common } from '../../translations/slices/common.js';
 import { reorder } from '../../translations/slices/reorder.js';
@@ -195,9 +196,13 @@ export class KontorReorder extends KontorElement<StringsOf<typeof reorderStrings
       this.focusResult = true;
       this.emit('kontor-reorder-complete', { result });
       if (result.order) {
-        // The page's order history and status listen for it: the whole order, as the checkout gives it.
+        // The whole order, as the checkout gives it: into the page-wide orders store, so the page's
+        // order histories list it at the top, and to the page as kontor-order-placed.
         const order = await client.orders.get(result.order.id).catch(() => null);
-        if (order) this.emit('kontor-order-placed', { order });
+        if (order) {
+          ordersStoreOf(client).placed(order);
+          this.emit('kontor-order-placed', { order });
+        }
         this.reload();
       }
     } catch (error) {

@@ -6,6 +6,7 @@ import '../cart/kontor-cart.js';
 import '../shop/kontor-shop.js';
 import type { KontorShop } from '../shop/shop.component.js';
 import type { KontorReorder } from './reorder.component.js';
+import { ordersStoreOf } from '../../internal/orders-store.js';
 import type { KontorReorderCompleteEvent } from '../../events/kontor-reorder-complete.js';
 import './kontor-reorder.js';
 
@@ -99,6 +100,13 @@ describe('<kontor-reorder>', () => {
   });
 
   it('offers "straight to an order" only when the host allows it, and then places the order', async () => {
+    // An order of its own, of products in stock many times over, so the reorder can go straight to an order.
+    const client = await clientOf('schmidt');
+    const products = await orderableProducts(client, 100);
+    const { items } = await client.availability.check({ destination: 'DE', items: products.map((p) => ({ sku: p.sku, quantity: 1 })) });
+    const stocked = products.filter((p) => items.some((i) => 'status' in i && i.sku === p.sku && i.status === 'in_stock' && i.availableNow >= 100 && p.quantityRules.min <= 10)).slice(0, 2);
+    expect(stocked, 'products in stock').to.have.length(2);
+    const stockedOrder = await placeOrder(client, stocked);
     const plain = await mount();
     expect($$(plain, '[part=targets] input')).to.have.length(2);
     const el = await mount({ allowOrder: true });
@@ -107,16 +115,16 @@ describe('<kontor-reorder>', () => {
     radios[2]!.click();
     const placed = oneEvent(el, 'kontor-order-placed');
     const done = oneEvent<KontorReorderCompleteEvent>(el, 'kontor-reorder-complete');
-    orderOf(el).querySelector<HTMLButtonElement>('button.whole')!.click();
+    $(el, `[part=order][data-order-id="${stockedOrder.id}"]`)!.querySelector<HTMLButtonElement>('button.whole')!.click();
     const { detail } = await done;
-    if (detail.result.order) {
-      const { detail: p } = await placed;
-      expect(p.order.number).to.equal(detail.result.order.number);
-      await el.updateComplete;
-      expect(text($(el, '[part=result] .summary'))).to.contain(`Bestellung ${detail.result.order.number} aufgegeben.`);
-    } else {
-      expect(detail.result.lines.every((l) => l.quantity === 0)).to.equal(true);
-    }
+    expect(detail.result.order, JSON.stringify(detail.result.lines.map((l) => l.reason))).to.not.equal(null);
+    const { detail: p } = await placed;
+    expect(p.order.number).to.equal(detail.result.order!.number);
+    // The page-wide orders store has it too, so an order history on the page lists it at the top.
+    const shop = el.closest('kontor-shop')!;
+    expect(ordersStoreOf(shop.client!).$placed.get()[0]?.number).to.equal(detail.result.order!.number);
+    await el.updateComplete;
+    expect(text($(el, '[part=result] .summary'))).to.contain(`Bestellung ${detail.result.order!.number} aufgegeben.`);
   });
 
   it('leaves an order\'s lines out in the compact layout, keeping its button', async () => {
