@@ -8,6 +8,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { componentStyles } from '../../internal/component-styles.js';
+import { listTableStyles } from '../../internal/list-table.styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { offersOf } from '../../internal/offers-client.js';
 import { common } from '../../translations/slices/common.js';
@@ -54,7 +55,7 @@ const OPEN: ReadonlySet<OfferStatus> = new Set(['sent', 'changes_requested']);
  */
 export class KontorOffers extends KontorElement<StringsOf<typeof offersStrings>> {
   static override strings = offersStrings;
-  static override styles = [componentStyles, styles];
+  static override styles = [componentStyles, listTableStyles, styles];
 
   private abort?: AbortController;
   private loadedKey?: unknown[];

@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { componentStyles } from '../../internal/component-styles.js';
+import { listTableStyles } from '../../internal/list-table.styles.js';
 import { KontorElement } from '../../internal/kontor-element.js';
 import { standingOrdersOf } from '../../internal/standing-orders-client.js';
 import { common } from '../../translations/slices/common.js';
@@ -47,7 +48,7 @@ const standingOrdersStrings = strings(common, standingOrderInfo, standingOrders)
  */
 export class KontorStandingOrders extends KontorElement<StringsOf<typeof standingOrdersStrings>> {
   static override strings = standingOrdersStrings;
-  static override styles = [componentStyles, styles];
+  static override styles = [componentStyles, listTableStyles, styles];
 
   private abort?: AbortController;
   private loadedKey?: unknown[];
