@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { OfferRequestSchema, SellerOfferSchema, SellerSessionSchema, type Cart, type SellerOffer } from '@kontor/core';
+import { before, describe, it } from 'node:test';
+import { OfferRequestSchema, SellerOfferSchema, type Cart, type SellerOffer } from '@kontor/core';
 import * as z from 'zod/mini';
-import { startSmtpReceiver, type SmtpReceiver } from '../outbox/testing/servers.js';
-import { stockedProducts, testClock } from '../standing-orders/testing/helpers.js';
+import type { SmtpReceiver } from '../outbox/testing/servers.js';
+import { stockedProducts } from '../standing-orders/testing/helpers.js';
 import { cartApi } from '../testing/cart-helpers.js';
-import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
+import type { TestApp } from '../testing/test-app.js';
+import { offersWorld, repLogin } from './testing/world.js';
 
 // Issue 11's bad input, each refused with a typed error and nothing changed: the same request or
 // draft or send twice, accepting twice, accepting what cannot be accepted (withdrawn, changes
@@ -14,42 +15,17 @@ import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
 // company's ids, and a rep who is not the offer's. And the mails of each answer, over real SMTP.
 
 describe('offers: bad input', () => {
-  const clock = testClock('2026-01-10T09:00:00.000Z');
+  const world = offersWorld();
+  const { send, count } = world;
   let t: TestApp;
   let smtp: SmtpReceiver;
   let buyer: string;
   let schmidt: string;
   let jana: string;
   let max: string;
-  before(async () => {
-    smtp = await startSmtpReceiver();
-    t = await createTestApp({
-      now: clock.now,
-      standingOrders: { scheduler: false },
-      offers: { expiry: false },
-      mail: { smtpUrl: smtp.url, from: 'Hansen Elektrogroßhandel <angebote@hansen.example>' },
-      outboxWorker: { pollMs: 50 },
-    });
-    buyer = await t.login('einkauf@elektro-mueller.de');
-    schmidt = await t.login('einkauf@schmidt-haustechnik.de');
-    jana = await repLogin('jana.petersen@hansen.example');
-    max = await repLogin('max.huber@hansen.example');
-  });
-  after(async () => {
-    await t.close();
-    await smtp.close();
-  });
+  before(() => ({ t, smtp, buyer, schmidt, jana, max } = world));
 
-  async function repLogin(email: string) {
-    const res = await t.app.inject({ method: 'POST', url: '/v1/seller/auth/login', payload: { email, password: 'kontor-demo' } });
-    assert.equal(res.statusCode, 201, res.body);
-    return z.parse(SellerSessionSchema, res.json()).token;
-  }
-  const send = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method, url, headers: { ...auth(token), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const key = () => ({ 'idempotency-key': randomUUID() });
-  const count = async (table: 'offer_requests' | 'offers' | 'offer_versions' | 'orders' | 'standing_orders') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   const repView = async (id: string) => z.parse(SellerOfferSchema, (await send(jana, 'GET', `/v1/seller/offers/${id}`)).json());
   /** What a refusal must leave as it was: the offer's state and the rows of every table it touches. */
   const snapshot = async (id?: string) => ({
@@ -281,7 +257,7 @@ describe('offers: bad input', () => {
     });
 
     it('is signed out by logout: the token is refused (401) on every seller route; a buyer’s token never reaches them', async () => {
-      const token = await repLogin('max.huber@hansen.example');
+      const token = await repLogin(t, 'max.huber@hansen.example');
       assert.equal((await send(token, 'GET', '/v1/seller/me')).statusCode, 200);
       assert.equal((await send(token, 'POST', '/v1/seller/auth/logout')).statusCode, 204);
       const offer = await draft(jana);

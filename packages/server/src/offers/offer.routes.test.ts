@@ -1,48 +1,24 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import { AcceptOfferResultSchema, OfferComparisonSchema, OfferRequestSchema, OfferSchema, SellerOfferSchema, SellerSessionSchema, type Cart, type SellerOffer } from '@kontor/core';
+import { before, describe, it } from 'node:test';
+import { AcceptOfferResultSchema, OfferComparisonSchema, OfferRequestSchema, OfferSchema, SellerOfferSchema, type Cart, type SellerOffer } from '@kontor/core';
 import * as z from 'zod/mini';
-import { startSmtpReceiver, type SmtpReceiver } from '../outbox/testing/servers.js';
-import { stockedProducts, testClock } from '../standing-orders/testing/helpers.js';
+import type { SmtpReceiver } from '../outbox/testing/servers.js';
+import { stockedProducts } from '../standing-orders/testing/helpers.js';
 import { cartApi } from '../testing/cart-helpers.js';
-import { auth, createTestApp, type TestApp } from '../testing/test-app.js';
+import { auth, type TestApp } from '../testing/test-app.js';
+import { offersWorld } from './testing/world.js';
 
 describe('the offers API', () => {
-  const clock = testClock('2026-01-10T09:00:00.000Z');
+  const world = offersWorld();
+  const { clock, send, count } = world;
   let t: TestApp;
   let smtp: SmtpReceiver;
   let buyer: string;
   let schmidt: string;
   let jana: string;
   let max: string;
-  before(async () => {
-    smtp = await startSmtpReceiver();
-    t = await createTestApp({
-      now: clock.now,
-      standingOrders: { scheduler: false },
-      offers: { expiry: false },
-      mail: { smtpUrl: smtp.url, from: 'Hansen Elektrogroßhandel <angebote@hansen.example>' },
-      outboxWorker: { pollMs: 50 },
-    });
-    buyer = await t.login('einkauf@elektro-mueller.de');
-    schmidt = await t.login('einkauf@schmidt-haustechnik.de');
-    const rep = async (email: string) => {
-      const res = await t.app.inject({ method: 'POST', url: '/v1/seller/auth/login', payload: { email, password: 'kontor-demo' } });
-      assert.equal(res.statusCode, 201, res.body);
-      return z.parse(SellerSessionSchema, res.json()).token;
-    };
-    jana = await rep('jana.petersen@hansen.example');
-    max = await rep('max.huber@hansen.example');
-  });
-  after(async () => {
-    await t.close();
-    await smtp.close();
-  });
-
-  const send = (token: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method, url, headers: { ...auth(token), ...headers }, ...(payload === undefined ? {} : { payload: payload as object }) });
-  const count = async (table: 'offer_requests' | 'offers' | 'orders' | 'standing_orders') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  before(() => ({ t, smtp, buyer, schmidt, jana, max } = world));
 
   async function request(lines?: { sku: string; quantity: number }[]) {
     const body = lines ? { lines, message: 'Bitte um Ihr bestes Angebot' } : undefined;
