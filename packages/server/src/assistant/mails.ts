@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.js';
 import { DEFAULT_MAIL_FROM, senderName } from '../mail/mailer.js';
 import { STYLE, esc, factTable, page, textFacts, textSignOff, type MailContent, type MailLocale } from '../mail/templates.js';
 import type { MailTransport } from '../mail/transports.js';
-import { enqueue, type OutboxDeps } from '../outbox/outbox.js';
+import { enqueueMail, type OutboxDeps } from '../outbox/outbox.js';
 import type { OutboxLogger, OutboxMailer } from '../outbox/worker.js';
 
 // A hand-off from the shop assistant to a person goes through the outbox like the order mails:
@@ -22,15 +22,7 @@ export interface HandoffMailData {
 
 /** Records the hand-off mail in the caller's transaction (target `mail` when mails are configured) and wakes the worker. */
 export async function enqueueHandoffMail(trx: Kysely<Database> | Transaction<Database>, deps: OutboxDeps, data: HandoffMailData, now: Date): Promise<string> {
-  const id = await enqueue(
-    trx,
-    // The outbox's columns are generic; its types name the order events, which this is not.
-    { type: ASSISTANT_HANDOFF as never, aggregateId: data.requestId, companyId: data.company.id, payload: data as never },
-    deps.outbox?.mail ? ['mail'] : [],
-    now,
-  );
-  deps.outbox?.notify();
-  return id;
+  return enqueueMail(trx, deps, { type: ASSISTANT_HANDOFF, aggregateId: data.requestId, companyId: data.company.id, payload: data }, now);
 }
 
 const T = {

@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { DEFAULT_MAIL_FROM, senderName } from '../mail/mailer.js';
 import { STYLE, day, esc, factTable, money, page, textFacts, textSignOff, type MailContent, type MailLocale } from '../mail/templates.js';
 import type { MailTransport } from '../mail/transports.js';
-import { enqueue, type OutboxDeps } from '../outbox/outbox.js';
+import { enqueueMail, type OutboxDeps } from '../outbox/outbox.js';
 import type { OutboxLogger, OutboxMailer, OutboxMailEvent } from '../outbox/worker.js';
 
 // Offer mails go through the outbox like the order mails: the event is written in the transaction
@@ -31,15 +31,7 @@ export async function enqueueOfferMail(
   now: Date,
 ): Promise<string> {
   const data: OfferMailData = { offer: input.offer, ...(input.userId !== undefined ? { userId: input.userId } : {}), ...(input.repId !== undefined ? { repId: input.repId } : {}) };
-  const id = await enqueue(
-    trx,
-    // The outbox's columns are generic; its types name the order events, which these are not.
-    { type: input.type as never, aggregateId: input.offer.id, companyId: input.companyId, payload: data as never },
-    deps.outbox?.mail ? ['mail'] : [],
-    now,
-  );
-  deps.outbox?.notify();
-  return id;
+  return enqueueMail(trx, deps, { type: input.type, aggregateId: input.offer.id, companyId: input.companyId, payload: data }, now);
 }
 
 const T = {

@@ -26,7 +26,7 @@
  *   committed); polling is the fallback.
  */
 import { randomBytes } from 'node:crypto';
-import type { Order, OrderStatus, OrderWebhookEvent } from '@kontor/core';
+import type { Order, OrderStatus, OrderWebhookEvent, OutboxEventType } from '@kontor/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -102,6 +102,24 @@ export async function enqueue(
       )
       .execute();
   }
+  return id;
+}
+
+/**
+ * A mail-only event of another domain (a standing order's reminder, an offer sent, a reorder
+ * reminder, an assistant hand-off): recorded in the caller's transaction with one `mail`
+ * delivery when mails are configured (else the event alone), and the worker woken. Returns the
+ * event id. Order events go through `enqueueOrderEvent`, which also reaches the webhooks.
+ */
+export async function enqueueMail(
+  db: Kysely<Database> | Transaction<Database>,
+  deps: OutboxDeps,
+  event: { type: Exclude<OutboxEventType, OrderEventType>; aggregateId: string; companyId: string; payload: unknown },
+  now: Date,
+): Promise<string> {
+  // The payload column is JSON text of any shape; its type names the order events' data.
+  const id = await enqueue(db, { ...event, type: event.type as never, payload: event.payload as OutboxEventInput['payload'] }, deps.outbox?.mail ? ['mail'] : [], now);
+  deps.outbox?.notify();
   return id;
 }
 

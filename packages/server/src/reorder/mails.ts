@@ -4,7 +4,7 @@ import type { Database } from '../db/schema.js';
 import { DEFAULT_MAIL_FROM, senderName } from '../mail/mailer.js';
 import { STYLE, esc, isHttpUrl, page, textSignOff, type MailContent, type MailParty } from '../mail/templates.js';
 import type { MailTransport } from '../mail/transports.js';
-import { enqueue, type OutboxDeps } from '../outbox/outbox.js';
+import { enqueueMail, type OutboxDeps } from '../outbox/outbox.js';
 import type { OutboxLogger, OutboxMailer } from '../outbox/worker.js';
 
 // The reorder reminder goes through the outbox like the order mails: the event is written in the
@@ -29,15 +29,7 @@ export interface ReorderReminderData {
 
 /** Records a reminder mail in the caller's transaction and wakes the worker; returns the event id. */
 export async function enqueueReorderReminder(trx: Kysely<Database> | Transaction<Database>, deps: OutboxDeps, companyId: string, data: ReorderReminderData, now: Date): Promise<string> {
-  const id = await enqueue(
-    trx,
-    // The outbox's columns are generic; its types name the order events, which this is not.
-    { type: REORDER_REMINDER as never, aggregateId: `reorder:${companyId}`, companyId, payload: data as never },
-    deps.outbox?.mail ? ['mail'] : [],
-    now,
-  );
-  deps.outbox?.notify();
-  return id;
+  return enqueueMail(trx, deps, { type: REORDER_REMINDER, aggregateId: `reorder:${companyId}`, companyId, payload: data }, now);
 }
 
 const T = {

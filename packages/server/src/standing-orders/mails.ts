@@ -5,7 +5,7 @@ import { senderName, DEFAULT_MAIL_FROM } from '../mail/mailer.js';
 import { reminderMail, runFailedMail } from '../mail/standing-order.templates.js';
 import type { MailContent, MailLocale } from '../mail/templates.js';
 import type { MailTransport } from '../mail/transports.js';
-import { enqueue, type OutboxDeps } from '../outbox/outbox.js';
+import { enqueueMail, type OutboxDeps } from '../outbox/outbox.js';
 import type { OutboxLogger, OutboxMailer, OutboxMailEvent } from '../outbox/worker.js';
 
 // Standing-order mails go through the outbox like the order mails: the event is written in the
@@ -75,15 +75,7 @@ export async function enqueueStandingOrderMail<K extends StandingOrderMailType>(
   input: { type: K; standingOrderId: string; companyId: string; data: Data[K] },
   now: Date,
 ): Promise<string> {
-  const id = await enqueue(
-    trx,
-    // The outbox's columns are generic; its types name the order events, which these are not.
-    { type: input.type as never, aggregateId: input.standingOrderId, companyId: input.companyId, payload: input.data as never },
-    deps.outbox?.mail ? ['mail'] : [],
-    now,
-  );
-  deps.outbox?.notify();
-  return id;
+  return enqueueMail(trx, deps, { type: input.type, aggregateId: input.standingOrderId, companyId: input.companyId, payload: input.data }, now);
 }
 
 export interface StandingOrderMailerOptions {
